@@ -1,0 +1,306 @@
+//! Every clap type lives here; completions and man pages are generated from it.
+//!
+//! Rules for adding an argument:
+//! - the doc comment is the help text: say what it does and its default;
+//! - a flag that overrides a profile key has the key's name with `-` for `_`;
+//! - secrets never get a clap `env` (clap would show the value in `--help`);
+//!   `settings` reads their variables itself.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "oauthctl",
+    version,
+    about = "OAuth 2.0 tokens for the command line: log in once, then hand out fresh tokens to scripts, curl and CI",
+    propagate_version = true,
+    after_help = EXIT_CODES_HELP
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  ok
+  1  any other failure
+  2  usage or configuration error
+  3  the provider answered with an OAuth error (invalid_client, invalid_scope, ...)
+  4  login required: nothing is stored, or the refresh token was rejected
+  5  the provider could not be reached: network, TLS or timeout";
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Profile in the config file [default: `default_profile` from the file, else `default`]
+    #[arg(
+        short,
+        long,
+        env = "OAUTHCTL_PROFILE",
+        global = true,
+        value_name = "NAME"
+    )]
+    pub profile: Option<String>,
+
+    /// Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]
+    #[arg(long, env = "OAUTHCTL_CONFIG", global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Where tokens live; `auto` is the OS keychain, falling back to files when none answers
+    #[arg(long, env = "OAUTHCTL_STORE", global = true, value_enum)]
+    pub store: Option<StoreKind>,
+
+    /// Time limit for each HTTP request, in seconds [default: 30]
+    #[arg(
+        long,
+        env = "OAUTHCTL_HTTP_TIMEOUT",
+        global = true,
+        value_name = "SECS"
+    )]
+    pub http_timeout: Option<u64>,
+
+    /// More diagnostics on stderr (repeat for more); secrets are always redacted
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+
+    /// Only errors on stderr
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StoreKind {
+    /// The OS keychain, or the file store when no keychain answers
+    Auto,
+    /// The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)
+    Keyring,
+    /// 0600 files in a 0700 directory
+    File,
+    /// Keep nothing: every call mints or fails
+    None,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log in and store the tokens (refresh token, password or any other grant)
+    Login(LoginArgs),
+    /// Print the access token, refreshing it first when it is about to expire
+    Token(TokenArgs),
+    /// Refresh now, even when the token is still fresh, and print the new access token
+    Refresh(RefreshArgs),
+    /// Mint a token with the client credentials grant; reuse it while it is fresh
+    #[command(name = "client-credentials", visible_alias = "cc")]
+    ClientCredentials(ClientCredentialsArgs),
+    /// Write generated shell completions or man pages (for packagers)
+    #[command(hide = true, subcommand)]
+    Generate(GenerateCommand),
+}
+
+#[derive(Debug, Args, Default, Clone)]
+#[command(next_help_heading = "Provider and client")]
+pub struct ProviderArgs {
+    /// Discover endpoints from this issuer (OIDC discovery, then RFC 8414)
+    #[arg(long, env = "OAUTHCTL_ISSUER", value_name = "URL")]
+    pub issuer: Option<String>,
+
+    /// Authorization endpoint (wins over discovery)
+    #[arg(long, env = "OAUTHCTL_AUTH_URL", value_name = "URL")]
+    pub auth_url: Option<String>,
+
+    /// Token endpoint (wins over discovery)
+    #[arg(long, env = "OAUTHCTL_TOKEN_URL", value_name = "URL")]
+    pub token_url: Option<String>,
+
+    /// Device authorization endpoint (wins over discovery)
+    #[arg(long, env = "OAUTHCTL_DEVICE_URL", value_name = "URL")]
+    pub device_url: Option<String>,
+
+    /// Token revocation endpoint (wins over discovery)
+    #[arg(long, env = "OAUTHCTL_REVOCATION_URL", value_name = "URL")]
+    pub revocation_url: Option<String>,
+
+    /// Token introspection endpoint (wins over discovery)
+    #[arg(long, env = "OAUTHCTL_INTROSPECTION_URL", value_name = "URL")]
+    pub introspection_url: Option<String>,
+
+    /// Client id
+    #[arg(long, env = "OAUTHCTL_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// Client secret; `-` reads it from stdin. A value here is visible to other
+    /// users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET
+    #[arg(long, value_name = "SECRET")]
+    pub client_secret: Option<String>,
+
+    /// Read the client secret from this file (first line)
+    #[arg(long, value_name = "PATH")]
+    pub client_secret_file: Option<PathBuf>,
+
+    /// Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON
+    /// {"client_id", "client_secret"} file
+    #[arg(long, value_name = "PATH")]
+    pub credentials_file: Option<PathBuf>,
+
+    /// How the client authenticates [default: basic with a secret, else none]
+    #[arg(long, value_enum)]
+    pub client_auth: Option<ClientAuth>,
+
+    /// Encoding of token requests [default: form]
+    #[arg(long, value_enum)]
+    pub body: Option<BodyFormat>,
+
+    /// Scope to request (repeat, or separate with spaces)
+    #[arg(long = "scope", value_name = "SCOPE")]
+    pub scopes: Vec<String>,
+
+    /// Audience to request
+    #[arg(long, value_name = "AUDIENCE")]
+    pub audience: Option<String>,
+
+    /// Resource indicator to request (RFC 8707)
+    #[arg(long, value_name = "URI")]
+    pub resource: Option<String>,
+
+    /// Extra token-request parameter (repeat)
+    #[arg(long = "param", value_name = "K=V")]
+    pub params: Vec<String>,
+
+    /// Extra authorization-request parameter (repeat)
+    #[arg(long = "auth-param", value_name = "K=V")]
+    pub auth_params: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientAuth {
+    /// HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)
+    Basic,
+    /// client_id and client_secret in the request body
+    Post,
+    /// client_id in the body, no secret (public clients)
+    None,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyFormat {
+    /// application/x-www-form-urlencoded
+    #[default]
+    Form,
+    /// application/json, for providers that want it
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum OutputFormat {
+    /// The access token and a newline
+    #[default]
+    Raw,
+    /// `Authorization: Bearer TOKEN`
+    Header,
+    /// {"access_token", "token_type", "expires_at", "expires_in", "scope"}
+    Json,
+    /// `export OAUTHCTL_ACCESS_TOKEN=...` lines for eval
+    Env,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// What to print on stdout
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    pub output: Option<OutputFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct TokenArgs {
+    #[command(flatten)]
+    pub provider: ProviderArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Refresh first when less than this many seconds are left [default: 60]
+    #[arg(long, value_name = "SECS")]
+    pub min_ttl: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct RefreshArgs {
+    #[command(flatten)]
+    pub provider: ProviderArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ClientCredentialsArgs {
+    #[command(flatten)]
+    pub provider: ProviderArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Mint a new token even when a fresh one is cached
+    #[arg(long)]
+    pub force: bool,
+
+    /// Reuse a cached token only with more than this many seconds left [default: 60]
+    #[arg(long, value_name = "SECS")]
+    pub min_ttl: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    #[command(flatten)]
+    pub provider: ProviderArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Store a refresh token you already have; `-` reads it from stdin. It is redeemed at once
+    #[arg(long, value_name = "-", conflicts_with_all = ["password_grant", "grant_type"])]
+    pub with_refresh_token: Option<String>,
+
+    /// Use the resource owner password grant (for providers without a browser flow)
+    #[arg(long, requires = "username", conflicts_with = "grant_type")]
+    pub password_grant: bool,
+
+    /// Username for --password-grant
+    #[arg(long, value_name = "USER")]
+    pub username: Option<String>,
+
+    /// Read the password from stdin instead of a no-echo prompt (or set $OAUTHCTL_PASSWORD)
+    #[arg(long, requires = "password_grant")]
+    pub password_stdin: bool,
+
+    /// Use any other grant type, with its parameters from --param K=V (e.g. `assertion`)
+    #[arg(long, value_name = "TYPE")]
+    pub grant_type: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateCommand {
+    /// Print the completion script for SHELL
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write oauthctl.1 and one page per subcommand into DIR
+    Man { dir: PathBuf },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

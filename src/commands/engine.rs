@@ -1,0 +1,241 @@
+//! The token engine shared by the commands: endpoints, minting, refreshing,
+//! and the lock-then-reread dance that keeps concurrent refreshes safe.
+
+use super::Ctx;
+use crate::error::{login_required, usage};
+use crate::oauth::client::{Client, TokenEndpoint};
+use crate::oauth::discovery::{self, Metadata};
+use crate::oauth::response::TokenResponse;
+use crate::secret::Secret;
+use crate::settings::{Profile, StoreKey};
+use crate::store::TokenSet;
+use anyhow::Result;
+
+/// Discovery metadata for the profile's issuer, from the cache when possible.
+pub fn metadata(ctx: &Ctx, profile: &Profile) -> Result<Option<Metadata>> {
+    let Some(issuer) = &profile.issuer else {
+        return Ok(None);
+    };
+    let cache_dir = ctx.cache_dir();
+    if let Some(metadata) = discovery::cached(&cache_dir, issuer) {
+        return Ok(Some(metadata));
+    }
+    let metadata = discovery::fetch(ctx.http()?, issuer)?;
+    discovery::save(&cache_dir, issuer, &metadata);
+    Ok(Some(metadata))
+}
+
+/// The token endpoint: explicit, else discovered.
+pub fn token_url(ctx: &Ctx, profile: &Profile) -> Result<String> {
+    if let Some(url) = &profile.token_url {
+        return Ok(url.clone());
+    }
+    if let Some(url) = metadata(ctx, profile)?.and_then(|m| m.token_endpoint) {
+        return Ok(url);
+    }
+    Err(usage(if profile.issuer.is_some() {
+        "the issuer's discovery document has no token_endpoint: give --token-url"
+    } else {
+        "no token endpoint: give --token-url or --issuer (or set them in the profile)"
+    }))
+}
+
+pub fn client(profile: &Profile) -> Result<Client> {
+    Ok(Client::new(
+        profile.client_id.clone(),
+        profile.client_secret()?,
+        profile.client_auth,
+        profile.body,
+    ))
+}
+
+/// POSTs a grant to the token endpoint; the profile's extra `--param`s ride along.
+pub fn exchange(
+    ctx: &Ctx,
+    profile: &Profile,
+    mut params: Vec<(String, String)>,
+) -> Result<TokenResponse> {
+    let url = token_url(ctx, profile)?;
+    let client = client(profile)?;
+    for (k, v) in &profile.params {
+        if !params.iter().any(|(existing, _)| existing == k) {
+            params.push((k.clone(), v.clone()));
+        }
+    }
+    let endpoint = TokenEndpoint {
+        http: ctx.http()?,
+        url: &url,
+        client: &client,
+    };
+    Ok(endpoint.request(&params)?)
+}
+
+fn pair(k: &str, v: &str) -> (String, String) {
+    (k.to_owned(), v.to_owned())
+}
+
+/// scope, audience and resource, when the profile has them.
+pub fn request_params(profile: &Profile) -> Vec<(String, String)> {
+    let mut params = Vec::new();
+    if let Some(scope) = profile.scope_string() {
+        params.push(pair("scope", &scope));
+    }
+    if let Some(audience) = &profile.audience {
+        params.push(pair("audience", audience));
+    }
+    if let Some(resource) = &profile.resource {
+        params.push(pair("resource", resource));
+    }
+    params
+}
+
+pub fn mint_client_credentials(ctx: &Ctx, profile: &Profile) -> Result<TokenSet> {
+    if profile.client_id.is_none() {
+        return Err(usage(
+            "client credentials need a client: give --client-id and a secret, or --credentials-file",
+        ));
+    }
+    let mut params = vec![pair("grant_type", "client_credentials")];
+    params.extend(request_params(profile));
+    let response = exchange(ctx, profile, params)?;
+    Ok(TokenSet::from_response(
+        response,
+        None,
+        "client_credentials",
+    ))
+}
+
+/// Redeems `refresh_token`. A rejected refresh token means "log in again" (exit 4).
+pub fn refresh_with(
+    ctx: &Ctx,
+    profile: &Profile,
+    previous: &TokenSet,
+    refresh_token: &Secret,
+) -> Result<TokenSet> {
+    let params = vec![
+        pair("grant_type", "refresh_token"),
+        pair("refresh_token", refresh_token.expose()),
+    ];
+    match exchange(ctx, profile, params) {
+        Ok(response) => Ok(TokenSet::from_response(
+            response,
+            Some(previous),
+            "refresh_token",
+        )),
+        Err(err) => Err(grant_rejected(err, profile)),
+    }
+}
+
+fn grant_rejected(err: anyhow::Error, profile: &Profile) -> anyhow::Error {
+    match err.downcast::<crate::oauth::Error>() {
+        Ok(crate::oauth::Error::OAuth {
+            endpoint,
+            code,
+            description,
+            ..
+        }) if code == "invalid_grant" => crate::oauth::Error::GrantRejected {
+            endpoint,
+            code,
+            description,
+            profile: profile.name.clone(),
+        }
+        .into(),
+        Ok(other) => other.into(),
+        Err(err) => err,
+    }
+}
+
+/// Gets a new token set for what is stored: refresh when there is a refresh
+/// token, re-mint client-credentials sets, else the user must log in.
+/// `mint` says the key holds client-credentials tokens, which are re-minted.
+pub fn renew(
+    ctx: &Ctx,
+    profile: &Profile,
+    stored: Option<&TokenSet>,
+    mint: bool,
+) -> Result<TokenSet> {
+    match stored {
+        Some(set) => match &set.refresh_token {
+            Some(rt) => refresh_with(ctx, profile, set, rt),
+            None if mint || set.is_client_credentials() => mint_client_credentials(ctx, profile),
+            None => Err(login_required(
+                &profile.name,
+                &format!(
+                    "the token for profile {} has expired and no refresh token is stored",
+                    profile.name
+                ),
+            )),
+        },
+        None if mint => mint_client_credentials(ctx, profile),
+        None => Err(login_required(
+            &profile.name,
+            &format!("not logged in to profile {}", profile.name),
+        )),
+    }
+}
+
+/// Where a command's tokens live, and how they are renewed.
+pub struct Slot {
+    pub key: StoreKey,
+    /// Client-credentials tokens are re-minted instead of needing a login.
+    pub mint: bool,
+}
+
+impl Slot {
+    /// The profile's own tokens: client credentials for a
+    /// `grant = "client_credentials"` profile, else the user's.
+    pub fn for_profile(profile: &Profile) -> Slot {
+        if profile.is_client_credentials() {
+            Slot::client_credentials(profile)
+        } else {
+            Slot {
+                key: profile.user_key(),
+                mint: false,
+            }
+        }
+    }
+
+    pub fn client_credentials(profile: &Profile) -> Slot {
+        Slot {
+            key: profile.client_credentials_key(),
+            mint: true,
+        }
+    }
+}
+
+/// A token with more than `min_ttl` seconds left: from the store without any
+/// network work when possible, else renewed under the key's lock.
+pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> Result<TokenSet> {
+    let store = ctx.store()?;
+    let key = &slot.key;
+    if let Some(set) = store.peek(key)? {
+        if set.is_fresh(min_ttl) {
+            return Ok(set);
+        }
+    }
+    let _lock = ctx.lock(key)?;
+    // Another process may have renewed while we waited for the lock.
+    let stored = store.load(key)?;
+    if let Some(set) = &stored {
+        if set.is_fresh(min_ttl) {
+            log::debug!("another process renewed the token meanwhile");
+            return Ok(set.clone());
+        }
+    }
+    let renewed = renew(ctx, profile, stored.as_ref(), slot.mint)?;
+    store.save(key, &renewed)?;
+    log::info!("renewed the token for {}", key.as_str());
+    Ok(renewed)
+}
+
+/// Renews now, whatever is left, under the lock. `mint_anew` skips the
+/// refresh token and mints (client-credentials `--force`).
+pub fn force_renew(ctx: &Ctx, profile: &Profile, slot: &Slot, mint_anew: bool) -> Result<TokenSet> {
+    let store = ctx.store()?;
+    let key = &slot.key;
+    let _lock = ctx.lock(key)?;
+    let stored = if mint_anew { None } else { store.load(key)? };
+    let renewed = renew(ctx, profile, stored.as_ref(), slot.mint)?;
+    store.save(key, &renewed)?;
+    Ok(renewed)
+}

@@ -1,0 +1,73 @@
+//! One file per subcommand. Each takes the context and its resolved args.
+
+pub mod client_credentials;
+pub mod engine;
+pub mod generate;
+pub mod login;
+pub mod refresh;
+pub mod token;
+
+use crate::oauth::http::Http;
+use crate::settings::{Globals, StoreKey};
+use crate::store::TokenStore;
+use crate::store::lock::KeyLock;
+use anyhow::Result;
+use std::cell::OnceCell;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// What every command gets: global settings, and the HTTP client and store,
+/// each built on first use (the fast path of `token` builds no HTTP client).
+pub struct Ctx {
+    pub globals: Globals,
+    pub quiet: bool,
+    http: OnceCell<Http>,
+    store: OnceCell<Box<dyn TokenStore>>,
+}
+
+impl Ctx {
+    pub fn new(globals: Globals, quiet: bool) -> Ctx {
+        Ctx {
+            globals,
+            quiet,
+            http: OnceCell::new(),
+            store: OnceCell::new(),
+        }
+    }
+
+    pub fn http(&self) -> Result<&Http> {
+        if let Some(http) = self.http.get() {
+            return Ok(http);
+        }
+        let http = Http::new(self.globals.http_timeout)?;
+        Ok(self.http.get_or_init(|| http))
+    }
+
+    pub fn store(&self) -> Result<&dyn TokenStore> {
+        if let Some(store) = self.store.get() {
+            return Ok(store.as_ref());
+        }
+        let store = crate::store::open(self.globals.store, &self.globals.data_dir)?;
+        Ok(self.store.get_or_init(|| store).as_ref())
+    }
+
+    /// Bounded by the worst case of the refresh it waits for: three attempts
+    /// at the HTTP timeout, plus slack.
+    pub fn lock(&self, key: &StoreKey) -> Result<KeyLock> {
+        let timeout = self.globals.http_timeout * 4 + Duration::from_secs(10);
+        KeyLock::acquire(&self.globals.data_dir, key, timeout)
+    }
+
+    pub fn cache_dir(&self) -> PathBuf {
+        dirs::cache_dir()
+            .map(|d| d.join("oauthctl"))
+            .unwrap_or_else(|| self.globals.data_dir.join("cache"))
+    }
+
+    /// A progress or confirmation line on stderr, silenced by `--quiet`.
+    pub fn note(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+use super::Ctx;
+use super::engine::{self, Slot};
+use crate::cli::TokenArgs;
+use crate::output;
+use crate::settings::Profile;
+use anyhow::Result;
+
+pub fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
+    let profile = Profile::resolve(&ctx.globals, &args.provider)?;
+    let min_ttl = args.min_ttl.or(profile.min_ttl).unwrap_or(60);
+    let set = engine::fresh_token(ctx, &profile, &Slot::for_profile(&profile), min_ttl)?;
+    output::print(&output::render(
+        &set,
+        args.output.output.unwrap_or_default(),
+    ))
+}

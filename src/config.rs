@@ -1,0 +1,166 @@
+//! The TOML profile file and the directories oauthctl uses.
+
+use crate::cli::{BodyFormat, ClientAuth};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    pub default_profile: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, ProfileConfig>,
+}
+
+/// One `[profiles.NAME]` table. Every CLI flag has a key of the same name.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileConfig {
+    pub issuer: Option<String>,
+    pub auth_url: Option<String>,
+    pub token_url: Option<String>,
+    pub device_url: Option<String>,
+    pub revocation_url: Option<String>,
+    pub introspection_url: Option<String>,
+    pub client_id: Option<String>,
+    /// Allowed, but `client_secret_env`, `_file` or `_cmd` keep it out of the file.
+    pub client_secret: Option<String>,
+    pub client_secret_env: Option<String>,
+    pub client_secret_file: Option<PathBuf>,
+    pub client_secret_cmd: Option<String>,
+    pub credentials_file: Option<PathBuf>,
+    pub client_auth: Option<ClientAuth>,
+    pub body: Option<BodyFormat>,
+    #[serde(default, alias = "scope", deserialize_with = "scopes")]
+    pub scopes: Vec<String>,
+    pub audience: Option<String>,
+    pub resource: Option<String>,
+    #[serde(default, alias = "param")]
+    pub params: BTreeMap<String, String>,
+    #[serde(default, alias = "auth_param")]
+    pub auth_params: BTreeMap<String, String>,
+    pub grant: Option<String>,
+    pub token_in: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub port: Option<u16>,
+    pub min_ttl: Option<u64>,
+    pub username: Option<String>,
+}
+
+/// `scopes = ["a", "b"]` or `scope = "a b"`.
+fn scopes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(deserializer)? {
+        OneOrMany::One(s) => s.split_whitespace().map(str::to_owned).collect(),
+        OneOrMany::Many(v) => v,
+    })
+}
+
+/// A config file that could not be used: exit 2, one line naming the file and line.
+#[derive(Debug, thiserror::Error)]
+#[error("config file {path}: {message}")]
+pub struct ConfigError {
+    pub path: String,
+    pub message: String,
+}
+
+impl ConfigFile {
+    /// Loads the file; a missing default file is an empty config, a missing
+    /// explicit one is an error.
+    pub fn load(path: &Path, explicit: bool) -> Result<ConfigFile, ConfigError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound && !explicit => {
+                return Ok(ConfigFile::default());
+            }
+            Err(err) => {
+                return Err(ConfigError {
+                    path: path.display().to_string(),
+                    message: format!("cannot read it: {err}"),
+                });
+            }
+        };
+        Self::parse(&text).map_err(|message| ConfigError {
+            path: path.display().to_string(),
+            message,
+        })
+    }
+
+    pub fn parse(text: &str) -> Result<ConfigFile, String> {
+        toml::from_str(text).map_err(|err| {
+            let message = err.message().trim().replace('\n', " ");
+            match err.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!("line {line}: {message}")
+                }
+                None => message,
+            }
+        })
+    }
+}
+
+/// `--config`, `$OAUTHCTL_CONFIG`, else `$XDG_CONFIG_HOME/oauthctl/config.toml`.
+pub fn default_config_path() -> PathBuf {
+    dirs::config_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("oauthctl")
+        .join("config.toml")
+}
+
+/// `$OAUTHCTL_DATA_DIR`, else the platform data dir + `oauthctl`.
+pub fn data_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("OAUTHCTL_DATA_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    dirs::data_dir()
+        .or_else(|| dirs::home_dir().map(|h| h.join(".local").join("share")))
+        .unwrap_or_else(std::env::temp_dir)
+        .join("oauthctl")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_documented_example() {
+        let config = ConfigFile::parse(
+            r#"
+default_profile = "work"
+[profiles.work]
+issuer = "https://id.example.com"
+client_id = "oauthctl-cli"
+scopes = ["openid", "offline_access", "api"]
+[profiles.ci]
+token_url = "https://api.example.com/oauth"
+credentials_file = "apiKey.properties"
+client_auth = "basic"
+grant = "client_credentials"
+[profiles.bime]
+scope = "read write"
+client_secret_env = "BIME_SECRET"
+token_in = "query"
+"#,
+        )
+        .unwrap();
+        assert_eq!(config.default_profile.as_deref(), Some("work"));
+        assert_eq!(config.profiles["work"].scopes.len(), 3);
+        assert_eq!(config.profiles["ci"].client_auth, Some(ClientAuth::Basic));
+        assert_eq!(config.profiles["bime"].scopes, vec!["read", "write"]);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let err = ConfigFile::parse("[profiles.a]\nclient_id = \"x\"\nbogus = 1\n").unwrap_err();
+        assert!(err.starts_with("line 3:"), "{err}");
+        assert!(err.contains("bogus"), "{err}");
+        assert!(!err.contains('\n'));
+    }
+}

@@ -1,0 +1,96 @@
+//! oauthctl: OAuth 2.0 tokens for the command line.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod error;
+pub mod exit;
+pub mod oauth;
+pub mod output;
+pub mod secret;
+pub mod settings;
+pub mod store;
+
+use clap::Parser;
+use exit::Exit;
+use std::process::ExitCode;
+
+pub fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() {
+                Exit::Usage
+            } else {
+                Exit::Ok
+            };
+            let _ = err.print();
+            return code.into();
+        }
+    };
+    init_logging(cli.global.verbose, cli.global.quiet);
+    match run(cli) {
+        Ok(()) => Exit::Ok.into(),
+        Err(err) => {
+            // `{:#}` puts the whole context chain on one line.
+            eprintln!("oauthctl: error: {err:#}");
+            error::exit_code_for(&err).into()
+        }
+    }
+}
+
+pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
+    use cli::Command;
+    if let Command::Generate(command) = &cli.command {
+        return commands::generate::run(command);
+    }
+    let globals = settings::Globals::from_args(&cli.global)?;
+    let ctx = commands::Ctx::new(globals, cli.global.quiet);
+    match &cli.command {
+        Command::Login(args) => commands::login::run(&ctx, args),
+        Command::Token(args) => commands::token::run(&ctx, args),
+        Command::Refresh(args) => commands::refresh::run(&ctx, args),
+        Command::ClientCredentials(args) => commands::client_credentials::run(&ctx, args),
+        Command::Generate(_) => unreachable!("handled above"),
+    }
+}
+
+/// Diagnostics go to stderr only. The default shows warnings; `-v` progress,
+/// `-vv` requests, `-vvv` everything, always with secrets redacted at the source.
+fn init_logging(verbose: u8, quiet: bool) {
+    let level = match (quiet, verbose) {
+        (true, _) => log::LevelFilter::Error,
+        (false, 0) => log::LevelFilter::Warn,
+        (false, 1) => log::LevelFilter::Info,
+        (false, 2) => log::LevelFilter::Debug,
+        (false, _) => log::LevelFilter::Trace,
+    };
+    log::set_max_level(level);
+    let _ = log::set_logger(&StderrLogger);
+}
+
+struct StderrLogger;
+
+impl log::Log for StderrLogger {
+    fn enabled(&self, metadata: &log::Metadata) -> bool {
+        // Only our own diagnostics, which redact at the source: a dependency's
+        // trace output could carry headers or bodies.
+        metadata.target().starts_with("oauthctl")
+    }
+
+    fn log(&self, record: &log::Record) {
+        if !self.enabled(record.metadata()) || record.level() > log::max_level() {
+            return;
+        }
+        let label = match record.level() {
+            log::Level::Error => "error",
+            log::Level::Warn => "warning",
+            log::Level::Info => "info",
+            log::Level::Debug => "debug",
+            log::Level::Trace => "trace",
+        };
+        eprintln!("oauthctl: {label}: {}", record.args());
+    }
+
+    fn flush(&self) {}
+}

@@ -1,0 +1,280 @@
+//! The token endpoint: client authentication, body encoding, error mapping.
+
+use super::Error;
+use super::http::Http;
+use super::response::{self, ErrorResponse, Parsed, TokenResponse};
+use crate::cli::{BodyFormat, ClientAuth};
+use crate::secret::Secret;
+use base64::Engine;
+
+/// Parameters whose values may be logged; everything else is a secret or may be.
+const LOGGABLE_PARAMS: &[&str] = &[
+    "grant_type",
+    "scope",
+    "client_id",
+    "audience",
+    "resource",
+    "redirect_uri",
+    "assertion_type",
+    "username",
+    "requested_token_type",
+];
+
+#[derive(Debug, Clone)]
+pub struct Client {
+    pub id: Option<String>,
+    pub secret: Option<Secret>,
+    pub auth: ClientAuth,
+    pub body: BodyFormat,
+}
+
+impl Client {
+    /// `basic` when there is a secret, `none` without, unless told otherwise.
+    pub fn new(
+        id: Option<String>,
+        secret: Option<Secret>,
+        auth: Option<ClientAuth>,
+        body: BodyFormat,
+    ) -> Client {
+        let auth = auth.unwrap_or(if secret.is_some() {
+            ClientAuth::Basic
+        } else {
+            ClientAuth::None
+        });
+        Client {
+            id,
+            secret,
+            auth,
+            body,
+        }
+    }
+
+    /// RFC 6749 §2.3.1: id and secret are form-encoded before the Basic base64.
+    pub fn basic_header(id: &str, secret: &str) -> String {
+        let encode = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+        let raw = format!("{}:{}", encode(id), encode(secret));
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(raw)
+        )
+    }
+}
+
+pub struct TokenEndpoint<'a> {
+    pub http: &'a Http,
+    pub url: &'a str,
+    pub client: &'a Client,
+}
+
+impl TokenEndpoint<'_> {
+    /// POSTs a grant and returns the parsed token response.
+    pub fn request(&self, params: &[(String, String)]) -> Result<TokenResponse, Error> {
+        let mut body: Vec<(String, String)> = params.to_vec();
+        let mut basic = None;
+        match self.client.auth {
+            ClientAuth::Basic => {
+                let (Some(id), Some(secret)) = (&self.client.id, &self.client.secret) else {
+                    return Err(Error::BadUrl(
+                        "--client-auth basic needs --client-id and a client secret".to_owned(),
+                    ));
+                };
+                basic = Some(Client::basic_header(id, secret.expose()));
+            }
+            ClientAuth::Post => {
+                if let Some(id) = &self.client.id {
+                    body.push(("client_id".into(), id.clone()));
+                }
+                if let Some(secret) = &self.client.secret {
+                    body.push(("client_secret".into(), secret.expose().to_owned()));
+                }
+            }
+            ClientAuth::None => {
+                if let Some(id) = &self.client.id {
+                    body.push(("client_id".into(), id.clone()));
+                }
+            }
+        }
+        log::debug!(
+            "token endpoint: POST {} ({}, client auth {:?}) {}",
+            super::http::redact_url(self.url),
+            match self.client.body {
+                BodyFormat::Form => "form",
+                BodyFormat::Json => "json",
+            },
+            self.client.auth,
+            describe_params(&body)
+        );
+        let encoded = encode_body(self.client.body, &body);
+        let content_type = match self.client.body {
+            BodyFormat::Form => "application/x-www-form-urlencoded",
+            BodyFormat::Json => "application/json",
+        };
+        let response = self.http.send("token endpoint", self.url, |client| {
+            let mut request = client
+                .post(self.url)
+                .header("Accept", "application/json")
+                .header("Content-Type", content_type)
+                .body(encoded.clone());
+            if let Some(value) = &basic {
+                request = request.header("Authorization", value);
+            }
+            request
+        })?;
+        interpret("token endpoint", &response)
+    }
+}
+
+fn encode_body(format: BodyFormat, params: &[(String, String)]) -> String {
+    match format {
+        BodyFormat::Form => form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(params)
+            .finish(),
+        BodyFormat::Json => {
+            let map: serde_json::Map<String, serde_json::Value> = params
+                .iter()
+                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .collect();
+            serde_json::Value::Object(map).to_string()
+        }
+    }
+}
+
+fn describe_params(params: &[(String, String)]) -> String {
+    params
+        .iter()
+        .map(|(k, v)| {
+            if LOGGABLE_PARAMS.contains(&k.as_str()) {
+                format!("{k}={v}")
+            } else {
+                format!("{k}=<redacted>")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Maps a token-endpoint response to a token or a one-line error.
+pub fn interpret(
+    endpoint: &'static str,
+    response: &super::http::Response,
+) -> Result<TokenResponse, Error> {
+    let status = response.status;
+    let parsed = response::parse(&response.content_type, &response.body);
+    match parsed {
+        Parsed::Token(token) if (200..300).contains(&status) => Ok(token),
+        Parsed::Error(error) => Err(oauth_error(endpoint, status, error)),
+        _ if (300..400).contains(&status) => Err(Error::Http {
+            endpoint,
+            status,
+            excerpt: None,
+            hint: "the endpoint redirects: configure the final URL".to_owned(),
+        }),
+        _ if status == 401 && response.www_authenticate.is_some() => Err(oauth_error(
+            endpoint,
+            status,
+            ErrorResponse {
+                error: "invalid_client".into(),
+                description: None,
+                uri: None,
+            },
+        )),
+        Parsed::Unreadable(what) if (200..300).contains(&status) => Err(Error::Malformed {
+            endpoint,
+            status,
+            what,
+        }),
+        Parsed::NoToken if (200..300).contains(&status) => Err(Error::Malformed {
+            endpoint,
+            status,
+            what: "a response without access_token".into(),
+        }),
+        _ => Err(Error::Http {
+            endpoint,
+            status,
+            excerpt: response::excerpt(&response.body, 80),
+            hint: http_hint(status).to_owned(),
+        }),
+    }
+}
+
+fn http_hint(status: u16) -> &'static str {
+    match status {
+        404 | 405 => "check the endpoint URL",
+        401 | 403 => "check the client id and secret",
+        429 => "the provider is rate limiting: retry later",
+        500..=599 => "the provider is failing: try again later",
+        _ => "check the endpoint URL and the client settings",
+    }
+}
+
+pub fn oauth_error(endpoint: &'static str, status: u16, error: ErrorResponse) -> Error {
+    let hint = match error.error.as_str() {
+        "invalid_client" => "check --client-id and --client-secret, or try another --client-auth",
+        "invalid_scope" => "check --scope against what the client may request",
+        "invalid_grant" => "the code, password or token was rejected or has expired",
+        "unauthorized_client" => {
+            "the client is not allowed this grant: check its settings at the provider"
+        }
+        "unsupported_grant_type" => "the provider does not support this grant",
+        "invalid_request" => "check the parameters (--param, --audience, --resource)",
+        "invalid_target" => "check --resource and --audience",
+        "access_denied" => "the request was denied",
+        "temporarily_unavailable" | "server_error" => "the provider is failing: try again later",
+        _ => "see the provider's documentation",
+    };
+    let hint = match &error.uri {
+        Some(uri) => format!("{hint} (see {uri})"),
+        None => hint.to_owned(),
+    };
+    Error::OAuth {
+        endpoint,
+        status,
+        code: error.error,
+        description: error.description,
+        hint,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_header_form_encodes_per_rfc6749() {
+        let header = Client::basic_header("client id", "p@ss:w/rd+&=%~ x");
+        let decoded = base64::engine::general_purpose::STANDARD
+            .decode(header.strip_prefix("Basic ").unwrap())
+            .unwrap();
+        assert_eq!(
+            String::from_utf8(decoded).unwrap(),
+            "client+id:p%40ss%3Aw%2Frd%2B%26%3D%25%7E+x"
+        );
+    }
+
+    #[test]
+    fn seed_apigee_basic_example() {
+        assert_eq!(
+            Client::basic_header("123abc", "456def"),
+            "Basic MTIzYWJjOjQ1NmRlZg=="
+        );
+    }
+
+    #[test]
+    fn logged_params_hide_secrets() {
+        let line = describe_params(&[
+            ("grant_type".into(), "refresh_token".into()),
+            ("refresh_token".into(), "rt-secret".into()),
+            ("client_secret".into(), "cs".into()),
+        ]);
+        assert!(line.contains("grant_type=refresh_token"));
+        assert!(!line.contains("rt-secret") && !line.contains("=cs"));
+    }
+
+    #[test]
+    fn json_body_encoding() {
+        let body = encode_body(BodyFormat::Json, &[("code".into(), "a&b".into())]);
+        assert_eq!(body, r#"{"code":"a&b"}"#);
+        let body = encode_body(BodyFormat::Form, &[("code".into(), "a&b c".into())]);
+        assert_eq!(body, "code=a%26b+c");
+    }
+}

@@ -1,0 +1,153 @@
+//! Endpoint discovery: OIDC `/.well-known/openid-configuration`, then RFC 8414
+//! `/.well-known/oauth-authorization-server`, cached per issuer on disk.
+
+use super::Error;
+use super::http::Http;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Long enough that `token` never waits on discovery, short enough to follow
+/// a provider moving its endpoints.
+const CACHE_TTL: Duration = Duration::from_secs(24 * 3600);
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Metadata {
+    pub issuer: Option<String>,
+    pub authorization_endpoint: Option<String>,
+    pub token_endpoint: Option<String>,
+    pub device_authorization_endpoint: Option<String>,
+    pub revocation_endpoint: Option<String>,
+    pub introspection_endpoint: Option<String>,
+    pub userinfo_endpoint: Option<String>,
+    #[serde(default)]
+    pub code_challenge_methods_supported: Vec<String>,
+    #[serde(default)]
+    pub authorization_response_iss_parameter_supported: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CacheEntry {
+    fetched_at: u64,
+    metadata: Metadata,
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+fn cache_file(cache_dir: &Path, issuer: &str) -> PathBuf {
+    cache_dir.join("discovery").join(format!(
+        "{}.json",
+        &crate::settings::hex_sha256(issuer)[..32]
+    ))
+}
+
+/// A cached document younger than the TTL, if any.
+pub fn cached(cache_dir: &Path, issuer: &str) -> Option<Metadata> {
+    let text = std::fs::read_to_string(cache_file(cache_dir, issuer)).ok()?;
+    let entry: CacheEntry = serde_json::from_str(&text).ok()?;
+    (now().saturating_sub(entry.fetched_at) < CACHE_TTL.as_secs()).then_some(entry.metadata)
+}
+
+/// Best effort: a cache that cannot be written only costs a fetch next time.
+pub fn save(cache_dir: &Path, issuer: &str, metadata: &Metadata) {
+    let path = cache_file(cache_dir, issuer);
+    let entry = CacheEntry {
+        fetched_at: now(),
+        metadata: metadata.clone(),
+    };
+    let result = (|| -> std::io::Result<()> {
+        let dir = path.parent().expect("cache file has a parent");
+        std::fs::create_dir_all(dir)?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+        serde_json::to_writer(&mut tmp, &entry)?;
+        tmp.persist(&path).map_err(|e| e.error)?;
+        Ok(())
+    })();
+    if let Err(err) = result {
+        log::debug!("discovery cache {} not written: {err}", path.display());
+    }
+}
+
+pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
+    let trimmed = issuer.trim_end_matches('/');
+    let mut failures = Vec::new();
+    for url in candidate_urls(trimmed)? {
+        log::debug!("discovery: GET {url}");
+        let response = http.send("discovery endpoint", &url, |c| {
+            c.get(&url).header("Accept", "application/json")
+        })?;
+        if !(200..300).contains(&response.status) {
+            failures.push(format!("{url} -> {}", response.status));
+            continue;
+        }
+        let metadata: Metadata =
+            serde_json::from_slice(&response.body).map_err(|_| Error::Malformed {
+                endpoint: "discovery endpoint",
+                status: response.status,
+                what: format!("a document at {url} that is not discovery metadata"),
+            })?;
+        if let Some(found) = &metadata.issuer {
+            if found.trim_end_matches('/') != trimmed {
+                return Err(Error::BadUrl(format!(
+                    "discovery at {url} names issuer {found}, not {issuer}: use the exact issuer URL"
+                )));
+            }
+        }
+        return Ok(metadata);
+    }
+    Err(Error::BadUrl(format!(
+        "no discovery document for issuer {issuer} ({}): check --issuer or give --token-url",
+        failures.join(", ")
+    )))
+}
+
+fn candidate_urls(issuer: &str) -> Result<Vec<String>, Error> {
+    let url = super::http::check_url(issuer)?;
+    let path = url.path().trim_end_matches('/');
+    let origin = url.origin().ascii_serialization();
+    Ok(vec![
+        format!("{issuer}/.well-known/openid-configuration"),
+        // RFC 8414 §3.1 inserts the well-known segment before the issuer's path.
+        format!("{origin}/.well-known/oauth-authorization-server{path}"),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc8414_inserts_before_the_path() {
+        let urls = candidate_urls("https://id.example.com/tenant1").unwrap();
+        assert_eq!(
+            urls[0],
+            "https://id.example.com/tenant1/.well-known/openid-configuration"
+        );
+        assert_eq!(
+            urls[1],
+            "https://id.example.com/.well-known/oauth-authorization-server/tenant1"
+        );
+    }
+
+    #[test]
+    fn cache_round_trip_and_expiry() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(cached(dir.path(), "https://a.example").is_none());
+        let metadata = Metadata {
+            token_endpoint: Some("https://a.example/token".into()),
+            ..Default::default()
+        };
+        save(dir.path(), "https://a.example", &metadata);
+        let back = cached(dir.path(), "https://a.example").unwrap();
+        assert_eq!(
+            back.token_endpoint.as_deref(),
+            Some("https://a.example/token")
+        );
+        assert!(cached(dir.path(), "https://b.example").is_none());
+    }
+}

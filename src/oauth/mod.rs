@@ -1,0 +1,84 @@
+//! The protocol: discovery, the token endpoint, lenient response parsing.
+//! Nothing here prints; diagnostics go through `log`, with secrets redacted.
+
+pub mod client;
+pub mod discovery;
+pub mod http;
+pub mod response;
+
+use crate::exit::Exit;
+
+/// What went wrong talking to a provider. Each variant maps to one exit code
+/// and renders as one line that says what to do next.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The provider answered with an OAuth error (`invalid_client`, ...).
+    #[error("{endpoint} returned {status} {code}{}: {hint}", description_suffix(.description))]
+    OAuth {
+        endpoint: &'static str,
+        status: u16,
+        code: String,
+        description: Option<String>,
+        hint: String,
+    },
+    /// The refresh token (or code) was refused: the user must log in again.
+    #[error("{endpoint} rejected the refresh token ({code}{}): run `oauthctl login -p {profile}`", description_suffix(.description))]
+    GrantRejected {
+        endpoint: &'static str,
+        code: String,
+        description: Option<String>,
+        profile: String,
+    },
+    /// Network, TLS or timeout.
+    #[error("could not reach the {endpoint} at {url}: {reason}")]
+    Unreachable {
+        endpoint: &'static str,
+        url: String,
+        reason: String,
+    },
+    /// A status and body that are not an OAuth answer (HTML pages, 5xx, 429...).
+    #[error("{endpoint} returned {status}{}: {hint}", excerpt_suffix(.excerpt))]
+    Http {
+        endpoint: &'static str,
+        status: u16,
+        excerpt: Option<String>,
+        hint: String,
+    },
+    /// A 2xx whose body could not be understood.
+    #[error("{endpoint} returned {status} with {what}: check the endpoint URL")]
+    Malformed {
+        endpoint: &'static str,
+        status: u16,
+        what: String,
+    },
+    /// A URL oauthctl refuses to use (plain http to a remote host, ...).
+    #[error("{0}")]
+    BadUrl(String),
+}
+
+fn description_suffix(description: &Option<String>) -> String {
+    match description {
+        Some(d) if !d.is_empty() => format!(" ({d})"),
+        _ => String::new(),
+    }
+}
+
+fn excerpt_suffix(excerpt: &Option<String>) -> String {
+    match excerpt {
+        Some(e) if !e.is_empty() => format!(" \"{e}\""),
+        _ => String::new(),
+    }
+}
+
+impl Error {
+    pub fn exit_code(&self) -> Exit {
+        match self {
+            Error::OAuth { .. } => Exit::Provider,
+            Error::GrantRejected { .. } => Exit::LoginRequired,
+            Error::Unreachable { .. } => Exit::Network,
+            Error::Http { status, .. } if *status == 429 || *status >= 500 => Exit::Network,
+            Error::Http { .. } | Error::Malformed { .. } => Exit::Failure,
+            Error::BadUrl(_) => Exit::Usage,
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Lenient token responses: real providers send numbers as strings, odd token
+//! types, form-encoded bodies, extra and empty keys, and errors with HTTP 200.
+
+use crate::secret::Secret;
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone)]
+pub struct TokenResponse {
+    pub access_token: Secret,
+    pub token_type: Option<String>,
+    pub expires_in: Option<u64>,
+    pub refresh_token: Option<Secret>,
+    pub id_token: Option<Secret>,
+    pub scope: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorResponse {
+    pub error: String,
+    pub description: Option<String>,
+    pub uri: Option<String>,
+}
+
+#[derive(Debug)]
+pub enum Parsed {
+    Token(TokenResponse),
+    Error(ErrorResponse),
+    /// Not JSON or form data; carries what the body looked like, without its content.
+    Unreadable(String),
+    /// A readable body with neither `access_token` nor `error`.
+    NoToken,
+}
+
+/// Parses a token-endpoint body. JSON first, then form-encoding (GitHub's
+/// classic endpoint without `Accept: application/json`).
+pub fn parse(content_type: &str, body: &[u8]) -> Parsed {
+    let fields = match parse_fields(content_type, body) {
+        Ok(fields) => fields,
+        Err(what) => return Parsed::Unreadable(what),
+    };
+    if let Some(error) = string_field(&fields, "error").filter(|e| !e.is_empty()) {
+        return Parsed::Error(ErrorResponse {
+            error,
+            description: string_field(&fields, "error_description").map(|d| one_line(&d, 200)),
+            uri: string_field(&fields, "error_uri"),
+        });
+    }
+    let Some(access_token) = string_field(&fields, "access_token").filter(|t| !t.is_empty()) else {
+        return Parsed::NoToken;
+    };
+    Parsed::Token(TokenResponse {
+        access_token: Secret::new(access_token),
+        token_type: string_field(&fields, "token_type").filter(|t| !t.is_empty()),
+        expires_in: number_field(&fields, "expires_in"),
+        refresh_token: string_field(&fields, "refresh_token")
+            .filter(|t| !t.is_empty())
+            .map(Secret::new),
+        id_token: string_field(&fields, "id_token")
+            .filter(|t| !t.is_empty())
+            .map(Secret::new),
+        scope: scope_field(&fields),
+    })
+}
+
+/// Only an error body, for endpoints other than the token endpoint.
+pub fn parse_error(content_type: &str, body: &[u8]) -> Option<ErrorResponse> {
+    match parse(content_type, body) {
+        Parsed::Error(error) => Some(error),
+        _ => None,
+    }
+}
+
+pub fn parse_fields(content_type: &str, body: &[u8]) -> Result<Map<String, Value>, String> {
+    let text = std::str::from_utf8(body).map_err(|_| "a body that is not UTF-8".to_owned())?;
+    let trimmed = text.trim_start_matches('\u{feff}').trim();
+    if trimmed.is_empty() {
+        return Err("an empty body".to_owned());
+    }
+    let ct = content_type.to_ascii_lowercase();
+    if trimmed.starts_with('{') || ct.contains("json") {
+        return match serde_json::from_str::<Value>(trimmed) {
+            Ok(Value::Object(map)) => Ok(map),
+            Ok(_) => Err("JSON that is not an object".to_owned()),
+            Err(_) => Err(format!("malformed JSON ({} bytes)", body.len())),
+        };
+    }
+    if trimmed.starts_with('<') || ct.contains("html") || ct.contains("xml") {
+        return Err("an HTML page instead of JSON".to_owned());
+    }
+    if ct.contains("x-www-form-urlencoded") || trimmed.contains('=') && !trimmed.contains(' ') {
+        let map: Map<String, Value> = form_urlencoded::parse(trimmed.as_bytes())
+            .map(|(k, v)| (k.into_owned(), Value::String(v.into_owned())))
+            .collect();
+        return Ok(map);
+    }
+    Err(format!(
+        "a body that is neither JSON nor form data (content-type `{}`)",
+        if content_type.is_empty() {
+            "none"
+        } else {
+            content_type
+        }
+    ))
+}
+
+fn string_field(fields: &Map<String, Value>, key: &str) -> Option<String> {
+    match fields.get(key)? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// `3599`, `"3599"`, `3599.0` all mean 3599 s; nonsense means "unknown".
+fn number_field(fields: &Map<String, Value>, key: &str) -> Option<u64> {
+    match fields.get(key)? {
+        Value::Number(n) => n
+            .as_u64()
+            .or_else(|| n.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64)),
+        Value::String(s) => s
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|f| *f >= 0.0)
+            .map(|f| f as u64),
+        _ => None,
+    }
+}
+
+/// Space-separated per RFC 6749, but some send arrays or commas; trailing
+/// spaces (Metapack) are trimmed.
+fn scope_field(fields: &Map<String, Value>) -> Option<String> {
+    let scope = match fields.get("scope")? {
+        Value::String(s) => s.split_whitespace().collect::<Vec<_>>().join(" "),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => return None,
+    };
+    (!scope.is_empty()).then_some(scope)
+}
+
+/// Token types are case-insensitive (RFC 6749 §5.1); Apigee says `BearerToken`.
+pub fn normalize_token_type(token_type: Option<&str>) -> String {
+    match token_type.map(str::trim) {
+        None | Some("") => "Bearer".to_owned(),
+        Some(t) if t.eq_ignore_ascii_case("bearer") || t.eq_ignore_ascii_case("bearertoken") => {
+            "Bearer".to_owned()
+        }
+        Some(t) if t.eq_ignore_ascii_case("dpop") => "DPoP".to_owned(),
+        Some(t) => t.to_owned(),
+    }
+}
+
+/// A short single-line excerpt of an error body: tags stripped, whitespace folded.
+pub fn excerpt(body: &[u8], max: usize) -> Option<String> {
+    let text = String::from_utf8_lossy(body);
+    let mut out = String::new();
+    let mut in_tag = false;
+    let lower = text.to_ascii_lowercase();
+    // Prefer the <title> of an HTML page: it is usually the whole story.
+    if let (Some(start), Some(end)) = (lower.find("<title>"), lower.find("</title>")) {
+        if start + 7 <= end {
+            let title = one_line(&text[start + 7..end], max);
+            if !title.is_empty() {
+                return Some(title);
+            }
+        }
+    }
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let line = one_line(&out, max);
+    (!line.is_empty()).then_some(line)
+}
+
+fn one_line(text: &str, max: usize) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() > max {
+        let cut: String = folded.chars().take(max).collect();
+        format!("{cut}…")
+    } else {
+        folded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(body: &str, ct: &str) -> TokenResponse {
+        match parse(ct, body.as_bytes()) {
+            Parsed::Token(t) => t,
+            other => panic!("not a token: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn apigee_strings_and_empty_key() {
+        let t = token(
+            r#"{"refresh_token_expires_in":"0","":"","token_type":"BearerToken","issued_at":"1487281223451","access_token":"456def","scope":"user","expires_in":"3599"}"#,
+            "application/json",
+        );
+        assert_eq!(t.access_token.expose(), "456def");
+        assert_eq!(t.expires_in, Some(3599));
+        assert_eq!(normalize_token_type(t.token_type.as_deref()), "Bearer");
+        assert!(t.refresh_token.is_none());
+    }
+
+    #[test]
+    fn only_access_token() {
+        let t = token(r#"{"access_token":"TOKEN_HERE"}"#, "application/json");
+        assert_eq!(t.expires_in, None);
+        assert_eq!(t.token_type, None);
+    }
+
+    #[test]
+    fn form_encoded_body() {
+        let t = token(
+            "access_token=gho_abc&scope=repo%2Cgist&token_type=bearer",
+            "application/x-www-form-urlencoded",
+        );
+        assert_eq!(t.access_token.expose(), "gho_abc");
+        assert_eq!(t.scope.as_deref(), Some("repo,gist"));
+    }
+
+    #[test]
+    fn error_with_200() {
+        match parse("application/json", br#"{"error":"bad_verification_code","error_description":"The code passed is incorrect."}"#) {
+            Parsed::Error(e) => assert_eq!(e.error, "bad_verification_code"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn trailing_space_scope_is_trimmed() {
+        let t = token(
+            r#"{"access_token":"a","scope":"a b ","token_type":"bearer","expires_in":3600}"#,
+            "",
+        );
+        assert_eq!(t.scope.as_deref(), Some("a b"));
+        assert_eq!(t.expires_in, Some(3600));
+    }
+
+    #[test]
+    fn html_and_garbage_are_unreadable() {
+        assert!(matches!(
+            parse("text/html", b"<html><title>502 Bad Gateway</title></html>"),
+            Parsed::Unreadable(_)
+        ));
+        assert!(matches!(
+            parse("application/json", b"{\"access_token\": "),
+            Parsed::Unreadable(_)
+        ));
+        assert!(matches!(parse("", b""), Parsed::Unreadable(_)));
+    }
+
+    #[test]
+    fn excerpt_prefers_title_and_is_one_line() {
+        let e = excerpt(
+            b"<html><head><title>Internal\nServer Error</title></head><body>x</body></html>",
+            80,
+        )
+        .unwrap();
+        assert_eq!(e, "Internal Server Error");
+        let long = "x".repeat(500);
+        assert!(excerpt(long.as_bytes(), 80).unwrap().chars().count() <= 81);
+    }
+}

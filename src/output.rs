@@ -1,0 +1,127 @@
+//! What goes to stdout: the token in the format asked for, and nothing else.
+
+use crate::cli::OutputFormat;
+use crate::oauth::response::normalize_token_type;
+use crate::store::TokenSet;
+use std::io::Write;
+
+pub fn render(set: &TokenSet, format: OutputFormat) -> String {
+    let token = set.access_token.expose();
+    let token_type = normalize_token_type(set.token_type.as_deref());
+    match format {
+        OutputFormat::Raw => format!("{token}\n"),
+        OutputFormat::Header => format!("Authorization: {token_type} {token}\n"),
+        OutputFormat::Json => {
+            let expires_at = set.expires_at.map(rfc3339);
+            let value = serde_json::json!({
+                "access_token": token,
+                "token_type": token_type,
+                "expires_at": expires_at,
+                "expires_in": set.seconds_left().map(|s| s.max(0)),
+                "scope": set.scope,
+            });
+            format!("{value:#}\n")
+        }
+        OutputFormat::Env => {
+            let mut out = format!(
+                "export OAUTHCTL_ACCESS_TOKEN={}\nexport OAUTHCTL_TOKEN_TYPE={}\n",
+                shell_quote(token),
+                shell_quote(&token_type)
+            );
+            if let Some(at) = set.expires_at {
+                out.push_str(&format!(
+                    "export OAUTHCTL_EXPIRES_AT={}\n",
+                    shell_quote(&rfc3339(at))
+                ));
+            }
+            out
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe (`oauthctl token | head -c0`) is not an error.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(err) => Err(anyhow::anyhow!("cannot write to stdout: {err}")),
+    }
+}
+
+pub fn rfc3339(unix: u64) -> String {
+    humantime::format_rfc3339_seconds(std::time::UNIX_EPOCH + std::time::Duration::from_secs(unix))
+        .to_string()
+}
+
+/// "in 59m", "in 2h 0m", "expired 3m ago", for stderr messages.
+pub fn describe_expiry(set: &TokenSet) -> String {
+    match set.seconds_left() {
+        None => "no expiry given".to_owned(),
+        Some(left) if left >= 0 => format!("expires in {}", short_duration(left as u64)),
+        Some(left) => format!("expired {} ago", short_duration(left.unsigned_abs())),
+    }
+}
+
+pub fn short_duration(secs: u64) -> String {
+    match secs {
+        0..=59 => format!("{secs}s"),
+        60..=3599 => format!("{}m", secs / 60),
+        3600..=86399 => format!("{}h {}m", secs / 3600, secs % 3600 / 60),
+        _ => format!("{}d {}h", secs / 86400, secs % 86400 / 3600),
+    }
+}
+
+fn shell_quote(value: &str) -> String {
+    format!("'{}'", value.replace('\'', r"'\''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secret::Secret;
+
+    fn set(token_type: Option<&str>) -> TokenSet {
+        TokenSet {
+            access_token: Secret::new("tok'en"),
+            token_type: token_type.map(str::to_owned),
+            refresh_token: Some(Secret::new("never-printed")),
+            id_token: None,
+            expires_at: None,
+            scope: Some("a b".into()),
+            obtained_at: 0,
+            grant: None,
+        }
+    }
+
+    #[test]
+    fn header_normalises_token_type() {
+        for t in [None, Some("bearer"), Some("BearerToken")] {
+            assert_eq!(
+                render(&set(t), OutputFormat::Header),
+                "Authorization: Bearer tok'en\n"
+            );
+        }
+    }
+
+    #[test]
+    fn json_never_has_the_refresh_token() {
+        let json = render(&set(None), OutputFormat::Json);
+        assert!(!json.contains("never-printed"));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["token_type"], "Bearer");
+        assert!(value["expires_at"].is_null());
+    }
+
+    #[test]
+    fn env_is_shell_quoted() {
+        let env = render(&set(None), OutputFormat::Env);
+        assert!(
+            env.starts_with("export OAUTHCTL_ACCESS_TOKEN='tok'\\''en'\n"),
+            "{env}"
+        );
+    }
+}

@@ -1,0 +1,553 @@
+//! Flags > `OAUTHCTL_*` env > profile file, merged once into a `Profile`.
+//! Commands read the profile and never look at argv or the environment again.
+//!
+//! Secrets and discovery are resolved lazily: `oauthctl token` on a fresh
+//! token must not run `client_secret_cmd`, read stdin or touch the network.
+
+use crate::cli::{BodyFormat, ClientAuth, GlobalArgs, ProviderArgs, StoreKind};
+use crate::config::{self, ConfigFile, ProfileConfig};
+use crate::error::usage;
+use crate::secret::Secret;
+use anyhow::{Context, Result};
+use sha2::{Digest, Sha256};
+use std::cell::OnceCell;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Process-wide settings, from the global flags.
+#[derive(Debug)]
+pub struct Globals {
+    pub config_path: PathBuf,
+    pub config_explicit: bool,
+    pub profile: Option<String>,
+    pub store: StoreKind,
+    pub data_dir: PathBuf,
+    pub http_timeout: Duration,
+}
+
+impl Globals {
+    pub fn from_args(args: &GlobalArgs) -> Result<Globals> {
+        let store = args.store.unwrap_or(StoreKind::Auto);
+        let http_timeout = match args.http_timeout {
+            Some(0) => return Err(usage("--http-timeout must be at least 1 second")),
+            Some(secs) => Duration::from_secs(secs),
+            None => Duration::from_secs(30),
+        };
+        Ok(Globals {
+            config_explicit: args.config.is_some(),
+            config_path: args
+                .config
+                .clone()
+                .unwrap_or_else(config::default_config_path),
+            profile: args.profile.clone().filter(|p| !p.is_empty()),
+            store,
+            data_dir: config::data_dir(),
+            http_timeout,
+        })
+    }
+}
+
+/// Where the client secret comes from; read only when a request needs it.
+#[derive(Debug, Clone)]
+pub enum SecretSource {
+    Value(Secret),
+    Stdin,
+    File(PathBuf),
+    Env(String),
+    Command(String),
+}
+
+#[derive(Debug)]
+pub struct Profile {
+    pub name: String,
+    /// True when the profile exists in the config file or was named with -p.
+    pub named: bool,
+    pub issuer: Option<String>,
+    pub auth_url: Option<String>,
+    pub token_url: Option<String>,
+    pub device_url: Option<String>,
+    pub revocation_url: Option<String>,
+    pub introspection_url: Option<String>,
+    pub client_id: Option<String>,
+    secret_source: Option<SecretSource>,
+    secret: OnceCell<Option<Secret>>,
+    pub client_auth: Option<ClientAuth>,
+    pub body: BodyFormat,
+    pub scopes: Vec<String>,
+    pub audience: Option<String>,
+    pub resource: Option<String>,
+    pub params: Vec<(String, String)>,
+    pub auth_params: Vec<(String, String)>,
+    pub grant: Option<String>,
+    pub token_in: Option<String>,
+    pub redirect_uri: Option<String>,
+    pub port: Option<u16>,
+    pub min_ttl: Option<u64>,
+    pub username: Option<String>,
+}
+
+impl Profile {
+    /// Merges flags over the profile named by `-p` (or the file's default).
+    pub fn resolve(globals: &Globals, flags: &ProviderArgs) -> Result<Profile> {
+        let file = ConfigFile::load(&globals.config_path, globals.config_explicit)?;
+        let explicit_name = globals.profile.clone();
+        let name = explicit_name
+            .clone()
+            .or_else(|| file.default_profile.clone())
+            .unwrap_or_else(|| "default".to_owned());
+        let from_file = file.profiles.get(&name).cloned();
+        if from_file.is_none() && file.default_profile.as_deref() == Some(name.as_str()) {
+            return Err(usage(format!(
+                "config file {}: default_profile `{name}` has no [profiles.{name}] table",
+                globals.config_path.display()
+            )));
+        }
+        let named = from_file.is_some() || explicit_name.is_some();
+        let config_dir = globals
+            .config_path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let file_profile = from_file.unwrap_or_default();
+        Self::merge(name, named, flags, file_profile, &config_dir)
+    }
+
+    fn merge(
+        name: String,
+        named: bool,
+        flags: &ProviderArgs,
+        file: ProfileConfig,
+        config_dir: &Path,
+    ) -> Result<Profile> {
+        // Relative paths in the config file are relative to the file.
+        let relative = |p: PathBuf| {
+            if p.is_relative() {
+                config_dir.join(p)
+            } else {
+                p
+            }
+        };
+
+        let mut client_id = flags.client_id.clone().or(file.client_id.clone());
+        let mut secret_source = secret_source_from_flags(flags)?;
+        let credentials_file = flags
+            .credentials_file
+            .clone()
+            .or_else(|| file.credentials_file.clone().map(relative));
+        if let Some(path) = credentials_file {
+            let (id, secret) = read_credentials_file(&path)?;
+            client_id = client_id.or(Some(id));
+            if secret_source.is_none() {
+                secret_source = Some(SecretSource::Value(secret));
+            }
+        }
+        if secret_source.is_none() {
+            secret_source = if let Some(value) = file.client_secret.clone() {
+                Some(SecretSource::Value(Secret::new(value)))
+            } else if let Some(var) = file.client_secret_env.clone() {
+                Some(SecretSource::Env(var))
+            } else if let Some(path) = file.client_secret_file.clone() {
+                Some(SecretSource::File(relative(path)))
+            } else {
+                file.client_secret_cmd.clone().map(SecretSource::Command)
+            };
+        }
+
+        let mut scopes: Vec<String> = if flags.scopes.is_empty() {
+            file.scopes.clone()
+        } else {
+            flags.scopes.clone()
+        };
+        scopes = scopes
+            .iter()
+            .flat_map(|s| s.split_whitespace())
+            .map(str::to_owned)
+            .collect();
+        scopes.dedup();
+
+        let mut params: Vec<(String, String)> = file.params.clone().into_iter().collect();
+        for raw in &flags.params {
+            let (k, v) = parse_pair(raw, "--param")?;
+            params.retain(|(existing, _)| existing != &k);
+            params.push((k, v));
+        }
+        let mut auth_params: Vec<(String, String)> = file.auth_params.clone().into_iter().collect();
+        for raw in &flags.auth_params {
+            let (k, v) = parse_pair(raw, "--auth-param")?;
+            auth_params.retain(|(existing, _)| existing != &k);
+            auth_params.push((k, v));
+        }
+
+        let profile = Profile {
+            name,
+            named,
+            issuer: flags.issuer.clone().or(file.issuer),
+            auth_url: flags.auth_url.clone().or(file.auth_url),
+            token_url: flags.token_url.clone().or(file.token_url),
+            device_url: flags.device_url.clone().or(file.device_url),
+            revocation_url: flags.revocation_url.clone().or(file.revocation_url),
+            introspection_url: flags.introspection_url.clone().or(file.introspection_url),
+            client_id,
+            secret_source,
+            secret: OnceCell::new(),
+            client_auth: flags.client_auth.or(file.client_auth),
+            body: flags.body.or(file.body).unwrap_or_default(),
+            scopes,
+            audience: flags.audience.clone().or(file.audience),
+            resource: flags.resource.clone().or(file.resource),
+            params,
+            auth_params,
+            grant: file.grant,
+            token_in: file.token_in,
+            redirect_uri: file.redirect_uri,
+            port: file.port,
+            min_ttl: file.min_ttl,
+            username: file.username,
+        };
+        for url in [&profile.issuer, &profile.token_url, &profile.auth_url]
+            .into_iter()
+            .flatten()
+        {
+            crate::oauth::http::check_url(url).map_err(|e| usage(e.to_string()))?;
+        }
+        Ok(profile)
+    }
+
+    pub fn has_client_secret(&self) -> bool {
+        self.secret_source.is_some()
+    }
+
+    /// Reads the client secret on first use.
+    pub fn client_secret(&self) -> Result<Option<Secret>> {
+        if let Some(secret) = self.secret.get() {
+            return Ok(secret.clone());
+        }
+        let secret = match &self.secret_source {
+            None => None,
+            Some(source) => Some(read_secret(source)?),
+        };
+        let _ = self.secret.set(secret.clone());
+        Ok(secret)
+    }
+
+    pub fn scope_string(&self) -> Option<String> {
+        (!self.scopes.is_empty()).then(|| self.scopes.join(" "))
+    }
+
+    pub fn is_client_credentials(&self) -> bool {
+        self.grant.as_deref() == Some("client_credentials")
+    }
+
+    /// What identifies the authorization server without resolving discovery.
+    fn server_identity(&self) -> String {
+        self.token_url
+            .clone()
+            .or_else(|| self.issuer.clone())
+            .unwrap_or_default()
+    }
+
+    /// The store key for user tokens: the profile, or for ad-hoc use the server,
+    /// client, scopes and audience.
+    pub fn user_key(&self) -> StoreKey {
+        if self.named {
+            StoreKey::new(format!("profile:{}", self.name))
+        } else {
+            StoreKey::new(format!("adhoc:{}", self.tuple_hash()))
+        }
+    }
+
+    /// The store key for client-credentials tokens, shared by
+    /// `client-credentials` and `token` on a `grant = "client_credentials"` profile.
+    pub fn client_credentials_key(&self) -> StoreKey {
+        StoreKey::new(format!("client-credentials:{}", self.tuple_hash()))
+    }
+
+    fn tuple_hash(&self) -> String {
+        let mut scopes = self.scopes.clone();
+        scopes.sort();
+        let parts = [
+            self.server_identity(),
+            self.client_id.clone().unwrap_or_default(),
+            scopes.join(" "),
+            self.audience.clone().unwrap_or_default(),
+            self.resource.clone().unwrap_or_default(),
+        ];
+        hex_sha256(&parts.join("\n"))[..32].to_owned()
+    }
+}
+
+/// Identifies one token set in a store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoreKey(String);
+
+impl StoreKey {
+    pub fn new(key: String) -> StoreKey {
+        StoreKey(key)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// A file-name-safe digest of the key.
+    pub fn file_stem(&self) -> String {
+        hex_sha256(&self.0)[..40].to_owned()
+    }
+}
+
+pub fn hex_sha256(input: &str) -> String {
+    Sha256::digest(input.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn secret_source_from_flags(flags: &ProviderArgs) -> Result<Option<SecretSource>> {
+    if flags.client_secret.is_some() && flags.client_secret_file.is_some() {
+        return Err(usage(
+            "--client-secret and --client-secret-file both given: use one",
+        ));
+    }
+    if let Some(value) = &flags.client_secret {
+        if value == "-" {
+            return Ok(Some(SecretSource::Stdin));
+        }
+        log::warn!(
+            "--client-secret on the command line is visible to other users in `ps`: \
+             use `--client-secret -`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET"
+        );
+        return Ok(Some(SecretSource::Value(Secret::new(value.clone()))));
+    }
+    if let Some(path) = &flags.client_secret_file {
+        return Ok(Some(SecretSource::File(path.clone())));
+    }
+    if let Some(value) = std::env::var_os("OAUTHCTL_CLIENT_SECRET").filter(|v| !v.is_empty()) {
+        let value = value
+            .into_string()
+            .map_err(|_| usage("$OAUTHCTL_CLIENT_SECRET is not valid UTF-8"))?;
+        return Ok(Some(SecretSource::Value(Secret::new(value))));
+    }
+    Ok(None)
+}
+
+fn read_secret(source: &SecretSource) -> Result<Secret> {
+    let value = match source {
+        SecretSource::Value(secret) => return Ok(secret.clone()),
+        SecretSource::Stdin => {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("cannot read the client secret from stdin")?;
+            first_line(&text)
+        }
+        SecretSource::File(path) => {
+            let text = std::fs::read_to_string(path).map_err(|err| {
+                usage(format!(
+                    "cannot read the client secret file {}: {err}",
+                    path.display()
+                ))
+            })?;
+            first_line(&text)
+        }
+        SecretSource::Env(var) => std::env::var(var).map_err(|_| {
+            usage(format!(
+                "client_secret_env names ${var}, which is not set: export it or change the profile"
+            ))
+        })?,
+        SecretSource::Command(cmd) => run_secret_command(cmd)?,
+    };
+    if value.is_empty() {
+        return Err(usage(
+            "the client secret is empty: check where it comes from",
+        ));
+    }
+    Ok(Secret::new(value))
+}
+
+fn first_line(text: &str) -> String {
+    text.lines()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches('\r')
+        .to_owned()
+}
+
+fn run_secret_command(cmd: &str) -> Result<String> {
+    let output = shell_command(cmd)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|err| usage(format!("client_secret_cmd `{cmd}` could not start: {err}")))?;
+    if !output.status.success() {
+        return Err(usage(format!(
+            "client_secret_cmd `{cmd}` failed with {}: fix the command or the profile",
+            output.status
+        )));
+    }
+    let text = String::from_utf8(output.stdout).map_err(|_| {
+        usage(format!(
+            "client_secret_cmd `{cmd}` printed non-UTF-8 output"
+        ))
+    })?;
+    Ok(first_line(&text))
+}
+
+fn shell_command(cmd: &str) -> std::process::Command {
+    if cfg!(windows) {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", cmd]);
+        c
+    } else {
+        let mut c = std::process::Command::new("sh");
+        c.args(["-c", cmd]);
+        c
+    }
+}
+
+fn parse_pair(raw: &str, flag: &str) -> Result<(String, String)> {
+    match raw.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_owned(), v.to_owned())),
+        _ => Err(usage(format!("{flag} `{raw}` is not K=V"))),
+    }
+}
+
+/// A Java-properties `apiKey.properties` (apiKey.id / apiKey.secret) or a JSON
+/// `{"client_id", "client_secret"}` file.
+pub fn read_credentials_file(path: &Path) -> Result<(String, Secret)> {
+    let text = std::fs::read_to_string(path).map_err(|err| {
+        usage(format!(
+            "cannot read the credentials file {}: {err}",
+            path.display()
+        ))
+    })?;
+    let bad = |what: &str| {
+        usage(format!(
+            "credentials file {}: {what}; expected apiKey.id and apiKey.secret, or JSON client_id and client_secret",
+            path.display()
+        ))
+    };
+    if text.trim_start().starts_with('{') {
+        let json: serde_json::Value =
+            serde_json::from_str(&text).map_err(|err| bad(&format!("invalid JSON ({err})")))?;
+        // Google-style files nest the client under "installed" or "web".
+        let client = ["installed", "web"]
+            .iter()
+            .find_map(|k| json.get(k))
+            .unwrap_or(&json);
+        let id = client.get("client_id").and_then(|v| v.as_str());
+        let secret = client.get("client_secret").and_then(|v| v.as_str());
+        return match (id, secret) {
+            (Some(id), Some(secret)) => Ok((id.to_owned(), Secret::new(secret))),
+            _ => Err(bad("client_id or client_secret missing")),
+        };
+    }
+    let props = parse_properties(&text);
+    let get = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| props.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone()))
+    };
+    match (
+        get(&["apiKey.id", "client_id"]),
+        get(&["apiKey.secret", "client_secret"]),
+    ) {
+        (Some(id), Some(secret)) if !id.is_empty() && !secret.is_empty() => {
+            Ok((id, Secret::new(secret)))
+        }
+        _ => Err(bad("apiKey.id or apiKey.secret missing")),
+    }
+}
+
+/// The subset of Java properties that credentials files use: `key = value`
+/// or `key: value`, `#`/`!` comments, backslash line continuations and escapes.
+fn parse_properties(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut logical = String::new();
+    for raw in text.lines() {
+        let line = raw.trim_start();
+        if logical.is_empty() && (line.is_empty() || line.starts_with('#') || line.starts_with('!'))
+        {
+            continue;
+        }
+        let trailing_backslashes = line.chars().rev().take_while(|c| *c == '\\').count();
+        if trailing_backslashes % 2 == 1 {
+            logical.push_str(&line[..line.len() - 1]);
+            continue;
+        }
+        logical.push_str(line);
+        let entry = std::mem::take(&mut logical);
+        let split = entry
+            .char_indices()
+            .scan(false, |escaped, (i, c)| {
+                let this_escaped = *escaped;
+                *escaped = c == '\\' && !this_escaped;
+                Some((i, c, this_escaped))
+            })
+            .find(|(_, c, escaped)| !escaped && (*c == '=' || *c == ':' || c.is_whitespace()));
+        let (key, value) = match split {
+            Some((i, _, _)) => {
+                let rest = entry[i..].trim_start();
+                let rest = rest
+                    .strip_prefix('=')
+                    .or_else(|| rest.strip_prefix(':'))
+                    .unwrap_or(rest);
+                (&entry[..i], rest.trim_start())
+            }
+            None => (entry.as_str(), ""),
+        };
+        out.push((unescape(key), unescape(value.trim_end())));
+    }
+    out
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some(other) => out.push(other),
+                None => {}
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn properties_file_like_metapack() {
+        let props = parse_properties(
+            "# comment\napiKey.id = 1DR3434KDFJLR32L53L4235J6\napiKey.secret = wqe34tyyh7679jokkDa$7df46bbbbjui+b7-sdfsdfY\n",
+        );
+        assert_eq!(
+            props[0],
+            ("apiKey.id".into(), "1DR3434KDFJLR32L53L4235J6".into())
+        );
+        assert_eq!(
+            props[1].1,
+            "wqe34tyyh7679jokkDa$7df46bbbbjui+b7-sdfsdfY".to_owned()
+        );
+    }
+
+    #[test]
+    fn properties_colon_escapes_and_continuations() {
+        let props = parse_properties("a:b\nkey\\ with\\ space = x\\\n  y\nc=d=e\n");
+        assert_eq!(props[0], ("a".into(), "b".into()));
+        assert_eq!(props[1], ("key with space".into(), "xy".into()));
+        assert_eq!(props[2], ("c".into(), "d=e".into()));
+    }
+
+    #[test]
+    fn pairs_need_an_equals_sign() {
+        assert!(parse_pair("a=b=c", "--param").unwrap().1 == "b=c");
+        assert!(parse_pair("novalue", "--param").is_err());
+        assert!(parse_pair("=v", "--param").is_err());
+    }
+}

@@ -1,0 +1,179 @@
+//! Where token sets live: the OS keychain, 0600 files, or nowhere.
+//! Nothing here prints; the one-line fallback warning goes through `log`.
+
+pub mod file;
+pub mod keyring;
+pub mod lock;
+
+use crate::cli::StoreKind;
+use crate::oauth::response::TokenResponse;
+use crate::secret::Secret;
+use crate::settings::StoreKey;
+use anyhow::Result;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Everything a login or refresh produced. Stored as JSON.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TokenSet {
+    pub access_token: Secret,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<Secret>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<Secret>,
+    /// Unix seconds; `None` when the provider did not say (it never expires, as
+    /// far as oauthctl can know).
+    #[serde(default)]
+    pub expires_at: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    #[serde(default)]
+    pub obtained_at: u64,
+    /// The grant that produced it; `client_credentials` sets are re-minted, not refreshed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grant: Option<String>,
+}
+
+impl TokenSet {
+    /// Builds the new set. Refresh-token rotation: a new refresh token replaces
+    /// the old one; without one, the old one is kept. The same holds for the
+    /// id_token and the scope.
+    pub fn from_response(
+        response: TokenResponse,
+        previous: Option<&TokenSet>,
+        grant: &str,
+    ) -> TokenSet {
+        let now = now();
+        TokenSet {
+            access_token: response.access_token,
+            token_type: response.token_type,
+            refresh_token: response
+                .refresh_token
+                .or_else(|| previous.and_then(|p| p.refresh_token.clone())),
+            id_token: response
+                .id_token
+                .or_else(|| previous.and_then(|p| p.id_token.clone())),
+            expires_at: response.expires_in.map(|secs| now.saturating_add(secs)),
+            scope: response
+                .scope
+                .or_else(|| previous.and_then(|p| p.scope.clone())),
+            obtained_at: now,
+            grant: Some(
+                previous
+                    .and_then(|p| p.grant.clone())
+                    .unwrap_or_else(|| grant.to_owned()),
+            )
+            .filter(|g| g != "refresh_token"),
+        }
+    }
+
+    pub fn seconds_left(&self) -> Option<i64> {
+        self.expires_at.map(|at| at as i64 - now() as i64)
+    }
+
+    /// Fresh means more than `min_ttl` seconds left, or no known expiry.
+    pub fn is_fresh(&self, min_ttl: u64) -> bool {
+        self.seconds_left().is_none_or(|left| left > min_ttl as i64)
+    }
+
+    pub fn is_client_credentials(&self) -> bool {
+        self.grant.as_deref() == Some("client_credentials")
+    }
+
+    /// The part that may sit in a plain cache file: no refresh or id token.
+    pub fn access_only(&self) -> TokenSet {
+        TokenSet {
+            refresh_token: None,
+            id_token: None,
+            ..self.clone()
+        }
+    }
+}
+
+pub trait TokenStore {
+    /// `keyring` or `file` or `none`, for messages and `status`.
+    fn kind(&self) -> &'static str;
+    fn load(&self, key: &StoreKey) -> Result<Option<TokenSet>>;
+    /// The cheapest read that still yields a usable access token. It may lack
+    /// the refresh token; anything that refreshes must `load`.
+    fn peek(&self, key: &StoreKey) -> Result<Option<TokenSet>> {
+        self.load(key)
+    }
+    fn save(&self, key: &StoreKey, set: &TokenSet) -> Result<()>;
+    fn delete(&self, key: &StoreKey) -> Result<()>;
+}
+
+/// Keeps nothing: `--store none`, for CI runs.
+pub struct NoStore;
+
+impl TokenStore for NoStore {
+    fn kind(&self) -> &'static str {
+        "none"
+    }
+    fn load(&self, _key: &StoreKey) -> Result<Option<TokenSet>> {
+        Ok(None)
+    }
+    fn save(&self, _key: &StoreKey, _set: &TokenSet) -> Result<()> {
+        Ok(())
+    }
+    fn delete(&self, _key: &StoreKey) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Opens the store the user asked for. `auto` tries the keychain and falls back
+/// to files with a one-line warning; `keyring` fails instead. Nothing is
+/// contacted until a token is read or written.
+pub fn open(kind: StoreKind, data_dir: &Path) -> Result<Box<dyn TokenStore>> {
+    match kind {
+        StoreKind::None => Ok(Box::new(NoStore)),
+        StoreKind::File => Ok(Box::new(file::FileStore::new(data_dir))),
+        StoreKind::Keyring => Ok(Box::new(keyring::KeyringStore::new(data_dir))),
+        StoreKind::Auto => Ok(Box::new(keyring::AutoStore::new(data_dir))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(refresh: Option<&str>) -> TokenResponse {
+        TokenResponse {
+            access_token: Secret::new("at"),
+            token_type: None,
+            expires_in: Some(100),
+            refresh_token: refresh.map(Secret::new),
+            id_token: None,
+            scope: None,
+        }
+    }
+
+    #[test]
+    fn rotation_replaces_and_absence_keeps() {
+        let first = TokenSet::from_response(response(Some("rt1")), None, "authorization_code");
+        let rotated = TokenSet::from_response(response(Some("rt2")), Some(&first), "refresh_token");
+        assert_eq!(rotated.refresh_token.as_ref().unwrap().expose(), "rt2");
+        let kept = TokenSet::from_response(response(None), Some(&rotated), "refresh_token");
+        assert_eq!(kept.refresh_token.as_ref().unwrap().expose(), "rt2");
+        assert_eq!(kept.grant.as_deref(), Some("authorization_code"));
+    }
+
+    #[test]
+    fn freshness() {
+        let mut set = TokenSet::from_response(response(None), None, "password");
+        assert!(set.is_fresh(60));
+        assert!(!set.is_fresh(100));
+        set.expires_at = None;
+        assert!(set.is_fresh(u64::MAX / 2));
+    }
+}

@@ -15,7 +15,8 @@ use std::path::PathBuf;
     version,
     about = "OAuth 2.0 tokens for the command line: log in once, then hand out fresh tokens to scripts, curl and CI",
     propagate_version = true,
-    after_help = EXIT_CODES_HELP
+    after_help = EXIT_CODES_HELP,
+    after_long_help = LONG_HELP
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -33,6 +34,29 @@ Exit codes:
   3  the provider answered with an OAuth error (invalid_client, invalid_scope, ...)
   4  login required: nothing is stored, or the refresh token was rejected
   5  the provider could not be reached: network, TLS or timeout";
+
+pub const LONG_HELP: &str = "\
+Exit codes:
+  0  ok
+  1  any other failure
+  2  usage or configuration error
+  3  the provider answered with an OAuth error (invalid_client, invalid_scope, ...)
+  4  login required: nothing is stored, or the refresh token was rejected
+  5  the provider could not be reached: network, TLS or timeout
+
+Environment:
+  OAUTHCTL_PROFILE, OAUTHCTL_CONFIG, OAUTHCTL_STORE, OAUTHCTL_HTTP_TIMEOUT
+                          defaults for the global options of the same name
+  OAUTHCTL_ISSUER, OAUTHCTL_TOKEN_URL, OAUTHCTL_CLIENT_ID, ...
+                          defaults for the provider options of the same name
+  OAUTHCTL_CLIENT_SECRET  the client secret (kept out of argv)
+  OAUTHCTL_PASSWORD       the password for `login --password-grant`
+  OAUTHCTL_DATA_DIR       the file store's directory [default: $XDG_DATA_HOME/oauthctl]
+
+Files:
+  $XDG_CONFIG_HOME/oauthctl/config.toml   profiles
+  $XDG_DATA_HOME/oauthctl/tokens/         the file store (0600 files, 0700 directory)
+  $XDG_CACHE_HOME/oauthctl/discovery/     cached discovery documents";
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
@@ -86,7 +110,7 @@ pub enum StoreKind {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Log in and store the tokens (refresh token, password or any other grant)
+    /// Log in (browser + PKCE, device code, password or any grant) and store the tokens
     Login(LoginArgs),
     /// Print the access token, refreshing it first when it is about to expire
     Token(TokenArgs),
@@ -281,6 +305,27 @@ pub struct LoginArgs {
     /// Use any other grant type, with its parameters from --param K=V (e.g. `assertion`)
     #[arg(long, value_name = "TYPE")]
     pub grant_type: Option<String>,
+
+    /// Use the device flow (RFC 8628): a code to enter on any device's browser
+    #[arg(long, conflicts_with_all = ["with_refresh_token", "password_grant", "grant_type", "no_browser"])]
+    pub device: bool,
+
+    /// Print the login URL instead of opening a browser
+    #[arg(long)]
+    pub no_browser: bool,
+
+    /// Fixed loopback redirect URI, for providers that match it exactly
+    /// [default: http://127.0.0.1:PORT/callback with a port the OS picks]
+    #[arg(long, value_name = "URI", conflicts_with = "port")]
+    pub redirect_uri: Option<String>,
+
+    /// Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)
+    #[arg(long, value_name = "N")]
+    pub port: Option<u16>,
+
+    /// Give up waiting for the browser or device approval after this many seconds [default: 300]
+    #[arg(long, value_name = "SECS")]
+    pub timeout: Option<u64>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -32,6 +32,12 @@ pub fn exit_code_for(err: &anyhow::Error) -> Exit {
         if let Some(oauth) = cause.downcast_ref::<crate::oauth::Error>() {
             return oauth.exit_code();
         }
+        if let Some(callback) = cause.downcast_ref::<crate::loopback::CallbackError>() {
+            return match callback {
+                crate::loopback::CallbackError::Denied(_) => Exit::Provider,
+                _ => Exit::Failure,
+            };
+        }
         if cause.is::<crate::config::ConfigError>() {
             return Exit::Usage;
         }

@@ -1,10 +1,13 @@
 //! oauthctl: OAuth 2.0 tokens for the command line.
 
+pub mod browser;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod error;
 pub mod exit;
+pub mod jwt;
+pub mod loopback;
 pub mod oauth;
 pub mod output;
 pub mod secret;

@@ -208,19 +208,19 @@ impl Slot {
 pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> Result<TokenSet> {
     let store = ctx.store()?;
     let key = &slot.key;
-    if let Some(set) = store.peek(key)? {
-        if set.is_fresh(min_ttl) {
-            return Ok(set);
-        }
+    if let Some(set) = store.peek(key)?
+        && set.is_fresh(min_ttl)
+    {
+        return Ok(set);
     }
     let _lock = ctx.lock(key)?;
     // Another process may have renewed while we waited for the lock.
     let stored = store.load(key)?;
-    if let Some(set) = &stored {
-        if set.is_fresh(min_ttl) {
-            log::debug!("another process renewed the token meanwhile");
-            return Ok(set.clone());
-        }
+    if let Some(set) = &stored
+        && set.is_fresh(min_ttl)
+    {
+        log::debug!("another process renewed the token meanwhile");
+        return Ok(set.clone());
     }
     let renewed = renew(ctx, profile, stored.as_ref(), slot.mint)?;
     store.save(key, &renewed)?;

@@ -23,7 +23,7 @@ pub fn completions(shell: clap_complete::Shell, out: &mut Vec<u8>) {
 /// oauthctl.1 plus oauthctl-SUBCOMMAND.1 for each visible subcommand.
 pub fn man_pages(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let command = Cli::command().after_long_help(crate::cli::EXIT_CODES_HELP);
+    let command = Cli::command();
     write_page(dir, "oauthctl", command.clone())?;
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
         let name = format!("oauthctl-{}", sub.get_name());

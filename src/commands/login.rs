@@ -1,15 +1,25 @@
-//! `oauthctl login`: get a token set with some grant and store it.
+//! `oauthctl login`: get a token set with some grant and store it. The
+//! default is the browser flow; `--device`, `--password-grant`, `--grant-type`
+//! and `--with-refresh-token` cover machines and providers without one.
 
 use super::Ctx;
 use super::engine::{self, Slot, request_params};
+use crate::browser::{self, Opened};
 use crate::cli::LoginArgs;
 use crate::error::usage;
+use crate::jwt;
+use crate::loopback::Listener;
+use crate::oauth::authorize::AuthorizationRequest;
+use crate::oauth::client::TokenEndpoint;
+use crate::oauth::device;
+use crate::oauth::pkce::{Pkce, random_token};
 use crate::output;
 use crate::secret::Secret;
 use crate::settings::Profile;
 use crate::store::TokenSet;
 use anyhow::{Context, Result};
 use std::io::Read;
+use std::time::Duration;
 
 pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
@@ -41,12 +51,172 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         params.extend(request_params(&profile));
         let response = engine::exchange(ctx, &profile, params)?;
         TokenSet::from_response(response, None, grant_type)
+    } else if args.device {
+        device_login(ctx, &profile, args)?
     } else {
-        return Err(usage(
-            "choose how to log in: --with-refresh-token -, --password-grant or --grant-type",
-        ));
+        browser_login(ctx, &profile, args)?
     };
     save_and_report(ctx, &profile, &slot, &set, args.output.output)
+}
+
+fn client_id(profile: &Profile) -> Result<String> {
+    profile.client_id.clone().ok_or_else(|| {
+        usage("login needs a client: give --client-id (or set client_id in the profile)")
+    })
+}
+
+/// Authorization code + PKCE S256 + state (+ nonce for OpenID) through the
+/// browser and a loopback listener.
+fn browser_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenSet> {
+    let metadata = engine::metadata(ctx, profile)?;
+    let auth_url = profile
+        .auth_url
+        .clone()
+        .or_else(|| metadata.as_ref().and_then(|m| m.authorization_endpoint.clone()))
+        .ok_or_else(|| {
+            usage("no authorization endpoint: give --auth-url or --issuer, or use --device or --password-grant")
+        })?;
+    let client_id = client_id(profile)?;
+    // Resolve the token endpoint and secret before the user spends time in the browser.
+    engine::token_url(ctx, profile)?;
+    profile.client_secret()?;
+
+    let redirect = args
+        .redirect_uri
+        .clone()
+        .or_else(|| profile.redirect_uri.clone());
+    let listener = Listener::bind(redirect.as_deref(), args.port.or(profile.port))?;
+    let pkce = Pkce::new()?;
+    let state = random_token()?;
+    let nonce = profile
+        .scopes
+        .iter()
+        .any(|s| s == "openid")
+        .then(random_token)
+        .transpose()?;
+    let scope = profile.scope_string();
+    let url = AuthorizationRequest {
+        auth_url: &auth_url,
+        client_id: &client_id,
+        redirect_uri: listener.redirect_uri(),
+        scope: scope.as_deref(),
+        state: &state,
+        code_challenge: &pkce.challenge,
+        nonce: nonce.as_deref(),
+        extra: &profile.auth_params,
+    }
+    .url()?;
+
+    if args.no_browser {
+        ctx.note(&format!(
+            "Open this URL in a browser on this machine to log in to {}:\n\n    {url}\n",
+            profile.name
+        ));
+    } else {
+        ctx.note(&format!(
+            "Opening the browser to log in to {}. If it does not open, visit:\n\n    {url}\n",
+            profile.name
+        ));
+        if let Opened::No(why) = browser::open(&url) {
+            ctx.note(&format!(
+                "Could not open a browser ({why}). Open the URL above on this machine, or use `oauthctl login --device` on a machine without one."
+            ));
+        }
+    }
+    let timeout = Duration::from_secs(args.timeout.unwrap_or(300).max(1));
+    ctx.note("Waiting for the browser to finish the login (Ctrl-C to cancel)...");
+    let expected_issuer = metadata
+        .as_ref()
+        .and_then(|m| m.issuer.clone())
+        .or_else(|| profile.issuer.clone());
+    let callback = listener.wait(&state, expected_issuer.as_deref(), timeout)?;
+    let redirect_uri = listener.redirect_uri().to_owned();
+    drop(listener);
+
+    let params = vec![
+        ("grant_type".to_owned(), "authorization_code".to_owned()),
+        ("code".to_owned(), callback.code.expose().to_owned()),
+        ("redirect_uri".to_owned(), redirect_uri),
+        (
+            "code_verifier".to_owned(),
+            pkce.verifier.expose().to_owned(),
+        ),
+    ];
+    let response = engine::exchange(ctx, profile, params)?;
+    let set = TokenSet::from_response(response, None, "authorization_code");
+    if let (Some(nonce), Some(id_token)) = (&nonce, &set.id_token) {
+        let claimed = jwt::decode(id_token.expose()).and_then(|jwt| {
+            jwt.claims
+                .get("nonce")
+                .and_then(|n| n.as_str())
+                .map(str::to_owned)
+        });
+        if claimed.as_deref() != Some(nonce.as_str()) {
+            anyhow::bail!(
+                "the id_token's nonce does not match this login: refused it; run login again"
+            );
+        }
+    }
+    Ok(set)
+}
+
+/// RFC 8628: show a code, poll until the user approves it elsewhere.
+fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenSet> {
+    let metadata = engine::metadata(ctx, profile)?;
+    let device_url = profile
+        .device_url
+        .clone()
+        .or_else(|| {
+            metadata
+                .as_ref()
+                .and_then(|m| m.device_authorization_endpoint.clone())
+        })
+        .ok_or_else(|| {
+            usage("no device authorization endpoint: give --device-url or an --issuer that has one")
+        })?;
+    client_id(profile)?;
+    let token_url = engine::token_url(ctx, profile)?;
+    let client = engine::client(profile)?;
+    let http = ctx.http()?;
+    let mut authorization = device::start(http, &device_url, &client, &request_params(profile))?;
+    if let Some(limit) = args.timeout {
+        authorization.expires_in = authorization
+            .expires_in
+            .min(Duration::from_secs(limit.max(1)));
+    }
+    let mut message = format!(
+        "To log in to {}, open {} and enter the code:\n\n    {}\n",
+        profile.name, authorization.verification_uri, authorization.user_code
+    );
+    if let Some(complete) = &authorization.verification_uri_complete {
+        message.push_str(&format!(
+            "\nOr open this link, which carries the code:\n\n    {complete}\n"
+        ));
+    }
+    message.push_str(&format!(
+        "\nWaiting for approval (the code expires in {})...",
+        output::short_duration(authorization.expires_in.as_secs())
+    ));
+    ctx.note(&message);
+    let endpoint = TokenEndpoint {
+        http,
+        url: &token_url,
+        client: &client,
+    };
+    let response = device::poll(&endpoint, &authorization, &profile.params)?;
+    Ok(TokenSet::from_response(
+        response,
+        None,
+        "urn:ietf:params:oauth:grant-type:device_code",
+    ))
+}
+
+/// Who logged in: the id_token's claims, else a JWT access token's.
+fn subject(set: &TokenSet) -> Option<String> {
+    [set.id_token.as_ref(), Some(&set.access_token)]
+        .into_iter()
+        .flatten()
+        .find_map(|token| jwt::decode(token.expose()).and_then(|jwt| jwt::subject(&jwt.claims)))
 }
 
 /// Stores the set under the profile's lock and confirms on stderr.
@@ -61,8 +231,9 @@ pub fn save_and_report(
         let _lock = ctx.lock(&slot.key)?;
         ctx.store()?.save(&slot.key, set)?;
     }
+    let who = subject(set).map(|s| format!(" as {s}")).unwrap_or_default();
     ctx.note(&format!(
-        "Logged in to {} ({}; stored in {})",
+        "Logged in to {}{who} ({}; stored in {})",
         profile.name,
         output::describe_expiry(set),
         ctx.store()?.kind()

@@ -91,12 +91,12 @@ pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
                 status: response.status,
                 what: format!("a document at {url} that is not discovery metadata"),
             })?;
-        if let Some(found) = &metadata.issuer {
-            if found.trim_end_matches('/') != trimmed {
-                return Err(Error::BadUrl(format!(
-                    "discovery at {url} names issuer {found}, not {issuer}: use the exact issuer URL"
-                )));
-            }
+        if let Some(found) = &metadata.issuer
+            && found.trim_end_matches('/') != trimmed
+        {
+            return Err(Error::BadUrl(format!(
+                "discovery at {url} names issuer {found}, not {issuer}: use the exact issuer URL"
+            )));
         }
         return Ok(metadata);
     }

@@ -1,9 +1,12 @@
 //! The protocol: discovery, the token endpoint, lenient response parsing.
 //! Nothing here prints; diagnostics go through `log`, with secrets redacted.
 
+pub mod authorize;
 pub mod client;
+pub mod device;
 pub mod discovery;
 pub mod http;
+pub mod pkce;
 pub mod response;
 
 use crate::exit::Exit;

@@ -161,12 +161,12 @@ pub fn excerpt(body: &[u8], max: usize) -> Option<String> {
     let mut in_tag = false;
     let lower = text.to_ascii_lowercase();
     // Prefer the <title> of an HTML page: it is usually the whole story.
-    if let (Some(start), Some(end)) = (lower.find("<title>"), lower.find("</title>")) {
-        if start + 7 <= end {
-            let title = one_line(&text[start + 7..end], max);
-            if !title.is_empty() {
-                return Some(title);
-            }
+    if let (Some(start), Some(end)) = (lower.find("<title>"), lower.find("</title>"))
+        && start + 7 <= end
+    {
+        let title = one_line(&text[start + 7..end], max);
+        if !title.is_empty() {
+            return Some(title);
         }
     }
     for c in text.chars() {

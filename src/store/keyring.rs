@@ -254,12 +254,11 @@ impl TokenStore for AutoStore {
     }
 
     fn delete(&self, key: &StoreKey) -> Result<()> {
-        if !self.fallen_back.get() {
-            if let Err(err) = self.keyring.delete(key) {
-                if !self.fall_back(&err) {
-                    return Err(err);
-                }
-            }
+        if !self.fallen_back.get()
+            && let Err(err) = self.keyring.delete(key)
+            && !self.fall_back(&err)
+        {
+            return Err(err);
         }
         self.file.delete(key)
     }

@@ -1,0 +1,53 @@
+//! Opening the authorization URL. The URL is always printed on stderr first,
+//! so a launcher that fails (or a machine without one) still leaves a way in.
+//! Launchers never get our stdout: it carries only what was asked for.
+
+use std::process::{Command, Stdio};
+
+pub enum Opened {
+    Yes,
+    No(String),
+}
+
+pub fn open(url: &str) -> Opened {
+    if let Some(browser) = std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
+        let browser = browser.to_string_lossy().into_owned();
+        // $BROWSER may list several commands separated by ':'; `%s` marks the URL.
+        let mut last_error = String::new();
+        for candidate in browser.split(':').filter(|c| !c.trim().is_empty()) {
+            match spawn_browser(candidate, url) {
+                Ok(()) => return Opened::Yes,
+                Err(err) => last_error = format!("$BROWSER `{candidate}`: {err}"),
+            }
+        }
+        return Opened::No(last_error);
+    }
+    if cfg!(target_os = "linux")
+        && std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+    {
+        return Opened::No("no display and no $BROWSER".to_owned());
+    }
+    match open::that_detached(url) {
+        Ok(()) => Opened::Yes,
+        Err(err) => Opened::No(err.to_string()),
+    }
+}
+
+fn spawn_browser(candidate: &str, url: &str) -> std::io::Result<()> {
+    let mut words = candidate.split_whitespace();
+    let program = words
+        .next()
+        .ok_or_else(|| std::io::Error::other("empty command"))?;
+    let mut args: Vec<String> = words.map(|w| w.replace("%s", url)).collect();
+    if !candidate.contains("%s") {
+        args.push(url.to_owned());
+    }
+    Command::new(program)
+        .args(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map(|_| ())
+}

@@ -1,0 +1,294 @@
+//! The redirect listener (RFC 8252 §7.3): bound to loopback on a port the OS
+//! picks (or a fixed one for strict providers) before the browser opens; it
+//! checks the path and `state`, answers once with a small page, and stops.
+
+use crate::secret::Secret;
+use anyhow::{Result, bail};
+use std::time::{Duration, Instant};
+
+pub struct Listener {
+    server: tiny_http::Server,
+    redirect_uri: String,
+    path: String,
+}
+
+/// What the authorization server sent back.
+#[derive(Debug)]
+pub struct Callback {
+    pub code: Secret,
+}
+
+/// Why the callback was refused, for the terminal and the exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CallbackError {
+    #[error("the provider refused the login: {0}")]
+    Denied(String),
+    #[error(
+        "the callback's state did not match this login: refused it and exchanged nothing (a stale tab or a forged redirect); run login again"
+    )]
+    StateMismatch,
+    #[error(
+        "the callback came from issuer {got}, not {expected}: refused it (RFC 9207 mix-up protection)"
+    )]
+    IssuerMismatch { got: String, expected: String },
+    #[error("the callback carried no code: run login again")]
+    NoCode,
+    #[error("no callback within {0} s: run login again (raise --timeout if you need longer)")]
+    Timeout(u64),
+}
+
+impl Listener {
+    /// Binds 127.0.0.1 on an OS-picked port, or what `redirect_uri` names.
+    pub fn bind(redirect_uri: Option<&str>, port: Option<u16>) -> Result<Listener> {
+        let (host, port, path) = match redirect_uri {
+            Some(uri) => parse_redirect(uri)?,
+            None => (
+                "127.0.0.1".to_owned(),
+                port.unwrap_or(0),
+                "/callback".to_owned(),
+            ),
+        };
+        let addr = format!("{host}:{port}");
+        let server = tiny_http::Server::http(&addr).map_err(|err| {
+            if port != 0 {
+                anyhow::anyhow!(
+                    "cannot listen on port {port} for the redirect ({err}): free the port or choose another with --port/--redirect-uri"
+                )
+            } else {
+                anyhow::anyhow!("cannot listen on {host} for the redirect: {err}")
+            }
+        })?;
+        let bound = server
+            .server_addr()
+            .to_ip()
+            .map(|a| a.port())
+            .unwrap_or(port);
+        let redirect_uri = match redirect_uri {
+            Some(uri) => uri.to_owned(),
+            None => format!("http://127.0.0.1:{bound}{path}"),
+        };
+        Ok(Listener {
+            server,
+            redirect_uri,
+            path,
+        })
+    }
+
+    pub fn redirect_uri(&self) -> &str {
+        &self.redirect_uri
+    }
+
+    /// Waits for the one callback on our path. Other paths (favicon, probes)
+    /// get a 404 and the wait goes on.
+    pub fn wait(
+        &self,
+        state: &str,
+        issuer: Option<&str>,
+        timeout: Duration,
+    ) -> Result<Callback, CallbackError> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(CallbackError::Timeout(timeout.as_secs()));
+            }
+            let request = match self
+                .server
+                .recv_timeout(left.min(Duration::from_millis(500)))
+            {
+                Ok(Some(request)) => request,
+                Ok(None) => continue,
+                Err(err) => {
+                    log::debug!("loopback listener: {err}");
+                    continue;
+                }
+            };
+            let url = request.url().to_owned();
+            let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+            if path != self.path {
+                let _ = request.respond(page(
+                    404,
+                    "Not found",
+                    "This is oauthctl's login listener; nothing lives here.",
+                ));
+                continue;
+            }
+            let outcome = check_callback(query, state, issuer);
+            let response = match &outcome {
+                Ok(_) => page(
+                    200,
+                    "Logged in",
+                    "oauthctl has your login. You can close this tab and return to the terminal.",
+                ),
+                Err(err) => page(
+                    400,
+                    "Login failed",
+                    &format!("{err}. Close this tab and check the terminal."),
+                ),
+            };
+            let _ = request.respond(response);
+            return outcome;
+        }
+    }
+}
+
+fn check_callback(
+    query: &str,
+    state: &str,
+    issuer: Option<&str>,
+) -> Result<Callback, CallbackError> {
+    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let get = |k: &str| {
+        params
+            .iter()
+            .find(|(pk, _)| pk == k)
+            .map(|(_, v)| v.as_str())
+    };
+    if get("state") != Some(state) {
+        return Err(CallbackError::StateMismatch);
+    }
+    if let (Some(got), Some(expected)) = (get("iss"), issuer)
+        && got.trim_end_matches('/') != expected.trim_end_matches('/')
+    {
+        return Err(CallbackError::IssuerMismatch {
+            got: got.to_owned(),
+            expected: expected.to_owned(),
+        });
+    }
+    if let Some(error) = get("error") {
+        let mut message = error.to_owned();
+        if let Some(description) = get("error_description") {
+            message.push_str(&format!(" ({})", one_line(description)));
+        }
+        return Err(CallbackError::Denied(message));
+    }
+    match get("code") {
+        Some(code) if !code.is_empty() => Ok(Callback {
+            code: Secret::new(code),
+        }),
+        _ => Err(CallbackError::NoCode),
+    }
+}
+
+fn one_line(text: &str) -> String {
+    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    folded.chars().take(200).collect()
+}
+
+/// Only a loopback http redirect can be served here.
+fn parse_redirect(uri: &str) -> Result<(String, u16, String)> {
+    let url = url::Url::parse(uri)
+        .map_err(|err| anyhow::anyhow!("--redirect-uri `{uri}` is not a URL: {err}"))?;
+    if url.scheme() != "http" || !crate::oauth::http::is_loopback(&url) {
+        bail!(crate::error::UsageError(format!(
+            "--redirect-uri must be http://127.0.0.1:PORT/PATH (or [::1], localhost): oauthctl serves it itself, got `{uri}`"
+        )));
+    }
+    let host = match url.host() {
+        Some(url::Host::Ipv6(ip)) => format!("[{ip}]"),
+        Some(url::Host::Ipv4(ip)) => ip.to_string(),
+        _ => "127.0.0.1".to_owned(),
+    };
+    let port = url.port().unwrap_or(80);
+    Ok((host, port, url.path().to_owned()))
+}
+
+fn page(status: u16, title: &str, message: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let html = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>oauthctl: {title}</title>\
+<meta name=\"viewport\" content=\"width=device-width\">\
+<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:32em;margin:4em auto;padding:0 1em;color:#222}}\
+h1{{font-size:1.4em}}.ok{{color:#1a7f37}}.err{{color:#b42318}}</style></head>\
+<body><h1 class=\"{class}\">{title}</h1><p>{message}</p></body></html>",
+        title = escape(title),
+        message = escape(message),
+        class = if status == 200 { "ok" } else { "err" },
+    );
+    tiny_http::Response::from_string(html)
+        .with_status_code(status)
+        .with_header(
+            tiny_http::Header::from_bytes("Content-Type", "text/html; charset=utf-8")
+                .expect("static header"),
+        )
+        .with_header(
+            tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("static header"),
+        )
+        .with_header(
+            tiny_http::Header::from_bytes("Referrer-Policy", "no-referrer").expect("static header"),
+        )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn state_is_checked_before_anything() {
+        assert!(matches!(
+            check_callback("code=c", "s", None),
+            Err(CallbackError::StateMismatch)
+        ));
+        assert!(matches!(
+            check_callback("code=c&state=x", "s", None),
+            Err(CallbackError::StateMismatch)
+        ));
+        assert!(matches!(
+            check_callback("error=access_denied&state=s", "s", None),
+            Err(CallbackError::Denied(_))
+        ));
+        assert!(matches!(
+            check_callback("state=s", "s", None),
+            Err(CallbackError::NoCode)
+        ));
+        assert_eq!(
+            check_callback("code=c&state=s", "s", None)
+                .unwrap()
+                .code
+                .expose(),
+            "c"
+        );
+    }
+
+    #[test]
+    fn issuer_mix_up_is_refused() {
+        let r = check_callback(
+            "code=c&state=s&iss=https%3A%2F%2Fevil",
+            "s",
+            Some("https://good"),
+        );
+        assert!(matches!(r, Err(CallbackError::IssuerMismatch { .. })));
+        assert!(
+            check_callback(
+                "code=c&state=s&iss=https%3A%2F%2Fgood%2F",
+                "s",
+                Some("https://good")
+            )
+            .is_ok()
+        );
+    }
+
+    #[test]
+    fn redirect_must_be_loopback_http() {
+        assert_eq!(
+            parse_redirect("http://127.0.0.1:8765/cb").unwrap(),
+            ("127.0.0.1".into(), 8765, "/cb".into())
+        );
+        assert_eq!(parse_redirect("http://[::1]:8765/").unwrap().0, "[::1]");
+        assert!(parse_redirect("https://app.example.com/cb").is_err());
+        assert!(parse_redirect("http://example.com:8765/cb").is_err());
+    }
+
+    #[test]
+    fn pages_escape_messages() {
+        assert_eq!(escape("<script>&"), "&lt;script&gt;&amp;");
+    }
+}

@@ -1,0 +1,176 @@
+//! The device authorization grant (RFC 8628), for machines without a browser.
+
+use super::Error;
+use super::client::{Client, TokenEndpoint, oauth_error};
+use super::http::Http;
+use super::response::{self, TokenResponse};
+use crate::cli::ClientAuth;
+use crate::secret::Secret;
+use std::time::{Duration, Instant};
+
+/// RFC 8628 §3.2: 5 s when the server names no interval.
+const DEFAULT_INTERVAL: Duration = Duration::from_secs(5);
+/// When the server names no lifetime, give the user ten minutes.
+const DEFAULT_LIFETIME: Duration = Duration::from_secs(600);
+/// Never poll longer than this, whatever the server says.
+const MAX_LIFETIME: Duration = Duration::from_secs(1800);
+
+#[derive(Debug)]
+pub struct DeviceAuthorization {
+    pub device_code: Secret,
+    pub user_code: String,
+    pub verification_uri: String,
+    pub verification_uri_complete: Option<String>,
+    pub expires_in: Duration,
+    pub interval: Duration,
+}
+
+pub fn start(
+    http: &Http,
+    url: &str,
+    client: &Client,
+    params: &[(String, String)],
+) -> Result<DeviceAuthorization, Error> {
+    let mut body = params.to_vec();
+    let mut basic = None;
+    match (client.auth, &client.id, &client.secret) {
+        (ClientAuth::Basic, Some(id), Some(secret)) => {
+            basic = Some(Client::basic_header(id, secret.expose()))
+        }
+        (ClientAuth::Post, id, secret) => {
+            if let Some(id) = id {
+                body.push(("client_id".into(), id.clone()));
+            }
+            if let Some(secret) = secret {
+                body.push(("client_secret".into(), secret.expose().to_owned()));
+            }
+        }
+        (_, Some(id), _) => body.push(("client_id".into(), id.clone())),
+        _ => {}
+    }
+    let encoded = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(&body)
+        .finish();
+    let response = http.send("device authorization endpoint", url, |c| {
+        let mut request = c
+            .post(url)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(encoded.clone());
+        if let Some(value) = &basic {
+            request = request.header("Authorization", value);
+        }
+        request
+    })?;
+    let endpoint = "device authorization endpoint";
+    let fields = response::parse_fields(&response.content_type, &response.body);
+    let fields = match fields {
+        Ok(fields) if (200..300).contains(&response.status) && fields.get("error").is_none() => {
+            fields
+        }
+        _ => {
+            return Err(
+                match response::parse_error(&response.content_type, &response.body) {
+                    Some(error) => oauth_error(endpoint, response.status, error),
+                    None => Error::Http {
+                        endpoint,
+                        status: response.status,
+                        excerpt: response::excerpt(&response.body, 80),
+                        hint: "check --device-url".into(),
+                    },
+                },
+            );
+        }
+    };
+    let text = |k: &str| fields.get(k).and_then(|v| v.as_str()).map(str::to_owned);
+    let secs = |k: &str| {
+        fields.get(k).and_then(|v| {
+            v.as_u64()
+                .or_else(|| v.as_str().and_then(|s| s.trim().parse().ok()))
+        })
+    };
+    let malformed = |what: &str| Error::Malformed {
+        endpoint,
+        status: response.status,
+        what: format!("a response without {what}"),
+    };
+    Ok(DeviceAuthorization {
+        device_code: Secret::new(text("device_code").ok_or_else(|| malformed("device_code"))?),
+        user_code: text("user_code").ok_or_else(|| malformed("user_code"))?,
+        // Google says verification_url.
+        verification_uri: text("verification_uri")
+            .or_else(|| text("verification_url"))
+            .ok_or_else(|| malformed("verification_uri"))?,
+        verification_uri_complete: text("verification_uri_complete"),
+        expires_in: secs("expires_in")
+            .map(Duration::from_secs)
+            .unwrap_or(DEFAULT_LIFETIME)
+            .min(MAX_LIFETIME),
+        interval: secs("interval")
+            .map(Duration::from_secs)
+            .unwrap_or(DEFAULT_INTERVAL)
+            .max(Duration::from_secs(1)),
+    })
+}
+
+/// Polls the token endpoint until the user approves, denies, or the code expires.
+pub fn poll(
+    token: &TokenEndpoint,
+    authorization: &DeviceAuthorization,
+    extra: &[(String, String)],
+) -> Result<TokenResponse, Error> {
+    let deadline = Instant::now() + authorization.expires_in;
+    let mut interval = authorization.interval;
+    let mut params = vec![
+        (
+            "grant_type".to_owned(),
+            "urn:ietf:params:oauth:grant-type:device_code".to_owned(),
+        ),
+        (
+            "device_code".to_owned(),
+            authorization.device_code.expose().to_owned(),
+        ),
+    ];
+    params.extend_from_slice(extra);
+    loop {
+        if Instant::now() + interval > deadline {
+            return Err(expired());
+        }
+        std::thread::sleep(interval);
+        match token.request(&params) {
+            Ok(response) => return Ok(response),
+            Err(Error::OAuth { code, .. }) if code == "authorization_pending" => {}
+            Err(Error::OAuth { code, .. }) if code == "slow_down" => {
+                interval += Duration::from_secs(5);
+                log::info!(
+                    "the provider asked to slow down: polling every {} s",
+                    interval.as_secs()
+                );
+            }
+            Err(Error::OAuth { code, .. }) if code == "expired_token" => return Err(expired()),
+            Err(Error::OAuth {
+                code, description, ..
+            }) if code == "access_denied" => {
+                return Err(Error::OAuth {
+                    endpoint: "token endpoint",
+                    status: 400,
+                    code,
+                    description,
+                    hint: "the login was denied on the device page".into(),
+                });
+            }
+            Err(other) => return Err(other),
+        }
+    }
+}
+
+fn expired() -> Error {
+    Error::OAuth {
+        endpoint: "token endpoint",
+        status: 400,
+        code: "expired_token".into(),
+        description: None,
+        hint: "the device code expired before the login was approved: run login --device again"
+            .into(),
+    }
+}

@@ -119,6 +119,17 @@ pub enum Command {
     /// Mint a token with the client credentials grant; reuse it while it is fresh
     #[command(name = "client-credentials", visible_alias = "cc")]
     ClientCredentials(ClientCredentialsArgs),
+    /// Run curl with the token injected, never through curl's argv
+    Curl(CurlArgs),
+    /// Delete the stored tokens, optionally revoking them at the provider first
+    Logout(LogoutArgs),
+    /// Show each profile: logged in or not, who, expiry, scopes, store (never a token)
+    Status(StatusArgs),
+    /// Decode the stored token's JWT header and claims (not verified)
+    Inspect(InspectArgs),
+    /// Add, list, show or remove profiles in the config file
+    #[command(subcommand)]
+    Profile(ProfileCommand),
     /// Write generated shell completions or man pages (for packagers)
     #[command(hide = true, subcommand)]
     Generate(GenerateCommand),
@@ -326,6 +337,128 @@ pub struct LoginArgs {
     /// Give up waiting for the browser or device approval after this many seconds [default: 300]
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TokenIn {
+    /// `Authorization: Bearer TOKEN`
+    Header,
+    /// `access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)
+    Query,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  oauthctl curl -p work -- -sS https://api.example.com/me\n  oauthctl curl -- -d @- https://api.example.com/items < item.json | jq"
+)]
+pub struct CurlArgs {
+    #[command(flatten)]
+    pub provider: ProviderArgs,
+
+    /// Where the token goes [default: the profile's token_in, else header]
+    #[arg(long, value_enum)]
+    pub token_in: Option<TokenIn>,
+
+    /// Refresh first when less than this many seconds are left [default: 60]
+    #[arg(long, value_name = "SECS")]
+    pub min_ttl: Option<u64>,
+
+    /// curl's own arguments; put them after `--`
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        required = true,
+        value_name = "CURL_ARGS"
+    )]
+    pub args: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    #[command(flatten)]
+    pub provider: ProviderArgs,
+
+    /// Revoke the refresh and access tokens at the provider first (RFC 7009)
+    #[arg(long)]
+    pub revoke: bool,
+
+    /// Every profile in the config file, and every token file oauthctl keeps
+    #[arg(long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum StatusFormat {
+    /// One line per profile
+    #[default]
+    Text,
+    /// A JSON array
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// What to print on stdout
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    pub output: Option<StatusFormat>,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    #[command(flatten)]
+    pub provider: ProviderArgs,
+
+    /// Decode the id_token instead of the access token
+    #[arg(long)]
+    pub id_token: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Add a profile, or update the keys given for an existing one
+    Add(Box<ProfileAddArgs>),
+    /// List the profiles
+    List,
+    /// Print a profile's settings (secrets redacted)
+    Show {
+        /// Profile name [default: the current profile]
+        name: Option<String>,
+    },
+    /// Remove a profile from the config file (its tokens stay until `logout`)
+    Remove { name: String },
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileAddArgs {
+    /// Profile name
+    pub name: String,
+
+    #[command(flatten)]
+    pub provider: ProviderArgs,
+
+    /// The grant `token` uses when nothing is stored (`client_credentials` mints)
+    #[arg(long, value_name = "GRANT")]
+    pub grant: Option<String>,
+
+    /// Read the client secret from this environment variable at run time
+    #[arg(long, value_name = "VAR")]
+    pub client_secret_env: Option<String>,
+
+    /// Run this command to get the client secret at run time (e.g. a password manager)
+    #[arg(long, value_name = "CMD")]
+    pub client_secret_cmd: Option<String>,
+
+    /// How `oauthctl curl` passes the token
+    #[arg(long, value_enum)]
+    pub token_in: Option<TokenIn>,
+
+    /// Fixed loopback redirect URI for `login`
+    #[arg(long, value_name = "URI")]
+    pub redirect_uri: Option<String>,
+
+    /// Make it the default profile
+    #[arg(long)]
+    pub default: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -33,7 +33,7 @@ pub fn main() -> ExitCode {
     };
     init_logging(cli.global.verbose, cli.global.quiet);
     match run(cli) {
-        Ok(()) => Exit::Ok.into(),
+        Ok(code) => ExitCode::from(code),
         Err(err) => {
             // `{:#}` puts the whole context chain on one line.
             eprintln!("oauthctl: error: {err:#}");
@@ -42,11 +42,9 @@ pub fn main() -> ExitCode {
     }
 }
 
-pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
+/// Runs the command; the value is the exit code (curl passes its own through).
+pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
     use cli::Command;
-    if let Command::Generate(command) = &cli.command {
-        return commands::generate::run(command);
-    }
     let globals = settings::Globals::from_args(&cli.global)?;
     let ctx = commands::Ctx::new(globals, cli.global.quiet);
     match &cli.command {
@@ -54,8 +52,14 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<()> {
         Command::Token(args) => commands::token::run(&ctx, args),
         Command::Refresh(args) => commands::refresh::run(&ctx, args),
         Command::ClientCredentials(args) => commands::client_credentials::run(&ctx, args),
-        Command::Generate(_) => unreachable!("handled above"),
-    }
+        Command::Curl(args) => return commands::curl::run(&ctx, args).map(|exit| exit.0),
+        Command::Logout(args) => commands::logout::run(&ctx, args),
+        Command::Status(args) => commands::status::run(&ctx, args),
+        Command::Inspect(args) => commands::inspect::run(&ctx, args),
+        Command::Profile(command) => commands::profile::run(&ctx, command),
+        Command::Generate(command) => commands::generate::run(command),
+    }?;
+    Ok(Exit::Ok as u8)
 }
 
 /// Diagnostics go to stderr only. The default shows warnings; `-v` progress,

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// Process-wide settings, from the global flags.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Globals {
     pub config_path: PathBuf,
     pub config_explicit: bool,
@@ -27,6 +27,14 @@ pub struct Globals {
 }
 
 impl Globals {
+    /// The same settings, for another profile (`--all` loops).
+    pub fn with_profile(&self, name: &str) -> Globals {
+        Globals {
+            profile: Some(name.to_owned()),
+            ..self.clone()
+        }
+    }
+
     pub fn from_args(args: &GlobalArgs) -> Result<Globals> {
         let store = args.store.unwrap_or(StoreKind::Auto);
         let http_timeout = match args.http_timeout {

@@ -1,10 +1,15 @@
 //! One file per subcommand. Each takes the context and its resolved args.
 
 pub mod client_credentials;
+pub mod curl;
 pub mod engine;
 pub mod generate;
+pub mod inspect;
 pub mod login;
+pub mod logout;
+pub mod profile;
 pub mod refresh;
+pub mod status;
 pub mod token;
 
 use crate::oauth::http::Http;

@@ -8,6 +8,7 @@ pub mod discovery;
 pub mod http;
 pub mod pkce;
 pub mod response;
+pub mod revoke;
 
 use crate::exit::Exit;
 

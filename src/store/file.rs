@@ -51,6 +51,28 @@ impl TokenStore for FileStore {
     fn delete(&self, key: &StoreKey) -> Result<()> {
         remove_if_present(&self.path(key))
     }
+
+    fn purge(&self) -> Result<usize> {
+        purge_json_files(&self.dir)
+    }
+}
+
+/// Removes every `*.json` in `dir`; a missing dir holds nothing.
+pub fn purge_json_files(dir: &Path) -> Result<usize> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(err) => return Err(err).with_context(|| format!("cannot list {}", dir.display())),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "json") {
+            remove_if_present(&path)?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {

@@ -179,6 +179,11 @@ impl TokenStore for KeyringStore {
         self.delete_value(key.as_str())?;
         Ok(())
     }
+
+    /// The keychain cannot be enumerated portably: only the access cache goes.
+    fn purge(&self) -> Result<usize> {
+        super::file::purge_json_files(&self.cache_dir).map(|_| 0)
+    }
 }
 
 /// `--store auto`: the keychain, or files when no keychain answers. Tokens
@@ -261,6 +266,10 @@ impl TokenStore for AutoStore {
             return Err(err);
         }
         self.file.delete(key)
+    }
+
+    fn purge(&self) -> Result<usize> {
+        Ok(self.keyring.purge()? + self.file.purge()?)
     }
 }
 

@@ -111,6 +111,11 @@ pub trait TokenStore {
     }
     fn save(&self, key: &StoreKey, set: &TokenSet) -> Result<()>;
     fn delete(&self, key: &StoreKey) -> Result<()>;
+    /// Deletes whatever this store can enumerate (`logout --all`); returns
+    /// how many token sets went.
+    fn purge(&self) -> Result<usize> {
+        Ok(0)
+    }
 }
 
 /// Keeps nothing: `--store none`, for CI runs.

@@ -1,0 +1,358 @@
+//! `oauthctl curl`: runs the system curl with the token in a 0600 config file
+//! (`curl -K`), so it never shows up in curl's argv (`ps`, /proc/PID/cmdline).
+
+use super::Ctx;
+use super::engine::{self, Slot};
+use crate::cli::{CurlArgs, TokenIn};
+use crate::error::usage;
+use crate::oauth::response::normalize_token_type;
+use crate::settings::Profile;
+use crate::store::TokenSet;
+use anyhow::{Context, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+
+/// What `run` hands back to `lib`: curl's own exit code.
+pub struct CurlExit(pub u8);
+
+pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
+    let profile = Profile::resolve(&ctx.globals, &args.provider)?;
+    let token_in = match (args.token_in, profile.token_in.as_deref()) {
+        (Some(mode), _) => mode,
+        (None, None | Some("header")) => TokenIn::Header,
+        (None, Some("query")) => TokenIn::Query,
+        (None, Some(other)) => {
+            return Err(usage(format!(
+                "profile {}: token_in = \"{other}\" is not header or query",
+                profile.name
+            )));
+        }
+    };
+    if token_in == TokenIn::Query {
+        log::warn!(
+            "--token-in query puts the token in the URL, where server and proxy logs may keep it"
+        );
+    }
+    let curl = find_curl()?;
+    let slot = Slot::for_profile(&profile);
+    let min_ttl = args.min_ttl.or(profile.min_ttl).unwrap_or(60);
+    let set = engine::fresh_token(ctx, &profile, &slot, min_ttl)?;
+    let workdir = private_workdir()?;
+
+    let replayable = is_replayable(&args.args);
+    let first = invoke(
+        &curl,
+        &args.args,
+        &set,
+        token_in,
+        workdir.path(),
+        replayable,
+    )?;
+    if let Some(captured) = &first.captured {
+        if rejected_token(&captured.headers) {
+            ctx.note(
+                "The API rejected the token (invalid_token): refreshing it and retrying once.",
+            );
+            let renewed = engine::force_renew(ctx, &profile, &slot, false)?;
+            let second = invoke(&curl, &args.args, &renewed, token_in, workdir.path(), false)?;
+            return Ok(CurlExit(exit_code(second.status)));
+        }
+        copy_to_stdout(&captured.body)?;
+    }
+    Ok(CurlExit(exit_code(first.status)))
+}
+
+struct Invocation {
+    status: ExitStatus,
+    /// For replayable requests: the first response's body and headers, held
+    /// back until we know it is not an invalid_token 401.
+    captured: Option<Captured>,
+}
+
+struct Captured {
+    headers: PathBuf,
+    body: PathBuf,
+}
+
+fn invoke(
+    curl: &Path,
+    user_args: &[String],
+    set: &TokenSet,
+    token_in: TokenIn,
+    workdir: &Path,
+    capture: bool,
+) -> Result<Invocation> {
+    let (config, args) = curl_config(user_args, set, token_in)?;
+    let config_path = workdir.join("curl.config");
+    write_private(&config_path, config.as_bytes())?;
+    let mut command = Command::new(curl);
+    command.arg("-K").arg(&config_path).args(&args);
+    let captured = capture.then(|| Captured {
+        headers: workdir.join("headers"),
+        body: workdir.join("body"),
+    });
+    if let Some(captured) = &captured {
+        // Our -D and -o come first so that the user's own -o/-D still win.
+        let body = std::fs::File::create(&captured.body)
+            .context("cannot create a temp file for curl's output")?;
+        command
+            .arg("-D")
+            .arg(&captured.headers)
+            .stdout(Stdio::from(body));
+    }
+    let status = command
+        .status()
+        .with_context(|| format!("cannot run {}", curl.display()))?;
+    // The token must not outlive the request on disk.
+    let _ = std::fs::remove_file(&config_path);
+    Ok(Invocation { status, captured })
+}
+
+/// The curl config carrying the token, and the argv without any URL that
+/// had to move into the config (query mode).
+fn curl_config(
+    user_args: &[String],
+    set: &TokenSet,
+    token_in: TokenIn,
+) -> Result<(String, Vec<String>)> {
+    let token = set.access_token.expose();
+    match token_in {
+        TokenIn::Header => {
+            let header = format!(
+                "Authorization: {} {token}",
+                normalize_token_type(set.token_type.as_deref())
+            );
+            Ok((
+                format!("header = \"{}\"\n", quote(&header)),
+                user_args.to_vec(),
+            ))
+        }
+        TokenIn::Query => {
+            let mut config = String::new();
+            let mut args = Vec::new();
+            let mut moved = 0;
+            let mut iter = user_args.iter().peekable();
+            while let Some(arg) = iter.next() {
+                if arg == "--url" {
+                    if let Some(url) = iter.next() {
+                        config
+                            .push_str(&format!("url = \"{}\"\n", quote(&with_token(url, token)?)));
+                        moved += 1;
+                    }
+                } else if looks_like_url(arg) {
+                    config.push_str(&format!("url = \"{}\"\n", quote(&with_token(arg, token)?)));
+                    moved += 1;
+                } else {
+                    args.push(arg.clone());
+                }
+            }
+            if moved == 0 {
+                return Err(usage(
+                    "--token-in query needs the URL among curl's arguments (http:// or https://, or --url URL)",
+                ));
+            }
+            Ok((config, args))
+        }
+    }
+}
+
+fn looks_like_url(arg: &str) -> bool {
+    arg.starts_with("http://") || arg.starts_with("https://")
+}
+
+fn with_token(raw: &str, token: &str) -> Result<String> {
+    let mut url =
+        url::Url::parse(raw).map_err(|err| usage(format!("`{raw}` is not a URL: {err}")))?;
+    url.query_pairs_mut().append_pair("access_token", token);
+    Ok(url.to_string())
+}
+
+/// curl config strings: backslash and double quote are escaped.
+fn quote(value: &str) -> String {
+    value.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// A request whose body comes from stdin, or that already dumps headers
+/// itself, cannot be replayed after a 401.
+fn is_replayable(args: &[String]) -> bool {
+    let mut previous = "";
+    for arg in args {
+        if arg.contains("@-")
+            || (arg == "-"
+                && matches!(
+                    previous,
+                    "-T" | "--upload-file" | "-d" | "--data" | "--data-binary" | "-F" | "--form"
+                ))
+            || matches!(arg.as_str(), "-D" | "--dump-header" | "-N" | "--no-buffer")
+            || arg.starts_with("--dump-header=")
+        {
+            return false;
+        }
+        previous = arg;
+    }
+    true
+}
+
+/// The last response in a curl header dump was a 401 whose
+/// `WWW-Authenticate: Bearer` says the token is invalid (RFC 6750 §3.1).
+fn rejected_token(headers: &Path) -> bool {
+    let Ok(text) = std::fs::read_to_string(headers) else {
+        return false;
+    };
+    let last = text
+        .split("\r\n\r\n")
+        .filter(|block| block.trim_start().starts_with("HTTP/"))
+        .last()
+        .unwrap_or("");
+    let mut lines = last.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split_whitespace().nth(1))
+        .unwrap_or("");
+    status == "401"
+        && lines.any(|l| {
+            let lower = l.to_ascii_lowercase();
+            lower.starts_with("www-authenticate:")
+                && lower.contains("bearer")
+                && lower.contains("invalid_token")
+        })
+}
+
+fn copy_to_stdout(path: &Path) -> Result<()> {
+    let mut file = std::fs::File::open(path).context("cannot read curl's captured output")?;
+    let mut stdout = std::io::stdout().lock();
+    match std::io::copy(&mut file, &mut stdout).and_then(|_| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(err) => Err(anyhow::anyhow!("cannot write to stdout: {err}")),
+    }
+}
+
+fn exit_code(status: ExitStatus) -> u8 {
+    if let Some(code) = status.code() {
+        return code.clamp(0, 255) as u8;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            return (128 + signal).clamp(0, 255) as u8;
+        }
+    }
+    1
+}
+
+fn find_curl() -> Result<PathBuf> {
+    let name = if cfg!(windows) { "curl.exe" } else { "curl" };
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|path| std::env::split_paths(&path).collect::<Vec<_>>())
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+        .ok_or_else(|| anyhow::anyhow!("curl is not installed or not on PATH: install curl, or use `oauthctl token -o header`"))
+}
+
+/// A 0700 temp dir, removed on drop: in $XDG_RUNTIME_DIR (tmpfs, per user) when there is one.
+fn private_workdir() -> Result<tempfile::TempDir> {
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|p| p.is_dir())
+        .unwrap_or_else(std::env::temp_dir);
+    tempfile::Builder::new()
+        .prefix("oauthctl-curl-")
+        .tempdir_in(&base)
+        .with_context(|| format!("cannot create a private temp dir in {}", base.display()))
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("cannot create {}", path.display()))?;
+    file.write_all(bytes)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secret::Secret;
+
+    fn set() -> TokenSet {
+        TokenSet {
+            access_token: Secret::new("tok\"en"),
+            token_type: Some("BearerToken".into()),
+            refresh_token: None,
+            id_token: None,
+            expires_at: None,
+            scope: None,
+            obtained_at: 0,
+            grant: None,
+        }
+    }
+
+    #[test]
+    fn header_mode_keeps_argv_and_quotes() {
+        let args = vec!["-sS".to_owned(), "https://api.example/x".to_owned()];
+        let (config, argv) = curl_config(&args, &set(), TokenIn::Header).unwrap();
+        assert_eq!(config, "header = \"Authorization: Bearer tok\\\"en\"\n");
+        assert_eq!(argv, args);
+    }
+
+    #[test]
+    fn query_mode_moves_urls_into_the_config() {
+        let args: Vec<String> = [
+            "-s",
+            "https://api.example/x?a=1",
+            "--url",
+            "http://127.0.0.1:1/y",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let (config, argv) = curl_config(&args, &set(), TokenIn::Query).unwrap();
+        assert_eq!(argv, vec!["-s"]);
+        assert!(
+            config.contains("url = \"https://api.example/x?a=1&access_token=tok%22en\""),
+            "{config}"
+        );
+        assert!(config.contains("http://127.0.0.1:1/y?access_token="));
+        assert!(curl_config(&["-s".to_owned()], &set(), TokenIn::Query).is_err());
+    }
+
+    #[test]
+    fn stdin_bodies_are_not_replayed() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(is_replayable(&args(&["-s", "https://x"])));
+        assert!(!is_replayable(&args(&["-d", "@-", "https://x"])));
+        assert!(!is_replayable(&args(&["-T", "-", "https://x"])));
+        assert!(!is_replayable(&args(&["-D", "h.txt", "https://x"])));
+    }
+
+    #[test]
+    fn detects_invalid_token_challenges() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("h");
+        std::fs::write(
+            &path,
+            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\"\r\n\r\n",
+        )
+        .unwrap();
+        assert!(rejected_token(&path));
+        std::fs::write(&path, "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\"\r\n\r\nHTTP/1.1 200 OK\r\n\r\n").unwrap();
+        assert!(!rejected_token(&path));
+        std::fs::write(
+            &path,
+            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=x\r\n\r\n",
+        )
+        .unwrap();
+        assert!(!rejected_token(&path));
+    }
+}

@@ -1,0 +1,83 @@
+//! `oauthctl logout`: revoke (optionally), then always delete locally.
+
+use super::Ctx;
+use super::engine::{self, Slot};
+use crate::cli::LogoutArgs;
+use crate::config::ConfigFile;
+use crate::oauth::revoke::revoke;
+use crate::settings::Profile;
+use crate::store::TokenSet;
+use anyhow::Result;
+
+pub fn run(ctx: &Ctx, args: &LogoutArgs) -> Result<()> {
+    let profiles = if args.all {
+        let file = ConfigFile::load(&ctx.globals.config_path, ctx.globals.config_explicit)?;
+        let mut profiles = Vec::new();
+        for name in file.profiles.keys() {
+            let globals = ctx.globals.with_profile(name);
+            profiles.push(Profile::resolve(&globals, &args.provider)?);
+        }
+        profiles
+    } else {
+        vec![Profile::resolve(&ctx.globals, &args.provider)?]
+    };
+    let store = ctx.store()?;
+    let mut first_error = None;
+    let mut removed = 0;
+    for profile in &profiles {
+        for slot in [
+            Slot::for_profile(profile),
+            Slot::client_credentials(profile),
+        ] {
+            let _lock = ctx.lock(&slot.key)?;
+            let Some(set) = store.load(&slot.key)? else {
+                continue;
+            };
+            if args.revoke
+                && let Err(err) = revoke_set(ctx, profile, &set)
+            {
+                log::warn!("profile {}: {err:#}", profile.name);
+                first_error.get_or_insert(err);
+            }
+            store.delete(&slot.key)?;
+            removed += 1;
+        }
+    }
+    if args.all {
+        removed += store.purge()?;
+    }
+    let scope = if args.all {
+        "all profiles".to_owned()
+    } else {
+        format!("profile {}", profiles[0].name)
+    };
+    ctx.note(&match removed {
+        0 => format!("Nothing stored for {scope}"),
+        _ => format!("Logged out of {scope}"),
+    });
+    match first_error {
+        Some(err) => Err(err.context("deleted the local tokens, but revocation failed")),
+        None => Ok(()),
+    }
+}
+
+/// The refresh token first: revoking it usually ends the whole grant.
+fn revoke_set(ctx: &Ctx, profile: &Profile, set: &TokenSet) -> Result<()> {
+    let url = match &profile.revocation_url {
+        Some(url) => url.clone(),
+        None => engine::metadata(ctx, profile)?
+            .and_then(|m| m.revocation_endpoint)
+            .ok_or_else(|| {
+                anyhow::anyhow!(
+                    "no revocation endpoint: give --revocation-url or an --issuer that has one"
+                )
+            })?,
+    };
+    let client = engine::client(profile)?;
+    let http = ctx.http()?;
+    if let Some(refresh_token) = &set.refresh_token {
+        revoke(http, &url, &client, refresh_token, "refresh_token")?;
+    }
+    revoke(http, &url, &client, &set.access_token, "access_token")?;
+    Ok(())
+}

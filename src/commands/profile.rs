@@ -1,0 +1,234 @@
+//! `oauthctl profile add|list|show|remove`: edit the config file without
+//! hand-writing TOML. toml_edit keeps the user's comments and layout.
+
+use super::Ctx;
+use crate::cli::{BodyFormat, ClientAuth, ProfileAddArgs, ProfileCommand, TokenIn};
+use crate::config::ConfigFile;
+use crate::error::usage;
+use crate::output;
+use anyhow::{Context, Result};
+use std::path::Path;
+use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, value};
+
+pub fn run(ctx: &Ctx, command: &ProfileCommand) -> Result<()> {
+    let path = &ctx.globals.config_path;
+    match command {
+        ProfileCommand::Add(args) => add(ctx, path, args),
+        ProfileCommand::List => list(ctx, path),
+        ProfileCommand::Show { name } => show(ctx, path, name.as_deref()),
+        ProfileCommand::Remove { name } => remove(ctx, path, name),
+    }
+}
+
+fn load(path: &Path) -> Result<DocumentMut> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(err) => return Err(err).with_context(|| format!("cannot read {}", path.display())),
+    };
+    // The strict parser gives the one-line, line-numbered error.
+    ConfigFile::parse(&text).map_err(|message| crate::config::ConfigError {
+        path: path.display().to_string(),
+        message,
+    })?;
+    text.parse::<DocumentMut>()
+        .with_context(|| format!("cannot parse {}", path.display()))
+}
+
+fn save(path: &Path, doc: &DocumentMut) -> Result<()> {
+    let text = doc.to_string();
+    ConfigFile::parse(&text)
+        .map_err(|message| anyhow::anyhow!("the edited config would be invalid: {message}"))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    std::io::Write::write_all(&mut tmp, text.as_bytes())?;
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+fn profiles_table(doc: &mut DocumentMut) -> Result<&mut Table> {
+    let profiles = doc
+        .entry("profiles")
+        .or_insert_with(|| {
+            let mut table = Table::new();
+            table.set_implicit(true);
+            Item::Table(table)
+        })
+        .as_table_mut()
+        .ok_or_else(|| usage("`profiles` in the config file is not a table"))?;
+    Ok(profiles)
+}
+
+fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
+    let p = &args.provider;
+    if p.client_secret.is_some() {
+        return Err(usage(
+            "profile add never writes a secret into the config file: use --client-secret-env VAR, --client-secret-file PATH or --client-secret-cmd CMD",
+        ));
+    }
+    let mut doc = load(path)?;
+    let existed;
+    {
+        let profiles = profiles_table(&mut doc)?;
+        existed = profiles.contains_key(&args.name);
+        let table = profiles
+            .entry(&args.name)
+            .or_insert_with(|| Item::Table(Table::new()))
+            .as_table_mut()
+            .ok_or_else(|| usage(format!("profiles.{} is not a table", args.name)))?;
+        let mut set = |key: &str, val: Option<String>| {
+            if let Some(v) = val {
+                table.insert(key, value(v));
+            }
+        };
+        set("issuer", p.issuer.clone());
+        set("auth_url", p.auth_url.clone());
+        set("token_url", p.token_url.clone());
+        set("device_url", p.device_url.clone());
+        set("revocation_url", p.revocation_url.clone());
+        set("introspection_url", p.introspection_url.clone());
+        set("client_id", p.client_id.clone());
+        set("client_secret_env", args.client_secret_env.clone());
+        set("client_secret_cmd", args.client_secret_cmd.clone());
+        set(
+            "client_secret_file",
+            p.client_secret_file.as_ref().map(|f| absolute(f)),
+        );
+        set(
+            "credentials_file",
+            p.credentials_file.as_ref().map(|f| absolute(f)),
+        );
+        set(
+            "client_auth",
+            p.client_auth.map(|a| match a {
+                ClientAuth::Basic => "basic".to_owned(),
+                ClientAuth::Post => "post".to_owned(),
+                ClientAuth::None => "none".to_owned(),
+            }),
+        );
+        set(
+            "body",
+            p.body.map(|b| match b {
+                BodyFormat::Form => "form".to_owned(),
+                BodyFormat::Json => "json".to_owned(),
+            }),
+        );
+        set("audience", p.audience.clone());
+        set("resource", p.resource.clone());
+        set("grant", args.grant.clone());
+        set(
+            "token_in",
+            args.token_in.map(|t| match t {
+                TokenIn::Header => "header".to_owned(),
+                TokenIn::Query => "query".to_owned(),
+            }),
+        );
+        set("redirect_uri", args.redirect_uri.clone());
+        if !p.scopes.is_empty() {
+            let scopes: Array = p.scopes.iter().flat_map(|s| s.split_whitespace()).collect();
+            table.insert("scopes", value(scopes));
+        }
+        for (key, raw) in [("params", &p.params), ("auth_params", &p.auth_params)] {
+            if raw.is_empty() {
+                continue;
+            }
+            let mut inline = InlineTable::new();
+            for pair in raw.iter() {
+                let (k, v) = pair
+                    .split_once('=')
+                    .filter(|(k, _)| !k.is_empty())
+                    .ok_or_else(|| usage(format!("`{pair}` is not K=V")))?;
+                inline.insert(k, v.into());
+            }
+            table.insert(key, value(inline));
+        }
+    }
+    if args.default {
+        doc.insert("default_profile", value(args.name.clone()));
+    }
+    save(path, &doc)?;
+    ctx.note(&format!(
+        "{} profile {} in {}",
+        if existed { "Updated" } else { "Added" },
+        args.name,
+        path.display()
+    ));
+    Ok(())
+}
+
+fn absolute(path: &Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}
+
+fn list(ctx: &Ctx, path: &Path) -> Result<()> {
+    let file = ConfigFile::load(path, ctx.globals.config_explicit)?;
+    let default = file
+        .default_profile
+        .clone()
+        .unwrap_or_else(|| "default".to_owned());
+    let mut text = String::new();
+    for name in file.profiles.keys() {
+        let marker = if *name == default { "* " } else { "  " };
+        text.push_str(&format!("{marker}{name}\n"));
+    }
+    if file.profiles.is_empty() {
+        ctx.note(
+            "No profiles yet: add one with `oauthctl profile add NAME --issuer URL --client-id ID`",
+        );
+    }
+    output::print(&text)
+}
+
+fn show(ctx: &Ctx, path: &Path, name: Option<&str>) -> Result<()> {
+    let doc = load(path)?;
+    let file = ConfigFile::load(path, ctx.globals.config_explicit)?;
+    let name = name
+        .map(str::to_owned)
+        .or_else(|| ctx.globals.profile.clone())
+        .or(file.default_profile)
+        .unwrap_or_else(|| "default".to_owned());
+    let table = doc
+        .get("profiles")
+        .and_then(|p| p.get(&name))
+        .and_then(Item::as_table)
+        .ok_or_else(|| usage(format!("no profile {name} in {}", path.display())))?;
+    let mut shown = table.clone();
+    if shown.contains_key("client_secret") {
+        shown.insert("client_secret", value("<redacted>"));
+    }
+    let mut out = DocumentMut::new();
+    let mut profiles = Table::new();
+    profiles.set_implicit(true);
+    profiles.insert(&name, Item::Table(shown));
+    out.insert("profiles", Item::Table(profiles));
+    output::print(&out.to_string())
+}
+
+fn remove(ctx: &Ctx, path: &Path, name: &str) -> Result<()> {
+    let mut doc = load(path)?;
+    let removed = doc
+        .get_mut("profiles")
+        .and_then(Item::as_table_mut)
+        .and_then(|t| t.remove(name))
+        .is_some();
+    if !removed {
+        return Err(usage(format!("no profile {name} in {}", path.display())));
+    }
+    if doc.get("default_profile").and_then(Item::as_str) == Some(name) {
+        doc.remove("default_profile");
+    }
+    save(path, &doc)?;
+    ctx.note(&format!(
+        "Removed profile {name}; its tokens stay stored until `oauthctl logout -p {name}`"
+    ));
+    Ok(())
+}

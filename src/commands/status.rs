@@ -1,0 +1,146 @@
+//! `oauthctl status`: what is stored for each profile. Never prints a token.
+
+use super::Ctx;
+use super::engine::Slot;
+use crate::cli::{ProviderArgs, StatusArgs, StatusFormat};
+use crate::config::ConfigFile;
+use crate::output;
+use crate::settings::Profile;
+use crate::store::TokenSet;
+use anyhow::Result;
+use serde_json::json;
+
+pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
+    let file = ConfigFile::load(&ctx.globals.config_path, ctx.globals.config_explicit)?;
+    let default = ctx
+        .globals
+        .profile
+        .clone()
+        .or(file.default_profile.clone())
+        .unwrap_or_else(|| "default".to_owned());
+    let mut names: Vec<String> = file.profiles.keys().cloned().collect();
+    if !names.contains(&default) {
+        names.insert(0, default.clone());
+    }
+    let store = ctx.store()?;
+    let mut rows = Vec::new();
+    for name in &names {
+        let globals = ctx.globals.with_profile(name);
+        let profile = match Profile::resolve(&globals, &ProviderArgs::default()) {
+            Ok(profile) => profile,
+            Err(err) => {
+                rows.push(Row {
+                    name: name.clone(),
+                    is_default: *name == default,
+                    set: None,
+                    grant: None,
+                    problem: Some(format!("{err:#}")),
+                });
+                continue;
+            }
+        };
+        let slot = Slot::for_profile(&profile);
+        // Status must not fail because one entry is unreadable.
+        let set = match store.load(&slot.key) {
+            Ok(set) => set,
+            Err(err) => {
+                log::warn!("profile {name}: {err:#}");
+                store.peek(&slot.key).unwrap_or(None)
+            }
+        };
+        rows.push(Row {
+            name: name.clone(),
+            is_default: *name == default,
+            set,
+            grant: profile.grant.clone(),
+            problem: None,
+        });
+    }
+    let kind = store.kind();
+    match args.output.unwrap_or_default() {
+        StatusFormat::Json => {
+            let list: Vec<_> = rows.iter().map(|row| row.json(kind)).collect();
+            output::print(&format!("{:#}\n", serde_json::Value::Array(list)))
+        }
+        StatusFormat::Text => {
+            let width = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
+            let mut text = String::new();
+            for row in &rows {
+                text.push_str(&row.line(width, kind));
+                text.push('\n');
+            }
+            if file.profiles.is_empty() {
+                ctx.note("No profiles in the config file yet: add one with `oauthctl profile add NAME --issuer URL --client-id ID`");
+            }
+            output::print(&text)
+        }
+    }
+}
+
+struct Row {
+    name: String,
+    is_default: bool,
+    set: Option<TokenSet>,
+    grant: Option<String>,
+    /// A profile that cannot be resolved is shown, not fatal.
+    problem: Option<String>,
+}
+
+impl Row {
+    fn subject(&self) -> Option<String> {
+        let set = self.set.as_ref()?;
+        [set.id_token.as_ref(), Some(&set.access_token)]
+            .into_iter()
+            .flatten()
+            .find_map(|t| {
+                crate::jwt::decode(t.expose()).and_then(|j| crate::jwt::subject(&j.claims))
+            })
+    }
+
+    fn line(&self, width: usize, store: &str) -> String {
+        let marker = if self.is_default { "*" } else { " " };
+        let mut line = format!("{marker} {:width$}  ", self.name);
+        if let Some(problem) = &self.problem {
+            line.push_str(&format!("unusable: {problem}"));
+            return line;
+        }
+        match &self.set {
+            None => line.push_str("not logged in"),
+            Some(set) => {
+                line.push_str("logged in");
+                if let Some(who) = self.subject() {
+                    line.push_str(&format!(" as {who}"));
+                }
+                line.push_str(&format!(", {}", output::describe_expiry(set)));
+                if set.refresh_token.is_some() {
+                    line.push_str(", refreshable");
+                }
+                if let Some(scope) = &set.scope {
+                    line.push_str(&format!(", scopes: {scope}"));
+                }
+            }
+        }
+        if let Some(grant) = &self.grant {
+            line.push_str(&format!(", grant: {grant}"));
+        }
+        line.push_str(&format!(", store: {store}"));
+        line
+    }
+
+    fn json(&self, store: &str) -> serde_json::Value {
+        let set = self.set.as_ref();
+        json!({
+            "profile": self.name,
+            "default": self.is_default,
+            "logged_in": set.is_some(),
+            "subject": self.subject(),
+            "expires_at": set.and_then(|s| s.expires_at).map(output::rfc3339),
+            "expires_in": set.and_then(|s| s.seconds_left()),
+            "scope": set.and_then(|s| s.scope.clone()),
+            "refreshable": set.is_some_and(|s| s.refresh_token.is_some()),
+            "grant": self.grant,
+            "store": store,
+            "error": self.problem,
+        })
+    }
+}

@@ -1,0 +1,499 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_oauthctl_global_optspecs
+    string join \n p/profile= config= store= http-timeout= v/verbose q/quiet h/help V/version
+end
+
+function __fish_oauthctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_oauthctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_oauthctl_using_subcommand
+    set -l cmd (__fish_oauthctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "login" -d 'Log in (browser + PKCE, device code, password or any grant) and store the tokens'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "token" -d 'Print the access token, refreshing it first when it is about to expire'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "refresh" -d 'Refresh now, even when the token is still fresh, and print the new access token'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "client-credentials" -d 'Mint a token with the client credentials grant; reuse it while it is fresh'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "cc" -d 'Mint a token with the client credentials grant; reuse it while it is fresh'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "curl" -d 'Run curl with the token injected, never through curl\'s argv'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "logout" -d 'Delete the stored tokens, optionally revoking them at the provider first'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l token-url -d 'Token endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l device-url -d 'Device authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l revocation-url -d 'Token revocation endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l introspection-url -d 'Token introspection endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-id -d 'Client id' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'client_id and client_secret in the request body'
+none\t'client_id in the body, no secret (public clients)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
+json\t'application/json, for providers that want it'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l audience -d 'Audience to request' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l resource -d 'Resource indicator to request (RFC 8707)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l param -d 'Extra token-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l with-refresh-token -d 'Store a refresh token you already have; `-` reads it from stdin. It is redeemed at once' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l username -d 'Username for --password-grant' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant-type -d 'Use any other grant type, with its parameters from --param K=V (e.g. `assertion`)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l redirect-uri -d 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l port -d 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l timeout -d 'Give up waiting for the browser or device approval after this many seconds [default: 300]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-grant -d 'Use the resource owner password grant (for providers without a browser flow)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-stdin -d 'Read the password from stdin instead of a no-echo prompt (or set $OAUTHCTL_PASSWORD)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l device -d 'Use the device flow (RFC 8628): a code to enter on any device\'s browser'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l no-browser -d 'Print the login URL instead of opening a browser'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l token-url -d 'Token endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l device-url -d 'Device authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l revocation-url -d 'Token revocation endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l introspection-url -d 'Token introspection endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-id -d 'Client id' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'client_id and client_secret in the request body'
+none\t'client_id in the body, no secret (public clients)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
+json\t'application/json, for providers that want it'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l audience -d 'Audience to request' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l resource -d 'Resource indicator to request (RFC 8707)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l param -d 'Extra token-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l token-url -d 'Token endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l device-url -d 'Device authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l revocation-url -d 'Token revocation endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l introspection-url -d 'Token introspection endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-id -d 'Client id' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'client_id and client_secret in the request body'
+none\t'client_id in the body, no secret (public clients)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
+json\t'application/json, for providers that want it'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l audience -d 'Audience to request' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l resource -d 'Resource indicator to request (RFC 8707)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l param -d 'Extra token-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l token-url -d 'Token endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l device-url -d 'Device authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l revocation-url -d 'Token revocation endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l introspection-url -d 'Token introspection endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-id -d 'Client id' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'client_id and client_secret in the request body'
+none\t'client_id in the body, no secret (public clients)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
+json\t'application/json, for providers that want it'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l audience -d 'Audience to request' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l resource -d 'Resource indicator to request (RFC 8707)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l param -d 'Extra token-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l force -d 'Mint a new token even when a fresh one is cached'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l token-url -d 'Token endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l device-url -d 'Device authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l revocation-url -d 'Token revocation endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l introspection-url -d 'Token introspection endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-id -d 'Client id' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'client_id and client_secret in the request body'
+none\t'client_id in the body, no secret (public clients)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
+json\t'application/json, for providers that want it'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l audience -d 'Audience to request' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l resource -d 'Resource indicator to request (RFC 8707)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l param -d 'Extra token-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l force -d 'Mint a new token even when a fresh one is cached'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l token-url -d 'Token endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l device-url -d 'Device authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l revocation-url -d 'Token revocation endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l introspection-url -d 'Token introspection endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-id -d 'Client id' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'client_id and client_secret in the request body'
+none\t'client_id in the body, no secret (public clients)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
+json\t'application/json, for providers that want it'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l audience -d 'Audience to request' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l resource -d 'Resource indicator to request (RFC 8707)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l param -d 'Extra token-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l token-in -d 'Where the token goes [default: the profile\'s token_in, else header]' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
+query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l token-url -d 'Token endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l device-url -d 'Device authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l revocation-url -d 'Token revocation endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l introspection-url -d 'Token introspection endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-id -d 'Client id' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'client_id and client_secret in the request body'
+none\t'client_id in the body, no secret (public clients)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
+json\t'application/json, for providers that want it'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l audience -d 'Audience to request' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l resource -d 'Resource indicator to request (RFC 8707)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l param -d 'Extra token-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l revoke -d 'Revoke the refresh and access tokens at the provider first (RFC 7009)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l all -d 'Every profile in the config file, and every token file oauthctl keeps'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -s o -l output -d 'What to print on stdout' -r -f -a "text\t'One line per profile'
+json\t'A JSON array'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l token-url -d 'Token endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l device-url -d 'Device authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l revocation-url -d 'Token revocation endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l introspection-url -d 'Token introspection endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-id -d 'Client id' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'client_id and client_secret in the request body'
+none\t'client_id in the body, no secret (public clients)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
+json\t'application/json, for providers that want it'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l audience -d 'Audience to request' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l resource -d 'Resource indicator to request (RFC 8707)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l param -d 'Extra token-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l id-token -d 'Decode the id_token instead of the access token'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "add" -d 'Add a profile, or update the keys given for an existing one'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "list" -d 'List the profiles'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-url -d 'Token endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l device-url -d 'Device authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l revocation-url -d 'Token revocation endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l introspection-url -d 'Token introspection endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-id -d 'Client id' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+post\t'client_id and client_secret in the request body'
+none\t'client_id in the body, no secret (public clients)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
+json\t'application/json, for providers that want it'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l audience -d 'Audience to request' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l resource -d 'Resource indicator to request (RFC 8707)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l param -d 'Extra token-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l grant -d 'The grant `token` uses when nothing is stored (`client_credentials` mints)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable at run time' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-cmd -d 'Run this command to get the client secret at run time (e.g. a password manager)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-in -d 'How `oauthctl curl` passes the token' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
+query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l redirect-uri -d 'Fixed loopback redirect URI for `login`' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a profile, or update the keys given for an existing one'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Print the completion script for SHELL'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Write oauthctl.1 and one page per subcommand into DIR'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print the completion script for SHELL'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Write oauthctl.1 and one page per subcommand into DIR'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "login" -d 'Log in (browser + PKCE, device code, password or any grant) and store the tokens'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "token" -d 'Print the access token, refreshing it first when it is about to expire'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "refresh" -d 'Refresh now, even when the token is still fresh, and print the new access token'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "client-credentials" -d 'Mint a token with the client credentials grant; reuse it while it is fresh'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "curl" -d 'Run curl with the token injected, never through curl\'s argv'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "logout" -d 'Delete the stored tokens, optionally revoking them at the provider first'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "add" -d 'Add a profile, or update the keys given for an existing one'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print the completion script for SHELL'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Write oauthctl.1 and one page per subcommand into DIR'

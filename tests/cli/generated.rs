@@ -1,0 +1,87 @@
+//! `completions/` and `man/` are generated from the clap definition and
+//! committed; these tests fail when they are stale.
+//! Regenerate with: `OAUTHCTL_REGENERATE=1 cargo test --test cli generated`.
+
+use crate::support::{TestEnv, assert_ok};
+use std::path::{Path, PathBuf};
+
+const SHELLS: &[(&str, &str)] = &[
+    ("bash", "oauthctl.bash"),
+    ("zsh", "_oauthctl"),
+    ("fish", "oauthctl.fish"),
+    ("powershell", "_oauthctl.ps1"),
+    ("elvish", "oauthctl.elv"),
+];
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn regenerate() -> bool {
+    std::env::var_os("OAUTHCTL_REGENERATE").is_some()
+}
+
+#[track_caller]
+fn check_fresh(committed: &Path, generated: &[u8]) {
+    if regenerate() {
+        std::fs::create_dir_all(committed.parent().unwrap()).unwrap();
+        std::fs::write(committed, generated).unwrap();
+        return;
+    }
+    let current = std::fs::read(committed).unwrap_or_default();
+    assert!(
+        current == generated,
+        "{} is stale: run `OAUTHCTL_REGENERATE=1 cargo test --test cli generated` and commit the result",
+        committed.display()
+    );
+}
+
+#[test]
+fn completions_are_fresh() {
+    let env = TestEnv::new();
+    for (shell, file) in SHELLS {
+        let out = env.run(&["generate", "completions", shell]);
+        assert_ok(&out);
+        assert!(!out.stdout.is_empty(), "{shell} completion is empty");
+        check_fresh(&repo().join("completions").join(file), &out.stdout);
+    }
+}
+
+#[test]
+fn man_pages_are_fresh() {
+    let env = TestEnv::new();
+    let dir = env.path().join("man");
+    assert_ok(&env.run(&["generate", "man", dir.to_str().unwrap()]));
+    let mut generated: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    generated.sort();
+    assert!(generated.contains(&"oauthctl.1".to_owned()));
+    assert!(generated.contains(&"oauthctl-token.1".to_owned()));
+    for name in &generated {
+        check_fresh(
+            &repo().join("man").join(name),
+            &std::fs::read(dir.join(name)).unwrap(),
+        );
+    }
+    // A page for a removed subcommand is stale too.
+    if !regenerate() {
+        for entry in std::fs::read_dir(repo().join("man")).unwrap() {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            assert!(
+                generated.contains(&name),
+                "man/{name} is no longer generated: delete it"
+            );
+        }
+    }
+}
+
+#[test]
+fn man_page_documents_exit_codes() {
+    let page = std::fs::read_to_string(repo().join("man").join("oauthctl.1")).unwrap();
+    assert!(
+        page.contains("login required"),
+        "exit codes missing from oauthctl.1"
+    );
+}

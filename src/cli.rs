@@ -130,6 +130,8 @@ pub enum Command {
     /// Add, list, show or remove profiles in the config file
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Try oauthctl with no account anywhere: a local authorization server and API, step by step
+    Demo(DemoArgs),
     /// Write generated shell completions or man pages (for packagers)
     #[command(hide = true, subcommand)]
     Generate(GenerateCommand),
@@ -459,6 +461,17 @@ pub struct ProfileAddArgs {
     /// Make it the default profile
     #[arg(long)]
     pub default: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Print the login URL instead of opening a browser
+    #[arg(long, conflicts_with = "auto_approve")]
+    pub no_browser: bool,
+
+    /// Approve the demo's consent page automatically [default when there is no display]
+    #[arg(long)]
+    pub auto_approve: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -57,6 +57,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         Command::Status(args) => commands::status::run(&ctx, args),
         Command::Inspect(args) => commands::inspect::run(&ctx, args),
         Command::Profile(command) => commands::profile::run(&ctx, command),
+        Command::Demo(args) => commands::demo::run(&ctx, args),
         Command::Generate(command) => commands::generate::run(command),
     }?;
     Ok(Exit::Ok as u8)

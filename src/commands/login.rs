@@ -95,6 +95,18 @@ fn browser_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<Token
         .then(random_token)
         .transpose()?;
     let scope = profile.scope_string();
+    // Auth0 wants the audience, RFC 8707 the resource, on the authorization request too.
+    let mut extra = Vec::new();
+    if let Some(audience) = &profile.audience {
+        extra.push(("audience".to_owned(), audience.clone()));
+    }
+    if let Some(resource) = &profile.resource {
+        extra.push(("resource".to_owned(), resource.clone()));
+    }
+    for (k, v) in &profile.auth_params {
+        extra.retain(|(existing, _)| existing != k);
+        extra.push((k.clone(), v.clone()));
+    }
     let url = AuthorizationRequest {
         auth_url: &auth_url,
         client_id: &client_id,
@@ -103,7 +115,7 @@ fn browser_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<Token
         state: &state,
         code_challenge: &pkce.challenge,
         nonce: nonce.as_deref(),
-        extra: &profile.auth_params,
+        extra: &extra,
     }
     .url()?;
 

@@ -2,6 +2,7 @@
 
 pub mod client_credentials;
 pub mod curl;
+pub mod demo;
 pub mod engine;
 pub mod generate;
 pub mod inspect;

@@ -18,10 +18,14 @@ impl KeyLock {
         let dir = data_dir.join("locks");
         super::file::create_private_dir(&dir)?;
         let path = dir.join(format!("{}.lock", key.file_stem()));
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
+        let mut options = File::options();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = options
             .open(&path)
             .with_context(|| format!("cannot open the lock file {}", path.display()))?;
         let deadline = Instant::now() + timeout;

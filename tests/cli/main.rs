@@ -1,0 +1,9 @@
+//! The one integration-test binary: every test runs the real `oauthctl` binary
+//! in a scrubbed environment (see `support`).
+
+mod support;
+
+mod faults;
+mod generated;
+mod oidc_provider;
+mod seeds;

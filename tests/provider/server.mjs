@@ -1,0 +1,363 @@
+// A real OAuth 2.0 / OpenID Connect authorization server for oauthctl's
+// integration tests: panva's oidc-provider (OpenID Certified), configured with
+// fixed test clients. Started by tests/cli/support/oidc.rs.
+//
+// Protocol with the test harness:
+// - listens on 127.0.0.1, port 0 (the kernel picks a free port, no races);
+// - prints exactly one line `READY http://127.0.0.1:<port>` on stdout when it
+//   serves requests; everything else goes to stderr;
+// - exits on SIGTERM/SIGINT and, with `--exit-with-stdin`, when its stdin
+//   closes, so a server orphaned by a killed test run does not linger.
+//
+// Tokens: every access token is OPAQUE and lives 300 s. Client-credentials
+// tokens are issued for the resource `<issuer>/api` (the default resource);
+// authorization-code / refresh / device tokens carrying `openid` are
+// userinfo tokens, without `openid` they are for `<issuer>/api` too. Both kinds
+// are accepted by `GET /api/me`.
+//
+// Stricter than oidc-provider: a client registered for client_secret_basic
+// that sends its secret in the body (or the reverse) gets invalid_client.
+//
+// Test-only endpoints (not part of oidc-provider):
+// - GET  /test/stats  counts of requests since start or the last reset, taken
+//        before oidc-provider handles them (so failed requests count too):
+//        {"grant_types": {"<grant_type>": n, ...}, "token_requests": n,
+//         "revocation_requests": n, "introspection_requests": n,
+//         "device_authorization_requests": n, "userinfo_requests": n}
+// - POST /test/reset  zeroes those counts (204)
+// - GET  /api/me      a protected resource: a valid access token in
+//        `Authorization: Bearer` or `?access_token=` gets 200 and
+//        {"sub", "client_id", "scope", "token_kind"}; anything else gets 401 with
+//        `WWW-Authenticate: Bearer realm="api", error="invalid_token"`.
+
+import * as crypto from 'node:crypto';
+import * as http from 'node:http';
+
+// oidc-provider prints notices with console.info (stdout). Keep stdout for the
+// READY line only.
+console.info = (...args) => console.error(...args);
+console.log = (...args) => console.error(...args);
+
+const { default: Provider, errors } = await import('oidc-provider');
+
+const ACCESS_TOKEN_TTL = 300;
+const SCOPES = ['openid', 'offline_access', 'profile', 'email', 'api:read', 'api:write'];
+const API_SCOPES = 'api:read api:write';
+// RFC 6749 §2.3.1: this must be form-urlencoded before Basic encoding.
+const SPECIAL_SECRET = 'p@ss:w/rd+&=%~ x';
+const REDIRECT_URIS = ['http://127.0.0.1/callback'];
+const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
+
+// application_type "native" for every client with a redirect URI: RFC 8252
+// loopback redirects then match on host and path, with any port, so an
+// oauthctl loopback listener on an ephemeral port is accepted.
+const CLIENTS = [
+  {
+    client_id: 'cli-public',
+    application_type: 'native',
+    token_endpoint_auth_method: 'none',
+    grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE],
+    response_types: ['code'],
+    redirect_uris: REDIRECT_URIS,
+  },
+  {
+    client_id: 'web-basic',
+    client_secret: SPECIAL_SECRET,
+    application_type: 'native',
+    token_endpoint_auth_method: 'client_secret_basic',
+    grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
+    response_types: ['code'],
+    redirect_uris: REDIRECT_URIS,
+  },
+  {
+    client_id: 'web-post',
+    client_secret: 'post-secret-123',
+    application_type: 'native',
+    token_endpoint_auth_method: 'client_secret_post',
+    grant_types: ['authorization_code', 'refresh_token', 'client_credentials'],
+    response_types: ['code'],
+    redirect_uris: REDIRECT_URIS,
+  },
+  {
+    client_id: 'ci-basic',
+    client_secret: SPECIAL_SECRET,
+    token_endpoint_auth_method: 'client_secret_basic',
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    scope: API_SCOPES,
+  },
+  {
+    client_id: 'ci-post',
+    client_secret: 'ci-post-secret',
+    token_endpoint_auth_method: 'client_secret_post',
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+  },
+];
+
+function emptyStats() {
+  return {
+    grant_types: {},
+    token_requests: 0,
+    revocation_requests: 0,
+    introspection_requests: 0,
+    device_authorization_requests: 0,
+    userinfo_requests: 0,
+  };
+}
+
+let stats = emptyStats();
+
+function sendJson(res, status, body, headers = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function bearerToken(req, url) {
+  const auth = req.headers.authorization;
+  if (auth) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    return match ? match[1] : undefined;
+  }
+  return url.searchParams.get('access_token') || undefined;
+}
+
+async function apiMe(provider, req, res, url) {
+  const value = bearerToken(req, url);
+  let token;
+  let kind;
+  if (value) {
+    token = await provider.AccessToken.find(value);
+    kind = 'access_token';
+    if (!token) {
+      token = await provider.ClientCredentials.find(value);
+      kind = 'client_credentials';
+    }
+  }
+  if (!token || !token.isValid) {
+    sendJson(res, 401, { error: 'invalid_token' }, {
+      'www-authenticate': 'Bearer realm="api", error="invalid_token"',
+    });
+    return;
+  }
+  sendJson(res, 200, {
+    sub: token.accountId ?? null,
+    client_id: token.clientId,
+    scope: token.scope ?? null,
+    token_kind: kind,
+  });
+}
+
+const server = http.createServer();
+server.keepAliveTimeout = 1000;
+
+await new Promise((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(0, '127.0.0.1', resolve);
+});
+
+const { port } = server.address();
+const issuer = `http://127.0.0.1:${port}`;
+const apiResource = `${issuer}/api`;
+
+const provider = new Provider(issuer, {
+  clients: CLIENTS,
+  scopes: SCOPES,
+  // Random per run: nothing signed here must outlive the process.
+  cookies: { keys: [crypto.randomBytes(32).toString('base64url')] },
+  // Any username logs in (devInteractions); claims are minimal.
+  findAccount: (_ctx, sub) => ({
+    accountId: sub,
+    claims: () => ({ sub, email: `${sub}@example.test`, email_verified: true, name: sub }),
+  }),
+  claims: {
+    openid: ['sub'],
+    email: ['email', 'email_verified'],
+    profile: ['name'],
+  },
+  ttl: {
+    AccessToken: ACCESS_TOKEN_TTL,
+    ClientCredentials: ACCESS_TOKEN_TTL,
+    AuthorizationCode: 60,
+    DeviceCode: 600,
+    IdToken: 3600,
+    RefreshToken: 14 * 24 * 60 * 60,
+    Interaction: 3600,
+    Session: 14 * 24 * 60 * 60,
+    Grant: 14 * 24 * 60 * 60,
+  },
+  // Every client allowed the refresh_token grant gets a refresh token, with or
+  // without `offline_access` (which oidc-provider only honours with
+  // prompt=consent), and it is not tied to the login session.
+  issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+  expiresWithSession: async () => false,
+  // The default: public clients get a new refresh token on every refresh, and
+  // reusing a rotated one returns invalid_grant AND revokes the whole grant.
+  features: {
+    devInteractions: { enabled: true },
+    deviceFlow: { enabled: true },
+    revocation: { enabled: true },
+    introspection: { enabled: true },
+    clientCredentials: { enabled: true },
+    userinfo: { enabled: true },
+    resourceIndicators: {
+      enabled: true,
+      defaultResource: async (_ctx, _client, oneOf) => oneOf ?? apiResource,
+      useGrantedResource: async () => false,
+      getResourceServerInfo: async (_ctx, resourceIndicator) => {
+        if (resourceIndicator !== apiResource) {
+          throw new errors.InvalidTarget();
+        }
+        return {
+          scope: API_SCOPES,
+          audience: apiResource,
+          accessTokenTTL: ACCESS_TOKEN_TTL,
+          accessTokenFormat: 'opaque',
+        };
+      },
+    },
+  },
+});
+
+const AUTH_METHODS = new Map(CLIENTS.map((c) => [c.client_id, c.token_endpoint_auth_method]));
+const BODY_LIMIT = 56 * 1024;
+
+// Endpoints whose POST body carries client authentication, by path.
+const COUNTED = new Map([
+  ['/token', 'token_requests'],
+  ['/token/revocation', 'revocation_requests'],
+  ['/token/introspection', 'introspection_requests'],
+  ['/device/auth', 'device_authorization_requests'],
+]);
+
+async function readBody(req) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > BODY_LIMIT) throw new Error('request body too large');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+function parseBody(ctx, raw) {
+  const text = raw.toString('utf8');
+  if (ctx.is('application/json')) {
+    try {
+      const json = JSON.parse(text);
+      return json && typeof json === 'object' ? json : {};
+    } catch {
+      return {};
+    }
+  }
+  return Object.fromEntries(new URLSearchParams(text));
+}
+
+// Which client authentication a request used, and for which client id.
+function clientAuthUsed(ctx, params) {
+  const header = ctx.get('authorization');
+  if (/^basic /i.test(header)) {
+    try {
+      const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
+      const i = decoded.indexOf(':');
+      const id = decodeURIComponent(decoded.slice(0, i).replace(/\+/g, '%20'));
+      return { method: 'client_secret_basic', clientId: id };
+    } catch {
+      return { method: 'client_secret_basic', clientId: undefined };
+    }
+  }
+  if (params.client_secret !== undefined) {
+    return { method: 'client_secret_post', clientId: params.client_id };
+  }
+  return { method: 'none', clientId: params.client_id };
+}
+
+// Runs before oidc-provider sees a request: counts OAuth requests (by
+// grant_type for the token endpoint) and enforces the registered client
+// authentication method. oidc-provider itself accepts client_secret_basic and
+// client_secret_post interchangeably; this server does not, so a test proves
+// oauthctl used the method it was told to.
+provider.use(async (ctx, next) => {
+  const counter = ctx.method === 'POST' ? COUNTED.get(ctx.path) : undefined;
+  if (ctx.path === '/me') stats.userinfo_requests += 1;
+  if (!counter) {
+    await next();
+    return;
+  }
+
+  // Read the body here; oidc-provider then uses the buffered copy (and warns
+  // once on stderr that it found an already parsed body).
+  const raw = await readBody(ctx.req);
+  ctx.req.body = raw;
+  const params = parseBody(ctx, raw);
+
+  stats[counter] += 1;
+  if (ctx.path === '/token') {
+    const grantType = typeof params.grant_type === 'string' ? params.grant_type : '(none)';
+    stats.grant_types[grantType] = (stats.grant_types[grantType] ?? 0) + 1;
+  }
+
+  const { method, clientId } = clientAuthUsed(ctx, params);
+  const registered = AUTH_METHODS.get(clientId);
+  const secretMethods = ['client_secret_basic', 'client_secret_post'];
+  if (secretMethods.includes(registered) && secretMethods.includes(method) && method !== registered) {
+    ctx.status = 401;
+    ctx.set('cache-control', 'no-store');
+    if (method === 'client_secret_basic') ctx.set('www-authenticate', 'Basic realm="token"');
+    ctx.body = {
+      error: 'invalid_client',
+      error_description: `client ${clientId} must authenticate with ${registered}, not ${method}`,
+    };
+    return;
+  }
+  await next();
+});
+
+provider.on('server_error', (_ctx, err) => {
+  console.error('oidc-provider server_error:', err);
+});
+
+const providerCallback = provider.callback();
+
+server.on('request', (req, res) => {
+  const url = new URL(req.url, issuer);
+  if (url.pathname === '/test/stats' && req.method === 'GET') {
+    sendJson(res, 200, stats);
+  } else if (url.pathname === '/test/reset' && req.method === 'POST') {
+    stats = emptyStats();
+    res.writeHead(204);
+    res.end();
+  } else if (url.pathname === '/api/me') {
+    apiMe(provider, req, res, url).catch((err) => {
+      console.error('/api/me failed:', err);
+      sendJson(res, 500, { error: 'server_error' });
+    });
+  } else {
+    providerCallback(req, res);
+  }
+});
+
+function shutdown() {
+  server.close();
+  server.closeAllConnections();
+  process.exit(0);
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+if (process.argv.includes('--exit-with-stdin')) {
+  // The harness keeps our stdin open; EOF means it is gone.
+  process.stdin.on('end', shutdown);
+  process.stdin.on('error', shutdown);
+  process.stdin.resume();
+}
+
+process.stdout.write(`READY ${issuer}\n`);

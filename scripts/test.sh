@@ -16,6 +16,18 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# --- Inside the keyring session: lints and tests ----------------------------
+if [ "${OAUTHCTL_TEST_STAGE:-}" = checks ]; then
+  unset OAUTHCTL_TEST_STAGE
+  [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || die "no DBUS_SESSION_BUS_ADDRESS: run scripts/test.sh itself"
+  log "cargo fmt --check"
+  cargo fmt --check
+  log "cargo clippy"
+  cargo clippy --locked --all-targets -- -D warnings
+  log "cargo test"
+  exec cargo test --locked "$@"
+fi
+
 # --- System packages (only the missing ones) --------------------------------
 APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver)
 missing=()
@@ -46,91 +58,9 @@ if [ ! -f tests/provider/node_modules/.package-lock.json ] ||
   (cd tests/provider && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# --- A private session bus with an unlocked gnome-keyring -------------------
-KEYRING_TMP=$(mktemp -d "${TMPDIR:-/tmp}/oauthctl-keyring.XXXXXX")
-DBUS_PID=
-KEYRING_PID=
-cleanup() {
-  local pid
-  for pid in "$KEYRING_PID" "$DBUS_PID"; do
-    if [ -n "$pid" ]; then
-      kill "$pid" 2>/dev/null || true
-      wait "$pid" 2>/dev/null || true
-    fi
-  done
-  rm -rf "$KEYRING_TMP"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-mkdir -p "$KEYRING_TMP/data" "$KEYRING_TMP/run"
-chmod 700 "$KEYRING_TMP/run"
-cat >"$KEYRING_TMP/bus.conf" <<CONF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <listen>unix:path=$KEYRING_TMP/bus</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-</busconfig>
-CONF
-
-# No service auto-activation: a crashed keyring gives a clear error, not a
-# fresh locked daemon.
-dbus-daemon --config-file="$KEYRING_TMP/bus.conf" --nofork --nopidfile \
-  >"$KEYRING_TMP/dbus.log" 2>&1 &
-DBUS_PID=$!
-export DBUS_SESSION_BUS_ADDRESS="unix:path=$KEYRING_TMP/bus"
-for _ in $(seq 100); do
-  [ -S "$KEYRING_TMP/bus" ] && break
-  kill -0 "$DBUS_PID" 2>/dev/null || break
-  sleep 0.05
-done
-[ -S "$KEYRING_TMP/bus" ] || { cat "$KEYRING_TMP/dbus.log" >&2; die "dbus-daemon did not start"; }
-
-keyring_password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
-printf '%s' "$keyring_password" |
-  XDG_DATA_HOME="$KEYRING_TMP/data" XDG_RUNTIME_DIR="$KEYRING_TMP/run" \
-    gnome-keyring-daemon --foreground --unlock --components=secrets \
-    >"$KEYRING_TMP/keyring.log" 2>&1 &
-KEYRING_PID=$!
-unset keyring_password
-
-keyring_unlocked() {
-  dbus-send --session --print-reply --dest=org.freedesktop.secrets \
-    /org/freedesktop/secrets/aliases/default \
-    org.freedesktop.DBus.Properties.Get \
-    string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null |
-    grep -q 'boolean false'
-}
-unlocked=
-for _ in $(seq 100); do
-  if keyring_unlocked; then unlocked=1; break; fi
-  kill -0 "$KEYRING_PID" 2>/dev/null || break
-  sleep 0.1
-done
-[ -n "$unlocked" ] || { cat "$KEYRING_TMP/keyring.log" >&2; die "gnome-keyring did not come up unlocked"; }
-log "gnome-keyring unlocked on $DBUS_SESSION_BUS_ADDRESS"
+# --- Lints and tests, inside a private session bus with an unlocked --------
+# --- gnome-keyring (scripts/keyring-session.sh) -----------------------------
+# keyring-session.sh runs this script again with OAUTHCTL_TEST_STAGE=checks,
+# and fails the run if the keyring died or locked during the tests.
 export OAUTHCTL_REQUIRE_KEYRING=1
-
-# --- Lints and tests --------------------------------------------------------
-log "cargo fmt --check"
-cargo fmt --check
-log "cargo clippy"
-cargo clippy --locked --all-targets -- -D warnings
-log "cargo test"
-status=0
-cargo test --locked "$@" || status=$?
-
-# A keyring that crashed mid-run must fail the run, even if tests passed.
-if ! kill -0 "$KEYRING_PID" 2>/dev/null || ! keyring_unlocked; then
-  cat "$KEYRING_TMP/keyring.log" >&2
-  die "gnome-keyring-daemon died or locked during the tests"
-fi
-exit "$status"
+exec env OAUTHCTL_TEST_STAGE=checks bash scripts/keyring-session.sh bash scripts/test.sh "$@"

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod curl;
 mod faults;
 mod generated;
 mod oidc_provider;

@@ -214,8 +214,12 @@ pub struct ProviderArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClientAuth {
-    /// HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)
+    /// HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw
+    /// once when the server refuses them and the encoding changed them
     Basic,
+    /// HTTP Basic with the raw `id:secret`, for servers that do not form-decode
+    #[serde(rename = "basic-raw", alias = "basic_raw")]
+    BasicRaw,
     /// client_id and client_secret in the request body
     Post,
     /// client_id in the body, no secret (public clients)

@@ -161,7 +161,7 @@ pub fn renew(
             None => Err(login_required(
                 &profile.name,
                 &format!(
-                    "the token for profile {} has expired and no refresh token is stored",
+                    "profile {} has no refresh token to renew its access token with",
                     profile.name
                 ),
             )),
@@ -222,7 +222,24 @@ pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> R
         log::debug!("another process renewed the token meanwhile");
         return Ok(set.clone());
     }
-    let renewed = renew(ctx, profile, stored.as_ref(), slot.mint)?;
+    let renewed = match renew(ctx, profile, stored.as_ref(), slot.mint) {
+        Ok(renewed) => renewed,
+        // A provider that is down must not break scripts while the stored
+        // token still works: hand it out and say so.
+        Err(err) if crate::error::exit_code_for(&err) == crate::exit::Exit::Network => {
+            match stored.filter(|set| set.seconds_left().is_none_or(|left| left > 0)) {
+                Some(set) => {
+                    log::warn!(
+                        "could not renew the token ({err:#}); using the stored one, which still works ({})",
+                        crate::output::describe_expiry(&set)
+                    );
+                    return Ok(set);
+                }
+                None => return Err(err),
+            }
+        }
+        Err(err) => return Err(err),
+    };
     store.save(key, &renewed)?;
     log::info!("renewed the token for {}", key.as_str());
     Ok(renewed)

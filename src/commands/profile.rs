@@ -108,6 +108,7 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
             "client_auth",
             p.client_auth.map(|a| match a {
                 ClientAuth::Basic => "basic".to_owned(),
+                ClientAuth::BasicRaw => "basic-raw".to_owned(),
                 ClientAuth::Post => "post".to_owned(),
                 ClientAuth::None => "none".to_owned(),
             }),

@@ -60,6 +60,144 @@ impl Client {
     }
 }
 
+/// How the id and secret go into a Basic header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BasicEncoding {
+    /// RFC 6749 §2.3.1: form-encoded, then base64.
+    FormEncoded,
+    /// The raw `id:secret`, as many servers (and curl -u) do.
+    Raw,
+}
+
+impl Client {
+    /// Puts the client's credentials where its auth method says: the body
+    /// for post/none, or the returned Authorization header for Basic.
+    fn authenticate(
+        &self,
+        body: &mut Vec<(String, String)>,
+        encoding: BasicEncoding,
+    ) -> Result<Option<String>, Error> {
+        match self.auth {
+            ClientAuth::Basic | ClientAuth::BasicRaw => {
+                let (Some(id), Some(secret)) = (&self.id, &self.secret) else {
+                    return Err(Error::BadUrl(
+                        "Basic client authentication needs --client-id and a client secret"
+                            .to_owned(),
+                    ));
+                };
+                Ok(Some(match encoding {
+                    BasicEncoding::FormEncoded => Client::basic_header(id, secret.expose()),
+                    BasicEncoding::Raw => Client::raw_basic_header(id, secret.expose()),
+                }))
+            }
+            ClientAuth::Post | ClientAuth::None => {
+                if let Some(id) = &self.id {
+                    body.push(("client_id".into(), id.clone()));
+                }
+                if let (ClientAuth::Post, Some(secret)) = (self.auth, &self.secret) {
+                    body.push(("client_secret".into(), secret.expose().to_owned()));
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    pub fn raw_basic_header(id: &str, secret: &str) -> String {
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(format!("{id}:{secret}"))
+        )
+    }
+
+    /// True when RFC encoding changes the credentials, so a server that does
+    /// not form-decode them would see the wrong secret.
+    fn encoding_matters(&self) -> bool {
+        let (Some(id), Some(secret)) = (&self.id, &self.secret) else {
+            return false;
+        };
+        Client::basic_header(id, secret.expose()) != Client::raw_basic_header(id, secret.expose())
+    }
+}
+
+/// POSTs `params` with client authentication. With `basic`, a server that
+/// refuses the RFC-encoded credentials gets one more try with the raw ones
+/// (Metapack's documented header), when the two differ.
+pub fn post_authenticated(
+    http: &Http,
+    endpoint: &'static str,
+    url: &str,
+    client: &Client,
+    params: &[(String, String)],
+    format: BodyFormat,
+) -> Result<super::http::Response, Error> {
+    let first = if client.auth == ClientAuth::BasicRaw {
+        BasicEncoding::Raw
+    } else {
+        BasicEncoding::FormEncoded
+    };
+    let response = post_once(http, endpoint, url, client, params, format, first)?;
+    if client.auth == ClientAuth::Basic && client.encoding_matters() && refused_client(&response) {
+        log::info!(
+            "{endpoint} refused the RFC 6749 form-encoded Basic credentials; retrying with them raw (set --client-auth basic-raw to skip this)"
+        );
+        return post_once(
+            http,
+            endpoint,
+            url,
+            client,
+            params,
+            format,
+            BasicEncoding::Raw,
+        );
+    }
+    Ok(response)
+}
+
+fn post_once(
+    http: &Http,
+    endpoint: &'static str,
+    url: &str,
+    client: &Client,
+    params: &[(String, String)],
+    format: BodyFormat,
+    encoding: BasicEncoding,
+) -> Result<super::http::Response, Error> {
+    let mut body = params.to_vec();
+    let authorization = client.authenticate(&mut body, encoding)?;
+    log::debug!(
+        "{endpoint}: POST {} ({}, client auth {:?}) {}",
+        super::http::redact_url(url),
+        match format {
+            BodyFormat::Form => "form",
+            BodyFormat::Json => "json",
+        },
+        client.auth,
+        describe_params(&body)
+    );
+    let encoded = encode_body(format, &body);
+    let content_type = match format {
+        BodyFormat::Form => "application/x-www-form-urlencoded",
+        BodyFormat::Json => "application/json",
+    };
+    http.send(endpoint, url, |c| {
+        let mut request = c
+            .post(url)
+            .header("Accept", "application/json")
+            .header("Content-Type", content_type)
+            .body(encoded.clone());
+        if let Some(value) = &authorization {
+            request = request.header("Authorization", value);
+        }
+        request
+    })
+}
+
+fn refused_client(response: &super::http::Response) -> bool {
+    response.status == 401
+        || response::parse_error(&response.content_type, &response.body)
+            .is_some_and(|e| e.error == "invalid_client")
+}
+
 pub struct TokenEndpoint<'a> {
     pub http: &'a Http,
     pub url: &'a str,
@@ -69,57 +207,14 @@ pub struct TokenEndpoint<'a> {
 impl TokenEndpoint<'_> {
     /// POSTs a grant and returns the parsed token response.
     pub fn request(&self, params: &[(String, String)]) -> Result<TokenResponse, Error> {
-        let mut body: Vec<(String, String)> = params.to_vec();
-        let mut basic = None;
-        match self.client.auth {
-            ClientAuth::Basic => {
-                let (Some(id), Some(secret)) = (&self.client.id, &self.client.secret) else {
-                    return Err(Error::BadUrl(
-                        "--client-auth basic needs --client-id and a client secret".to_owned(),
-                    ));
-                };
-                basic = Some(Client::basic_header(id, secret.expose()));
-            }
-            ClientAuth::Post => {
-                if let Some(id) = &self.client.id {
-                    body.push(("client_id".into(), id.clone()));
-                }
-                if let Some(secret) = &self.client.secret {
-                    body.push(("client_secret".into(), secret.expose().to_owned()));
-                }
-            }
-            ClientAuth::None => {
-                if let Some(id) = &self.client.id {
-                    body.push(("client_id".into(), id.clone()));
-                }
-            }
-        }
-        log::debug!(
-            "token endpoint: POST {} ({}, client auth {:?}) {}",
-            super::http::redact_url(self.url),
-            match self.client.body {
-                BodyFormat::Form => "form",
-                BodyFormat::Json => "json",
-            },
-            self.client.auth,
-            describe_params(&body)
-        );
-        let encoded = encode_body(self.client.body, &body);
-        let content_type = match self.client.body {
-            BodyFormat::Form => "application/x-www-form-urlencoded",
-            BodyFormat::Json => "application/json",
-        };
-        let response = self.http.send("token endpoint", self.url, |client| {
-            let mut request = client
-                .post(self.url)
-                .header("Accept", "application/json")
-                .header("Content-Type", content_type)
-                .body(encoded.clone());
-            if let Some(value) = &basic {
-                request = request.header("Authorization", value);
-            }
-            request
-        })?;
+        let response = post_authenticated(
+            self.http,
+            "token endpoint",
+            self.url,
+            self.client,
+            params,
+            self.client.body,
+        )?;
         interpret("token endpoint", &response)
     }
 }

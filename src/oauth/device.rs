@@ -1,10 +1,10 @@
 //! The device authorization grant (RFC 8628), for machines without a browser.
 
 use super::Error;
-use super::client::{Client, TokenEndpoint, oauth_error};
+use super::client::{Client, TokenEndpoint, oauth_error, post_authenticated};
 use super::http::Http;
 use super::response::{self, TokenResponse};
-use crate::cli::ClientAuth;
+use crate::cli::BodyFormat;
 use crate::secret::Secret;
 use std::time::{Duration, Instant};
 
@@ -31,37 +31,14 @@ pub fn start(
     client: &Client,
     params: &[(String, String)],
 ) -> Result<DeviceAuthorization, Error> {
-    let mut body = params.to_vec();
-    let mut basic = None;
-    match (client.auth, &client.id, &client.secret) {
-        (ClientAuth::Basic, Some(id), Some(secret)) => {
-            basic = Some(Client::basic_header(id, secret.expose()))
-        }
-        (ClientAuth::Post, id, secret) => {
-            if let Some(id) = id {
-                body.push(("client_id".into(), id.clone()));
-            }
-            if let Some(secret) = secret {
-                body.push(("client_secret".into(), secret.expose().to_owned()));
-            }
-        }
-        (_, Some(id), _) => body.push(("client_id".into(), id.clone())),
-        _ => {}
-    }
-    let encoded = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(&body)
-        .finish();
-    let response = http.send("device authorization endpoint", url, |c| {
-        let mut request = c
-            .post(url)
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(encoded.clone());
-        if let Some(value) = &basic {
-            request = request.header("Authorization", value);
-        }
-        request
-    })?;
+    let response = post_authenticated(
+        http,
+        "device authorization endpoint",
+        url,
+        client,
+        params,
+        BodyFormat::Form,
+    )?;
     let endpoint = "device authorization endpoint";
     let fields = response::parse_fields(&response.content_type, &response.body);
     let fields = match fields {

@@ -1,10 +1,10 @@
 //! Token revocation (RFC 7009).
 
 use super::Error;
-use super::client::{Client, oauth_error};
+use super::client::{Client, oauth_error, post_authenticated};
 use super::http::Http;
 use super::response;
-use crate::cli::ClientAuth;
+use crate::cli::BodyFormat;
 use crate::secret::Secret;
 
 /// Revokes one token. RFC 7009 §2.2: 200 means revoked or already invalid.
@@ -15,41 +15,12 @@ pub fn revoke(
     token: &Secret,
     hint: &str,
 ) -> Result<(), Error> {
-    let mut body = vec![
+    let body = vec![
         ("token".to_owned(), token.expose().to_owned()),
         ("token_type_hint".to_owned(), hint.to_owned()),
     ];
-    let mut basic = None;
-    match (client.auth, &client.id, &client.secret) {
-        (ClientAuth::Basic, Some(id), Some(secret)) => {
-            basic = Some(Client::basic_header(id, secret.expose()))
-        }
-        (ClientAuth::Post, id, secret) => {
-            if let Some(id) = id {
-                body.push(("client_id".into(), id.clone()));
-            }
-            if let Some(secret) = secret {
-                body.push(("client_secret".into(), secret.expose().to_owned()));
-            }
-        }
-        (_, Some(id), _) => body.push(("client_id".into(), id.clone())),
-        _ => {}
-    }
-    let encoded = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(&body)
-        .finish();
     let endpoint = "revocation endpoint";
-    let response = http.send(endpoint, url, |c| {
-        let mut request = c
-            .post(url)
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(encoded.clone());
-        if let Some(value) = &basic {
-            request = request.header("Authorization", value);
-        }
-        request
-    })?;
+    let response = post_authenticated(http, endpoint, url, client, &body, BodyFormat::Form)?;
     if (200..300).contains(&response.status) {
         return Ok(());
     }

@@ -924,9 +924,10 @@ impl FakeProvider {
             if req.method != "POST" || req.path != metapack::PATH {
                 return Reply::not_found();
             }
-            // RFC 6749 §2.3.1 decoding (see metapack::SEED_BASIC).
-            match req.client_auth() {
-                ClientAuth::Basic(id, secret)
+            // As the seed documents it: base64 of the raw `id:secret`, with no
+            // RFC 6749 §2.3.1 form-decoding (see metapack::SEED_BASIC).
+            match req.basic_raw() {
+                Some((id, secret))
                     if id == metapack::API_KEY_ID && secret == metapack::API_KEY_SECRET => {}
                 _ => return invalid_client(),
             }

@@ -419,6 +419,21 @@ pub fn authorize_in_test_browser(auth_url: &str) -> String {
     }
 }
 
+/// Like [`authorize_in_test_browser`], but the user signs in and then DENIES
+/// consent: follows the consent page's `[ Cancel ]` link (devInteractions'
+/// abort). Returns the redirect to the client, which carries
+/// `error=access_denied` and the `state`.
+pub fn deny_in_test_browser(auth_url: &str) -> String {
+    let mut browser = TestBrowser::new("test-user");
+    browser.deny_consent = true;
+    match browser.browse(auth_url) {
+        BrowseEnd::Redirect(url) => url,
+        BrowseEnd::Page { url, body } => {
+            panic!("the denied authorization ended on a page at {url}, not a redirect:\n{body}")
+        }
+    }
+}
+
 /// Approves a device authorization (RFC 8628) like a user would: opens
 /// `verification_uri_complete`, confirms the code, signs in and consents.
 /// Returns the final page's HTML (oidc-provider's success page).
@@ -452,6 +467,9 @@ struct TestBrowser {
     /// (name, path) -> value
     cookies: Vec<(String, String, String)>,
     username: String,
+    /// On the consent page, follow its `[ Cancel ]` (abort) link instead of
+    /// submitting the form.
+    deny_consent: bool,
 }
 
 impl TestBrowser {
@@ -460,6 +478,7 @@ impl TestBrowser {
             client: http_client(),
             cookies: Vec::new(),
             username: username.to_owned(),
+            deny_consent: false,
         }
     }
 
@@ -521,6 +540,17 @@ impl TestBrowser {
                     body,
                 };
             };
+            if self.deny_consent
+                && page_form
+                    .inputs
+                    .iter()
+                    .any(|(name, value)| name == "prompt" && value == "consent")
+            {
+                let abort = abort_link(&body)
+                    .unwrap_or_else(|| panic!("test browser: no abort link at {url}\n{body}"));
+                url = url.join(&abort).expect("abort link URL");
+                continue;
+            }
             assert!(
                 page_form.method.eq_ignore_ascii_case("post"),
                 "test browser: only POST forms are supported, at {url}"
@@ -633,6 +663,25 @@ fn first_form(html: &str) -> Option<HtmlForm> {
         method: get("method").unwrap_or_else(|| "get".to_owned()),
         inputs,
     })
+}
+
+/// The `href` of the first `<a>` whose target is an interaction's abort URL.
+fn abort_link(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    let mut pos = 0;
+    while let Some(i) = lower[pos..].find("<a ") {
+        let at = pos + i + "<a".len();
+        let close = at + lower[at..].find('>')?;
+        let attrs = parse_attributes(&html[at..close]);
+        if let Some((_, href)) = attrs
+            .iter()
+            .find(|(name, value)| name == "href" && value.contains("/abort"))
+        {
+            return Some(href.clone());
+        }
+        pos = close;
+    }
+    None
 }
 
 /// `name="v"`, `name='v'`, `name=v` and bare `name` attributes, with entity

@@ -1013,7 +1013,7 @@ impl State {
     }
 
     fn device_page(&self, request: &Request) -> Reply {
-        let code = Params::parse(request.query.as_bytes())
+        let code: String = Params::parse(request.query.as_bytes())
             .ok()
             .and_then(|p| p.get("user_code").map(|c| c.chars().take(16).collect()))
             .unwrap_or_default();

@@ -169,7 +169,7 @@ fn read(request: &mut tiny_http::Request) -> Result<Parts, Reply> {
         request
             .headers()
             .iter()
-            .find(|h| h.field.equiv(name))
+            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
             .map(|h| h.value.as_str().to_owned())
     };
     let content_type = header("Content-Type");

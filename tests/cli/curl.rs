@@ -3,7 +3,6 @@
 
 use crate::support::oidc::{OidcProvider, http_client};
 use crate::support::{TestEnv, assert_code, assert_ok, run_with_stdin, stderr, stdout};
-use std::io::Read;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;

@@ -823,7 +823,7 @@ fn assert_metapack_request(req: &fake::Recorded) {
     assert_eq!(req.path, metapack::PATH);
     // Exactly the header the seed documents: base64 of the raw `id:secret`.
     assert_eq!(
-        req.header("authorization").as_deref(),
+        req.header("authorization"),
         Some(metapack::SEED_BASIC)
     );
     assert_eq!(req.content_type(), "application/x-www-form-urlencoded");
@@ -882,7 +882,7 @@ fn metapack_client_credentials_from_an_api_key_properties_file() {
         "the first try is RFC-encoded"
     );
     assert_ne!(
-        reqs[0].header("authorization").as_deref(),
+        reqs[0].header("authorization"),
         Some(metapack::SEED_BASIC)
     );
     assert_metapack_request(&reqs[1]);

@@ -97,7 +97,10 @@ fn html(status: u16, body: String) -> Reply {
 }
 
 fn page_error(text: &str) -> Reply {
-    html(400, pages::message("This request cannot be used", text, false))
+    html(
+        400,
+        pages::message("This request cannot be used", text, false),
+    )
 }
 
 fn server_error() -> Reply {
@@ -371,9 +374,10 @@ impl State {
         self.prune();
         use Method::{Get, Post};
         match (request.method, request.path) {
-            (Get, "/.well-known/openid-configuration" | "/.well-known/oauth-authorization-server") => {
-                self.discovery()
-            }
+            (
+                Get,
+                "/.well-known/openid-configuration" | "/.well-known/oauth-authorization-server",
+            ) => self.discovery(),
             (Get, "/") => html(200, pages::index(&self.issuer)),
             (Get, "/authorize") => self.authorize(request),
             (Post, "/authorize/decision") => self.decision(request),
@@ -675,11 +679,7 @@ impl State {
                     clip(other)
                 ),
             )),
-            None => Err(oauth_error(
-                401,
-                "invalid_client",
-                "client_id is missing",
-            )),
+            None => Err(oauth_error(401, "invalid_client", "client_id is missing")),
         }
     }
 
@@ -694,7 +694,9 @@ impl State {
         match params.get("grant_type") {
             Some("authorization_code") => self.redeem_code(&params),
             Some("refresh_token") => self.redeem_refresh_token(&params),
-            Some("urn:ietf:params:oauth:grant-type:device_code") => self.redeem_device_code(&params),
+            Some("urn:ietf:params:oauth:grant-type:device_code") => {
+                self.redeem_device_code(&params)
+            }
             Some(other) => oauth_error(
                 400,
                 "unsupported_grant_type",
@@ -812,11 +814,9 @@ impl State {
             .is_some_and(|last| now.duration_since(last) < DEVICE_INTERVAL / 2);
         device.last_poll = Some(now);
         match device.status {
-            DeviceStatus::Pending if too_fast => oauth_error(
-                400,
-                "slow_down",
-                "polling faster than the interval",
-            ),
+            DeviceStatus::Pending if too_fast => {
+                oauth_error(400, "slow_down", "polling faster than the interval")
+            }
             DeviceStatus::Pending => oauth_error(
                 400,
                 "authorization_pending",
@@ -826,11 +826,9 @@ impl State {
                 self.devices.remove(device_code);
                 oauth_error(400, "access_denied", "the user denied the request")
             }
-            DeviceStatus::Redeemed => oauth_error(
-                400,
-                "invalid_grant",
-                "the device_code was already used",
-            ),
+            DeviceStatus::Redeemed => {
+                oauth_error(400, "invalid_grant", "the device_code was already used")
+            }
             DeviceStatus::Approved => {
                 device.status = DeviceStatus::Redeemed;
                 let scopes = device.scopes.clone();
@@ -1355,7 +1353,10 @@ mod tests {
             .as_str()
             .unwrap()
             .to_owned();
-        assert_ne!(json_of(&refreshed)["refresh_token"].as_str().unwrap(), old_rt);
+        assert_ne!(
+            json_of(&refreshed)["refresh_token"].as_str().unwrap(),
+            old_rt
+        );
         let replay = post(
             &mut s,
             "/token",
@@ -1371,7 +1372,10 @@ mod tests {
         let query = authorize_query("openid")
             .replace("code_challenge_method=S256", "code_challenge_method=plain");
         let url = location(&get(&mut s, "/authorize", &query));
-        assert_eq!(query_value(&url, "error").as_deref(), Some("invalid_request"));
+        assert_eq!(
+            query_value(&url, "error").as_deref(),
+            Some("invalid_request")
+        );
         assert_eq!(query_value(&url, "state").as_deref(), Some("st"));
 
         let code = code_for(&mut s, "openid");
@@ -1399,7 +1403,10 @@ mod tests {
             "%%%&&&==".to_owned(),
         ] {
             let reply = get(&mut s, "/authorize", &query);
-            assert!(matches!(reply, Reply::Html { status: 400, .. }), "{reply:?}");
+            assert!(
+                matches!(reply, Reply::Html { status: 400, .. }),
+                "{reply:?}"
+            );
         }
         assert!(valid_redirect_uri("http://127.0.0.1:1/callback"));
         assert!(valid_redirect_uri("http://[::1]:65535/callback"));
@@ -1456,7 +1463,10 @@ mod tests {
             json_of(&post(&mut s, "/token", &poll))["error"],
             "authorization_pending"
         );
-        assert_eq!(json_of(&post(&mut s, "/token", &poll))["error"], "slow_down");
+        assert_eq!(
+            json_of(&post(&mut s, "/token", &poll))["error"],
+            "slow_down"
+        );
         let typed = user_code.to_lowercase().replace('-', " ");
         let approved = post(
             &mut s,
@@ -1466,7 +1476,10 @@ mod tests {
         assert_eq!(approved.status(), 200);
         let tokens = post(&mut s, "/token", &poll);
         assert_eq!(tokens.status(), 200, "{:?}", json_of(&tokens));
-        assert_eq!(json_of(&post(&mut s, "/token", &poll))["error"], "invalid_grant");
+        assert_eq!(
+            json_of(&post(&mut s, "/token", &poll))["error"],
+            "invalid_grant"
+        );
     }
 
     #[test]
@@ -1534,15 +1547,16 @@ mod tests {
                             body: body.as_bytes(),
                         });
                         let page = method == Method::Get && path == "/device";
-                        assert!(
-                            page || reply.status() >= 400,
-                            "{path} {body:.20} {reply:?}"
-                        );
+                        assert!(page || reply.status() >= 400, "{path} {body:.20} {reply:?}");
                     }
                 }
             }
         }
-        let reply = post(&mut s, "/token", "grant_type=refresh_token&client_id=demo-cli");
+        let reply = post(
+            &mut s,
+            "/token",
+            "grant_type=refresh_token&client_id=demo-cli",
+        );
         assert_eq!(json_of(&reply)["error"], "invalid_request");
         let reply = post(&mut s, "/token", "grant_type=password&client_id=demo-cli");
         assert_eq!(json_of(&reply)["error"], "unsupported_grant_type");

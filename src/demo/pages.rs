@@ -158,7 +158,11 @@ mod tests {
         });
         assert!(!html.contains("<script>"));
         assert!(html.contains("&lt;b&gt;"));
-        for page in [html, device("AB<CD", Some("x")), index("http://127.0.0.1:1")] {
+        for page in [
+            html,
+            device("AB<CD", Some("x")),
+            index("http://127.0.0.1:1"),
+        ] {
             assert!(!page.contains("src="), "{page}");
             assert!(!page.contains("href="), "{page}");
             assert!(!page.contains("url("), "{page}");

@@ -31,9 +31,8 @@ impl DemoServer {
     /// `auto_approve` answers every login and device code as if the user
     /// had pressed Approve.
     pub fn start(auto_approve: bool) -> Result<DemoServer> {
-        let server = tiny_http::Server::http("127.0.0.1:0").map_err(|err| {
-            anyhow::anyhow!("cannot start the demo server on 127.0.0.1: {err}")
-        })?;
+        let server = tiny_http::Server::http("127.0.0.1:0")
+            .map_err(|err| anyhow::anyhow!("cannot start the demo server on 127.0.0.1: {err}"))?;
         let port = server
             .server_addr()
             .to_ip()
@@ -136,11 +135,11 @@ fn serve(mut request: tiny_http::Request, state: &Mutex<State>) {
             };
             // A poisoned lock only means an earlier request panicked; the
             // tables are still consistent enough for a demo.
-            let mut state = state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                state.handle(&request_view)
-            }))
-            .unwrap_or_else(|_| oauth_error(500, "server_error", "the demo server failed"))
+            let mut state = state
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| state.handle(&request_view)))
+                .unwrap_or_else(|_| oauth_error(500, "server_error", "the demo server failed"))
         }
         Err(reply) => reply,
     };
@@ -174,7 +173,10 @@ fn read(request: &mut tiny_http::Request) -> Result<Parts, Reply> {
     };
     let content_type = header("Content-Type");
     let authorization = header("Authorization");
-    if request.body_length().is_some_and(|len| len as u64 > MAX_BODY) {
+    if request
+        .body_length()
+        .is_some_and(|len| len as u64 > MAX_BODY)
+    {
         return Err(oauth_error(
             413,
             "invalid_request",
@@ -208,7 +210,10 @@ fn header(name: &str, value: &str) -> Option<tiny_http::Header> {
 }
 
 fn respond(request: tiny_http::Request, reply: Reply) {
-    let mut headers = vec![header("Cache-Control", "no-store"), header("Pragma", "no-cache")];
+    let mut headers = vec![
+        header("Cache-Control", "no-store"),
+        header("Pragma", "no-cache"),
+    ];
     let (status, body) = match reply {
         Reply::Json {
             status,
@@ -290,19 +295,26 @@ mod tests {
     }
 
     fn redeem(server: &DemoServer, http: &reqwest::blocking::Client, code: &str) -> (u16, Value) {
-        let response = http
-            .post(format!("{}/token", server.issuer()))
-            .form(&[
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs([
                 ("grant_type", "authorization_code"),
                 ("client_id", "demo-cli"),
                 ("code", code),
                 ("redirect_uri", REDIRECT),
                 ("code_verifier", VERIFIER),
             ])
+            .finish();
+        let response = http
+            .post(format!("{}/token", server.issuer()))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(body)
             .send()
             .unwrap();
         let status = response.status().as_u16();
-        (status, response.json().unwrap())
+        (
+            status,
+            serde_json::from_slice(&response.bytes().unwrap()).unwrap(),
+        )
     }
 
     #[test]
@@ -348,20 +360,25 @@ mod tests {
             assert_eq!(huge.status().as_u16(), 413);
         }
         let long = http
-            .get(format!("{}/authorize?{}", server.issuer(), "x".repeat(20_000)))
+            .get(format!(
+                "{}/authorize?{}",
+                server.issuer(),
+                "x".repeat(20_000)
+            ))
             .send();
         if let Ok(long) = long {
             assert!(long.status().is_client_error());
         }
-        let discovery: Value = http
+        let discovery = http
             .get(format!(
                 "{}/.well-known/openid-configuration",
                 server.issuer()
             ))
             .send()
             .unwrap()
-            .json()
+            .bytes()
             .unwrap();
+        let discovery: Value = serde_json::from_slice(&discovery).unwrap();
         assert_eq!(discovery["issuer"], server.issuer());
         assert_eq!(discovery["code_challenge_methods_supported"][0], "S256");
         assert_eq!(

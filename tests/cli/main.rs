@@ -6,5 +6,7 @@ mod support;
 mod curl;
 mod faults;
 mod generated;
+mod keyring;
 mod oidc_provider;
+mod seed_logins;
 mod seeds;

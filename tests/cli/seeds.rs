@@ -822,10 +822,7 @@ fn assert_metapack_request(req: &fake::Recorded) {
     assert_eq!(req.method, "POST");
     assert_eq!(req.path, metapack::PATH);
     // Exactly the header the seed documents: base64 of the raw `id:secret`.
-    assert_eq!(
-        req.header("authorization"),
-        Some(metapack::SEED_BASIC)
-    );
+    assert_eq!(req.header("authorization"), Some(metapack::SEED_BASIC));
     assert_eq!(req.content_type(), "application/x-www-form-urlencoded");
     assert_param(req, "grant_type", "client_credentials");
 }
@@ -881,10 +878,7 @@ fn metapack_client_credentials_from_an_api_key_properties_file() {
         Some((metapack::API_KEY_ID.into(), metapack::API_KEY_SECRET.into())),
         "the first try is RFC-encoded"
     );
-    assert_ne!(
-        reqs[0].header("authorization"),
-        Some(metapack::SEED_BASIC)
-    );
+    assert_ne!(reqs[0].header("authorization"), Some(metapack::SEED_BASIC));
     assert_metapack_request(&reqs[1]);
 }
 

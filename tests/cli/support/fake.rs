@@ -293,6 +293,8 @@ impl Reply {
 pub struct State {
     /// When set, every request is answered `503` (a provider that is down).
     pub down: bool,
+    /// The authorization endpoint, for browser-flow tests.
+    pub authorization: Option<Authorization>,
     /// Authorization codes not yet redeemed.
     pub codes: HashSet<String>,
     /// Refresh tokens the provider currently accepts.
@@ -310,6 +312,14 @@ pub struct State {
 }
 
 impl State {
+    /// The redirect URI the token endpoint must see: the one registered with
+    /// the authorization endpoint, else the seed's default.
+    fn registered_redirect(&self, default: &str) -> String {
+        self.authorization
+            .as_ref()
+            .map_or_else(|| default.to_owned(), |a| a.redirect_uri.clone())
+    }
+
     fn next(&mut self) -> u32 {
         self.counter += 1;
         self.counter
@@ -510,6 +520,8 @@ fn serve(mut request: tiny_http::Request, at: Instant, shared: &Shared) {
         let mut state = lock(&shared.state);
         if state.down {
             Reply::new(503, "text/plain", "service unavailable")
+        } else if let Some(reply) = authorize(&recorded, &mut state) {
+            reply
         } else {
             let mut handler = lock(&shared.handler);
             (*handler)(&recorded, &mut state)
@@ -533,6 +545,71 @@ fn serve(mut request: tiny_http::Request, at: Instant, shared: &Shared) {
     }
     // The client may be gone (it timed out): that is fine.
     let _ = request.respond(response);
+}
+
+/// The browser side of a seed's authorization-code flow, when enabled with
+/// [`FakeProvider::with_authorization`].
+#[derive(Debug, Clone)]
+pub struct Authorization {
+    pub path: String,
+    pub client_id: String,
+    /// Matched exactly, as Estimote and Apigee do.
+    pub redirect_uri: String,
+    /// The user's answer on the consent page.
+    pub approve: bool,
+}
+
+impl FakeProvider {
+    /// Serves `GET path` as an authorization endpoint that approves (or
+    /// denies) at once and redirects with a fresh single-use code.
+    pub fn with_authorization(
+        self,
+        path: &str,
+        client_id: &str,
+        redirect_uri: &str,
+    ) -> FakeProvider {
+        self.state().authorization = Some(Authorization {
+            path: path.into(),
+            client_id: client_id.into(),
+            redirect_uri: redirect_uri.into(),
+            approve: true,
+        });
+        self
+    }
+}
+
+fn authorize(req: &Recorded, st: &mut State) -> Option<Reply> {
+    let config = st.authorization.clone()?;
+    if req.method != "GET" || req.path != config.path {
+        return None;
+    }
+    let q = req.query_params();
+    let get = |k: &str| q.get(k).map(String::as_str);
+    if get("client_id") != Some(config.client_id.as_str())
+        || get("redirect_uri") != Some(config.redirect_uri.as_str())
+    {
+        // Never redirect to an unregistered URI (RFC 6749 §4.1.2.1).
+        return Some(Reply::new(
+            400,
+            "text/html",
+            "<html><body>unknown client or redirect_uri</body></html>",
+        ));
+    }
+    let state = get("state").unwrap_or("");
+    let target = if get("response_type") != Some("code") {
+        format!("error=unsupported_response_type&state={state}")
+    } else if !config.approve {
+        format!("error=access_denied&error_description=The+user+said+no&state={state}")
+    } else {
+        let n = st.next();
+        let code = format!("authz-code-{n}");
+        st.codes.insert(code.clone());
+        format!("code={code}&state={}", form_encode(state))
+    };
+    Some(
+        Reply::new(302, "text/html", "")
+            .header("Location", &format!("{}?{target}", config.redirect_uri)),
+    )
 }
 
 fn now_secs() -> u64 {
@@ -680,7 +757,8 @@ impl FakeProvider {
             };
             match get("grant_type") {
                 "authorization_code" => {
-                    if get("redirect_uri") != geoloqi::REDIRECT_URI || !st.codes.remove(get("code"))
+                    if get("redirect_uri") != st.registered_redirect(geoloqi::REDIRECT_URI)
+                        || !st.codes.remove(get("code"))
                     {
                         return Reply::oauth_error(
                             400,
@@ -850,7 +928,7 @@ impl FakeProvider {
             let get = |k: &str| p.get(k).map(String::as_str).unwrap_or("");
             match get("grant_type") {
                 "authorization_code" => {
-                    if get("redirect_uri") != bime::REDIRECT_URI {
+                    if get("redirect_uri") != st.registered_redirect(bime::REDIRECT_URI) {
                         return Reply::oauth_error(
                             400,
                             "redirect_uri_mismatch",

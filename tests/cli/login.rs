@@ -1,0 +1,1199 @@
+//! `oauthctl login`: the browser flow (authorization code + PKCE S256 + state
+//! + nonce through a loopback listener) and the device flow (RFC 8628),
+//! against the real oidc-provider (`support::oidc`), with its login and consent
+//! pages driven by the scripted test browser and, once, by real headless
+//! Chromium through ChromeDriver (`support::webdriver`); and bad callbacks sent
+//! straight to oauthctl's listener.
+//!
+//! Every wait is bounded; everything talks to 127.0.0.1 only.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::support::oidc::{self, OidcProvider, SPECIAL_SECRET, WEB_POST_SECRET};
+use crate::support::webdriver::Browser;
+use crate::support::{TestEnv, assert_code, assert_ok, stderr, stdout};
+
+/// How long to wait for oauthctl to print the authorization URL / user code.
+const PROMPT_WAIT: Duration = Duration::from_secs(20);
+/// How long to wait for oauthctl to exit once the callback is in.
+const EXIT_WAIT: Duration = Duration::from_secs(60);
+/// The device flow polls every 5 s (oidc-provider sends no interval).
+const DEVICE_EXIT_WAIT: Duration = Duration::from_secs(90);
+/// One step of a page in Chromium (a form submitted, a redirect followed).
+const PAGE_WAIT: Duration = Duration::from_secs(30);
+
+// ---------------------------------------------------------------------------
+// Running `oauthctl login` in the background.
+
+/// A running `oauthctl login` whose stderr is read line by line as it comes
+/// (the URL / user code is printed before it blocks). Killed on drop.
+struct Login {
+    child: Option<Child>,
+    lines: mpsc::Receiver<String>,
+    seen: Vec<String>,
+    stderr_thread: Option<JoinHandle<()>>,
+    stdout_thread: Option<JoinHandle<Vec<u8>>>,
+}
+
+/// How a login ended.
+struct Finished {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Login {
+    fn spawn(mut cmd: Command) -> Login {
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn oauthctl login");
+        let err_pipe = child.stderr.take().unwrap();
+        let mut out_pipe = child.stdout.take().unwrap();
+        let (tx, lines) = mpsc::channel();
+        let stderr_thread = std::thread::spawn(move || {
+            let mut reader = BufReader::new(err_pipe);
+            let mut buf = Vec::new();
+            loop {
+                buf.clear();
+                match reader.read_until(b'\n', &mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {
+                        let line = String::from_utf8_lossy(&buf);
+                        let _ = tx.send(line.trim_end_matches(['\r', '\n']).to_owned());
+                    }
+                }
+            }
+        });
+        let stdout_thread = std::thread::spawn(move || {
+            let mut all = Vec::new();
+            let _ = out_pipe.read_to_end(&mut all);
+            all
+        });
+        Login {
+            child: Some(child),
+            lines,
+            seen: Vec::new(),
+            stderr_thread: Some(stderr_thread),
+            stdout_thread: Some(stdout_thread),
+        }
+    }
+
+    /// The first stderr line (from now on) matching `pred`, bounded. Kills
+    /// oauthctl and panics with its stderr when none comes.
+    fn wait_line(&mut self, what: &str, timeout: Duration, pred: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if pred(&line) {
+                        return line;
+                    }
+                }
+                Err(_) => {
+                    self.kill();
+                    while let Ok(line) = self.lines.try_recv() {
+                        self.seen.push(line);
+                    }
+                    panic!(
+                        "oauthctl printed no {what} within {timeout:?}\n--- stderr\n{}",
+                        self.seen.join("\n")
+                    );
+                }
+            }
+        }
+    }
+
+    /// The authorization URL oauthctl printed: the word carrying a
+    /// `redirect_uri`.
+    fn auth_url(&mut self) -> AuthRequest {
+        let line = self.wait_line("authorization URL", PROMPT_WAIT, |l| {
+            l.contains("redirect_uri=")
+        });
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http") && w.contains("redirect_uri="))
+            .unwrap_or_else(|| panic!("no URL in {line:?}"));
+        AuthRequest::parse(url)
+    }
+
+    /// Waits (bounded) for oauthctl to exit and collects its output.
+    fn finish(mut self, timeout: Duration) -> Finished {
+        let mut child = self.child.take().unwrap();
+        let deadline = Instant::now() + timeout;
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("try_wait") {
+                break status;
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                let _ = self.stderr_thread.take().unwrap().join();
+                while let Ok(line) = self.lines.try_recv() {
+                    self.seen.push(line);
+                }
+                panic!(
+                    "oauthctl login still running after {timeout:?}\n--- stderr\n{}",
+                    self.seen.join("\n")
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let _ = self.stderr_thread.take().unwrap().join();
+        let stdout = self.stdout_thread.take().unwrap().join().unwrap();
+        while let Ok(line) = self.lines.try_recv() {
+            self.seen.push(line);
+        }
+        Finished {
+            code: status.code(),
+            stdout: String::from_utf8_lossy(&stdout).into_owned(),
+            stderr: self.seen.join("\n"),
+        }
+    }
+
+    fn kill(&mut self) {
+        if let Some(child) = self.child.as_mut() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+impl Drop for Login {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+impl Finished {
+    #[track_caller]
+    fn assert_code(&self, code: i32) {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "expected exit {code}\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+    }
+
+    /// A failed login: non-zero exit, no panic, nothing on stdout, and one
+    /// clean `oauthctl: error: …` line that ends stderr. Returns that line.
+    #[track_caller]
+    fn assert_clean_failure(&self, code: i32) -> String {
+        self.assert_code(code);
+        assert_no_panic(&self.stderr);
+        assert_eq!(self.stdout, "", "a failed login prints nothing on stdout");
+        let last = self.stderr.lines().last().unwrap_or_default().to_owned();
+        assert!(
+            last.starts_with("oauthctl: error: "),
+            "the last stderr line is not the error:\n{}",
+            self.stderr
+        );
+        assert_eq!(
+            self.stderr.matches("oauthctl: error:").count(),
+            1,
+            "one error line:\n{}",
+            self.stderr
+        );
+        assert!(
+            last.len() < 600 && !last.chars().any(|c| c.is_control()),
+            "the error line is not a clean short line: {last:?}"
+        );
+        last
+    }
+}
+
+#[track_caller]
+fn assert_no_panic(stderr: &str) {
+    assert!(
+        !stderr.contains("panicked") && !stderr.contains("RUST_BACKTRACE"),
+        "oauthctl panicked:\n{stderr}"
+    );
+}
+
+/// The parts of an authorization URL the tests look at.
+struct AuthRequest {
+    url: url::Url,
+    redirect_uri: String,
+    state: String,
+    port: u16,
+}
+
+impl AuthRequest {
+    fn parse(text: &str) -> AuthRequest {
+        let url = url::Url::parse(text).unwrap_or_else(|e| panic!("{text:?} is not a URL: {e}"));
+        let redirect_uri = query_param(&url, "redirect_uri")
+            .unwrap_or_else(|| panic!("no redirect_uri in {url}"));
+        let state = query_param(&url, "state").unwrap_or_else(|| panic!("no state in {url}"));
+        let redirect = url::Url::parse(&redirect_uri).expect("redirect_uri is a URL");
+        assert_eq!(
+            (redirect.scheme(), redirect.host_str(), redirect.path()),
+            ("http", Some("127.0.0.1"), "/callback"),
+            "redirect_uri {redirect_uri}"
+        );
+        let port = redirect.port().expect("redirect_uri has a port");
+        AuthRequest {
+            url,
+            redirect_uri,
+            state,
+            port,
+        }
+    }
+
+    fn param(&self, name: &str) -> Option<String> {
+        query_param(&self.url, name)
+    }
+
+    fn url(&self) -> &str {
+        self.url.as_str()
+    }
+}
+
+fn query_param(url: &url::Url, name: &str) -> Option<String> {
+    url.query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+/// `url` with its `name` query parameter set to `value` (others kept in order).
+fn with_param(url: &str, name: &str, value: &str) -> String {
+    let mut url = url::Url::parse(url).expect("URL");
+    let pairs: Vec<(String, String)> = url
+        .query_pairs()
+        .map(|(k, v)| {
+            let v = if k == name { value.into() } else { v };
+            (k.into_owned(), v.into_owned())
+        })
+        .collect();
+    url.query_pairs_mut().clear().extend_pairs(pairs);
+    url.into()
+}
+
+/// Sends one raw HTTP/1.1 GET for `target` (bytes, sent as they are) to
+/// 127.0.0.1:port: the status (0 when the server closed without answering) and
+/// the body. Bounded by socket timeouts.
+fn raw_get(port: u16, target: &[u8]) -> std::io::Result<(u16, String)> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
+    let mut request = b"GET ".to_vec();
+    request.extend_from_slice(target);
+    request.extend_from_slice(
+        format!(" HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").as_bytes(),
+    );
+    stream.write_all(&request)?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let status = text
+        .strip_prefix("HTTP/1.1 ")
+        .or_else(|| text.strip_prefix("HTTP/1.0 "))
+        .and_then(|rest| rest.get(..3))
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_owned())
+        .unwrap_or_default();
+    Ok((status, body))
+}
+
+/// The token sets in the file store.
+fn stored_token_files(env: &TestEnv) -> Vec<PathBuf> {
+    match std::fs::read_dir(env.data_dir().join("tokens")) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[track_caller]
+fn assert_nothing_stored(env: &TestEnv) {
+    let files = stored_token_files(env);
+    assert!(files.is_empty(), "a token set was stored: {files:?}");
+}
+
+/// The access token oauthctl printed (raw output: the token and a newline).
+#[track_caller]
+fn printed_token(out: &std::process::Output) -> String {
+    assert_ok(out);
+    let text = stdout(out);
+    let token = text.strip_suffix('\n').unwrap_or(&text);
+    assert!(
+        !token.is_empty() && !token.contains(char::is_whitespace),
+        "expected one token on stdout, got {text:?}\n--- stderr\n{}",
+        stderr(out)
+    );
+    token.to_owned()
+}
+
+fn token_requests(op: &OidcProvider) -> u64 {
+    op.stats()["token_requests"].as_u64().unwrap_or(0)
+}
+
+/// A profile `name` for the public native client, by discovery.
+fn write_public_profile(env: &TestEnv, op: &OidcProvider, name: &str) {
+    env.write_config(&format!(
+        r#"
+[profiles.{name}]
+issuer = "{}"
+client_id = "cli-public"
+scopes = ["openid", "offline_access", "api:read"]
+"#,
+        op.issuer()
+    ));
+}
+
+/// `oauthctl login --no-browser` for the public client by explicit endpoints
+/// (no discovery), as a raw-callback target.
+fn spawn_explicit_login(env: &TestEnv, op: &OidcProvider, extra: &[&str]) -> Login {
+    let mut cmd = env.cmd();
+    cmd.args([
+        "login",
+        "--no-browser",
+        "--auth-url",
+        &op.auth_url(),
+        "--token-url",
+        &op.token_url(),
+        "--client-id",
+        "cli-public",
+        "--scope",
+        "openid api:read",
+    ])
+    .args(extra);
+    Login::spawn(cmd)
+}
+
+/// Where screenshots go: `target/tmp/test-output/login/`.
+fn output_dir() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-output/login")
+}
+
+// ---------------------------------------------------------------------------
+// The browser flow against oidc-provider, through its real pages.
+
+#[test]
+fn public_client_login_with_pkce_state_and_nonce_then_token_and_forced_refresh() {
+    let op = OidcProvider::start();
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "work");
+    let mut cmd = env.cmd();
+    cmd.args(["login", "-p", "work", "--no-browser", "--timeout", "60"]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+
+    assert!(
+        auth.url().starts_with(&format!("{}?", op.auth_url())),
+        "the discovered authorization endpoint: {}",
+        auth.url()
+    );
+    assert_eq!(auth.param("response_type").as_deref(), Some("code"));
+    assert_eq!(auth.param("client_id").as_deref(), Some("cli-public"));
+    assert_eq!(
+        auth.param("code_challenge_method").as_deref(),
+        Some("S256")
+    );
+    let challenge = auth.param("code_challenge").expect("code_challenge");
+    assert!(
+        challenge.len() == 43
+            && challenge
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+        "an S256 challenge is 43 base64url characters: {challenge:?}"
+    );
+    assert!(
+        auth.state.len() >= 16,
+        "state is unguessable: {:?}",
+        auth.state
+    );
+    let nonce = auth.param("nonce").expect("a nonce when openid is requested");
+    assert!(nonce.len() >= 16 && nonce != auth.state, "nonce {nonce:?}");
+    let scope = auth.param("scope").unwrap_or_default();
+    assert!(
+        scope.split(' ').any(|s| s == "openid"),
+        "scope {scope:?}"
+    );
+
+    let callback = oidc::authorize_in_test_browser(auth.url());
+    assert!(
+        callback.starts_with(&format!("{}?", auth.redirect_uri)),
+        "the provider redirects to oauthctl's listener: {callback}"
+    );
+    let cb = url::Url::parse(&callback).unwrap();
+    assert_eq!(query_param(&cb, "state"), Some(auth.state.clone()));
+    let (status, page) = oidc::deliver_callback(&callback);
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        page.contains("Logged in") && page.contains("close this tab"),
+        "{page}"
+    );
+
+    let done = login.finish(EXIT_WAIT);
+    done.assert_code(0);
+    assert_eq!(done.stdout, "", "login prints nothing on stdout by default");
+    assert!(
+        done.stderr.contains("Logged in to work as test-user"),
+        "the confirmation line:\n{}",
+        done.stderr
+    );
+    assert_no_panic(&done.stderr);
+    assert_eq!(op.grant_count("authorization_code"), 1, "{}", op.stats());
+    assert_eq!(stored_token_files(&env).len(), 1);
+
+    // `token` prints the stored access token, without a request.
+    let t1 = printed_token(&env.run(&["token", "-p", "work"]));
+    let me = op.assert_token_accepted(&t1);
+    assert_eq!(me["sub"], "test-user");
+    assert_eq!(me["client_id"], "cli-public");
+    assert_eq!(token_requests(&op), 1, "{}", op.stats());
+
+    // A forced refresh: the provider rotates the refresh token.
+    let t2 = printed_token(&env.run(&["refresh", "-p", "work"]));
+    assert_ne!(t2, t1, "refresh gives a new access token");
+    op.assert_token_accepted(&t2);
+    assert_eq!(op.grant_count("refresh_token"), 1, "{}", op.stats());
+    let again = printed_token(&env.run(&["token", "-p", "work"]));
+    assert_eq!(again, t2, "the refreshed token was stored");
+
+    // Had oauthctl kept the rotated-out refresh token, this refresh would
+    // reuse it: invalid_grant, and the provider would revoke the grant.
+    let t3 = printed_token(&env.run(&["refresh", "-p", "work"]));
+    assert_ne!(t3, t2);
+    op.assert_token_accepted(&t3);
+    assert_eq!(op.grant_count("refresh_token"), 2, "{}", op.stats());
+}
+
+#[test]
+fn confidential_client_with_basic_auth_and_a_special_character_secret_file() {
+    let op = OidcProvider::start();
+    let env = TestEnv::new();
+    let secret_file = env.write_file("web-basic.secret", SPECIAL_SECRET);
+    let secret_path = secret_file.to_str().unwrap();
+    let provider_args = [
+        "--issuer",
+        op.issuer(),
+        "--client-id",
+        "web-basic",
+        "--client-secret-file",
+        secret_path,
+        "--scope",
+        "openid api:read",
+    ];
+    let mut cmd = env.cmd();
+    cmd.args(["login", "--no-browser", "--timeout", "60"])
+        .args(provider_args);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    assert_eq!(auth.param("client_id").as_deref(), Some("web-basic"));
+    assert_eq!(
+        auth.param("code_challenge_method").as_deref(),
+        Some("S256"),
+        "PKCE for confidential clients too"
+    );
+    let (status, page) =
+        oidc::deliver_callback(&oidc::authorize_in_test_browser(auth.url()));
+    assert_eq!(status, 200, "{page}");
+    let done = login.finish(EXIT_WAIT);
+    // The server refuses web-basic's secret in the body: success proves Basic,
+    // with the secret form-urlencoded first (RFC 6749 §2.3.1).
+    done.assert_code(0);
+    assert!(
+        done.stderr.contains("Logged in to default as test-user"),
+        "{}",
+        done.stderr
+    );
+    assert!(
+        !done.stderr.contains(SPECIAL_SECRET),
+        "the secret leaked to stderr:\n{}",
+        done.stderr
+    );
+    assert_eq!(op.grant_count("authorization_code"), 1, "{}", op.stats());
+    assert_eq!(token_requests(&op), 1, "{}", op.stats());
+
+    let mut args = vec!["token"];
+    args.extend(provider_args);
+    let token = printed_token(&env.run(&args));
+    let me = op.assert_token_accepted(&token);
+    assert_eq!(me["client_id"], "web-basic");
+    assert_eq!(me["sub"], "test-user");
+}
+
+#[test]
+fn confidential_client_with_post_auth_and_json_output() {
+    let op = OidcProvider::start();
+    let env = TestEnv::new();
+    let mut cmd = env.cmd();
+    cmd.args([
+        "login",
+        "--no-browser",
+        "--timeout",
+        "60",
+        "--issuer",
+        op.issuer(),
+        "--client-id",
+        "web-post",
+        "--client-auth",
+        "post",
+        "--scope",
+        "openid api:read",
+        "-o",
+        "json",
+    ])
+    .env("OAUTHCTL_CLIENT_SECRET", WEB_POST_SECRET);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    let (status, page) =
+        oidc::deliver_callback(&oidc::authorize_in_test_browser(auth.url()));
+    assert_eq!(status, 200, "{page}");
+    let done = login.finish(EXIT_WAIT);
+    done.assert_code(0);
+    assert_eq!(op.grant_count("authorization_code"), 1, "{}", op.stats());
+
+    // stdout is the documented JSON object and nothing else.
+    assert!(
+        done.stdout.ends_with('\n'),
+        "stdout ends with a newline: {:?}",
+        done.stdout
+    );
+    let json: serde_json::Value = serde_json::from_str(&done.stdout)
+        .unwrap_or_else(|e| panic!("-o json is not one JSON value ({e}): {:?}", done.stdout));
+    let mut keys: Vec<&str> = json
+        .as_object()
+        .expect("a JSON object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "access_token",
+            "expires_at",
+            "expires_in",
+            "scope",
+            "token_type"
+        ],
+        "{json}"
+    );
+    assert_eq!(json["token_type"], "Bearer");
+    let expires_in = json["expires_in"].as_i64().expect("expires_in integer");
+    assert!(
+        (1..=oidc::ACCESS_TOKEN_TTL as i64).contains(&expires_in),
+        "expires_in {expires_in}"
+    );
+    let expires_at = json["expires_at"].as_str().expect("expires_at string");
+    assert!(
+        expires_at.len() >= 20 && expires_at.as_bytes()[10] == b'T',
+        "expires_at is not RFC 3339: {expires_at}"
+    );
+    let scope = json["scope"].as_str().unwrap_or_default();
+    assert!(scope.contains("openid"), "scope {scope:?}");
+    let me = op.assert_token_accepted(json["access_token"].as_str().unwrap());
+    assert_eq!(me["client_id"], "web-post");
+
+    // The confirmation still goes to stderr; no secret anywhere.
+    assert!(
+        done.stderr.contains("Logged in to default as test-user"),
+        "{}",
+        done.stderr
+    );
+    for text in [&done.stdout, &done.stderr] {
+        assert!(!text.contains(WEB_POST_SECRET), "the secret leaked: {text}");
+        assert!(!text.contains("refresh_token"), "refresh token printed: {text}");
+    }
+}
+
+#[test]
+fn denied_consent_exits_3_with_a_clear_message_and_stores_nothing() {
+    let op = OidcProvider::start();
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "default");
+    let mut cmd = env.cmd();
+    cmd.args(["login", "--no-browser", "--timeout", "60"]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+
+    let callback = oidc::deny_in_test_browser(auth.url());
+    let cb = url::Url::parse(&callback).unwrap();
+    assert_eq!(
+        query_param(&cb, "error").as_deref(),
+        Some("access_denied"),
+        "{callback}"
+    );
+    assert_eq!(query_param(&cb, "state"), Some(auth.state.clone()));
+    let (status, page) = oidc::deliver_callback(&callback);
+    assert_eq!(status, 400, "{page}");
+    assert!(
+        page.contains("Login failed") && page.contains("access_denied"),
+        "{page}"
+    );
+
+    let done = login.finish(EXIT_WAIT);
+    let line = done.assert_clean_failure(3);
+    assert!(
+        line.contains("refused the login") && line.contains("access_denied"),
+        "{line}"
+    );
+    assert!(
+        line.contains("End-User aborted interaction"),
+        "the provider's description is shown: {line}"
+    );
+    assert_eq!(token_requests(&op), 0, "{}", op.stats());
+    assert_nothing_stored(&env);
+    assert_code(&env.run(&["token"]), 4);
+}
+
+#[test]
+fn callback_with_a_modified_state_is_refused_before_any_token_request() {
+    let op = OidcProvider::start();
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "default");
+    let mut cmd = env.cmd();
+    cmd.args(["login", "--no-browser", "--timeout", "60"]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+
+    // A real code from the real provider, with the state changed on the way.
+    let callback = oidc::authorize_in_test_browser(auth.url());
+    let cb = url::Url::parse(&callback).unwrap();
+    assert!(query_param(&cb, "code").is_some(), "{callback}");
+    let mut forged_state = auth.state.clone();
+    let last = forged_state.pop().unwrap();
+    forged_state.push(if last == 'A' { 'B' } else { 'A' });
+    let forged = with_param(&callback, "state", &forged_state);
+    let (status, page) = oidc::deliver_callback(&forged);
+    assert_eq!(status, 400, "{page}");
+    assert!(page.contains("state"), "{page}");
+
+    let done = login.finish(EXIT_WAIT);
+    let line = done.assert_clean_failure(1);
+    assert!(line.contains("state"), "the message names the state: {line}");
+    assert_eq!(
+        token_requests(&op),
+        0,
+        "no token request may follow a state mismatch: {}",
+        op.stats()
+    );
+    assert_nothing_stored(&env);
+}
+
+#[test]
+fn device_flow_end_to_end() {
+    let op = OidcProvider::start();
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "default");
+    let mut cmd = env.cmd();
+    cmd.args(["login", "--device", "--timeout", "120"]);
+    let mut login = Login::spawn(cmd);
+
+    let verification = format!("{}/device", op.issuer());
+    let line = login.wait_line("verification URI", PROMPT_WAIT, |l| {
+        l.contains(&verification) && l.contains("enter the code")
+    });
+    assert!(line.contains("Logged in") || line.contains("open"), "{line}");
+    // The user code is on its own (indented) line after that.
+    let user_code = login
+        .wait_line("user code", PROMPT_WAIT, |l| !l.trim().is_empty())
+        .trim()
+        .to_owned();
+    assert!(
+        !user_code.is_empty() && !user_code.contains(' '),
+        "user code {user_code:?}"
+    );
+    let complete_line = login.wait_line("verification_uri_complete", PROMPT_WAIT, |l| {
+        l.contains("user_code=")
+    });
+    let complete = complete_line
+        .split_whitespace()
+        .find(|w| w.starts_with("http"))
+        .unwrap_or_else(|| panic!("no URL in {complete_line:?}"))
+        .to_owned();
+    let complete_url = url::Url::parse(&complete).unwrap();
+    assert_eq!(
+        query_param(&complete_url, "user_code").as_deref(),
+        Some(user_code.as_str()),
+        "the complete URI carries the printed code"
+    );
+
+    let page = oidc::approve_device_in_test_browser(&complete);
+    assert!(page.contains("Sign-in Success"), "{page}");
+    let done = login.finish(DEVICE_EXIT_WAIT);
+    done.assert_code(0);
+    assert_no_panic(&done.stderr);
+    assert_eq!(done.stdout, "");
+    assert!(
+        done.stderr.contains("Logged in to default as test-user"),
+        "{}",
+        done.stderr
+    );
+    let stats = op.stats();
+    assert_eq!(stats["device_authorization_requests"], 1, "{stats}");
+    assert!(
+        op.grant_count("urn:ietf:params:oauth:grant-type:device_code") >= 1,
+        "{stats}"
+    );
+
+    let token = printed_token(&env.run(&["token"]));
+    let me = op.assert_token_accepted(&token);
+    assert_eq!(me["sub"], "test-user");
+    assert_eq!(me["client_id"], "cli-public");
+}
+
+// ---------------------------------------------------------------------------
+// Real headless Chromium through ChromeDriver.
+
+/// Fills the login form when Chromium shows it, then waits for the consent
+/// form; returns once the consent page is displayed.
+fn sign_in_in_chromium(browser: &Browser, username: &str) {
+    let shown = browser.wait_until(PAGE_WAIT, |s| {
+        if s.find("input[name=login]").is_ok() {
+            Some("login")
+        } else if s.find("input[name=prompt][value=consent]").is_ok() {
+            Some("consent")
+        } else {
+            None
+        }
+    });
+    match shown {
+        Some("login") => {
+            let login = browser.find("input[name=login]").unwrap();
+            browser.send_keys(&login, username).unwrap();
+            let password = browser.find("input[name=password]").unwrap();
+            browser.send_keys(&password, "chromium-password").unwrap();
+            let submit = browser.find("button[type=submit]").unwrap();
+            browser.click(&submit).unwrap();
+            browser
+                .wait_for("input[name=prompt][value=consent]", PAGE_WAIT)
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "no consent page after signing in: {e}\n{}",
+                        browser.body_text().unwrap_or_default()
+                    )
+                });
+        }
+        Some(_) => {}
+        None => panic!(
+            "neither a login nor a consent page at {}:\n{}",
+            browser.current_url().unwrap_or_default(),
+            browser.body_text().unwrap_or_default()
+        ),
+    }
+}
+
+/// Waits until Chromium shows a page of oauthctl's listener (by its title),
+/// and returns its rendered text.
+fn wait_for_listener_page(browser: &Browser, port: u16) -> String {
+    let prefix = format!("http://127.0.0.1:{port}/");
+    browser
+        .wait_until(PAGE_WAIT, |s| {
+            let url = s.current_url().ok()?;
+            let title = s.title().ok()?;
+            (url.starts_with(&prefix) && title.starts_with("oauthctl:"))
+                .then(|| s.body_text().ok())
+                .flatten()
+        })
+        .unwrap_or_else(|| {
+            let shot = browser.save_screenshot(&output_dir().join("chromium-stuck.png"));
+            panic!(
+                "Chromium never reached oauthctl's page on port {port}; at {} ({shot:?}):\n{}",
+                browser.current_url().unwrap_or_default(),
+                browser.body_text().unwrap_or_default()
+            )
+        })
+}
+
+#[test]
+fn chromium_logs_in_on_the_real_pages_and_renders_oauthctl_pages() {
+    let Some(browser) =
+        Browser::launch("chromium_logs_in_on_the_real_pages_and_renders_oauthctl_pages")
+    else {
+        return;
+    };
+    let op = OidcProvider::start();
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "work");
+    let shots = output_dir();
+    for name in ["chromium-success.png", "chromium-denied.png", "chromium-wrong-state.png"] {
+        let _ = std::fs::remove_file(shots.join(name));
+    }
+
+    // 1. A login completed in Chromium.
+    let mut cmd = env.cmd();
+    cmd.args(["login", "-p", "work", "--no-browser", "--timeout", "120"]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    browser.navigate(auth.url()).unwrap();
+    sign_in_in_chromium(&browser, "chromium-user");
+    let consent = browser.body_text().unwrap();
+    assert!(consent.contains("Authorize"), "the consent page: {consent}");
+    let allow = browser.find("button[type=submit]").unwrap();
+    browser.click(&allow).unwrap();
+    let text = wait_for_listener_page(&browser, auth.port);
+    let path = browser
+        .save_screenshot(&shots.join("chromium-success.png"))
+        .unwrap();
+    assert!(
+        text.contains("Logged in") && text.contains("close this tab"),
+        "the success page as rendered: {text}"
+    );
+    let png = std::fs::read(&path).unwrap();
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 1000);
+
+    let done = login.finish(EXIT_WAIT);
+    done.assert_code(0);
+    assert!(
+        done.stderr.contains("Logged in to work as chromium-user"),
+        "the name typed in Chromium is the subject:\n{}",
+        done.stderr
+    );
+    let token = printed_token(&env.run(&["token", "-p", "work"]));
+    let me = op.assert_token_accepted(&token);
+    assert_eq!(me["sub"], "chromium-user");
+    assert_eq!(op.grant_count("authorization_code"), 1, "{}", op.stats());
+
+    // 2. A second login where the user cancels on the consent page.
+    let mut cmd = env.cmd();
+    cmd.args(["login", "-p", "work", "--no-browser", "--timeout", "120"]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    browser.navigate(auth.url()).unwrap();
+    sign_in_in_chromium(&browser, "chromium-user");
+    let cancel = browser.find("a[href$='/abort']").unwrap();
+    browser.click(&cancel).unwrap();
+    let text = wait_for_listener_page(&browser, auth.port);
+    browser
+        .save_screenshot(&shots.join("chromium-denied.png"))
+        .unwrap();
+    assert!(
+        text.contains("Login failed")
+            && text.contains("access_denied")
+            && text.contains("check the terminal"),
+        "the error page as rendered: {text}"
+    );
+    let done = login.finish(EXIT_WAIT);
+    let line = done.assert_clean_failure(3);
+    assert!(line.contains("access_denied"), "{line}");
+    assert_eq!(op.grant_count("authorization_code"), 1, "{}", op.stats());
+    let still = printed_token(&env.run(&["token", "-p", "work"]));
+    assert_eq!(still, token, "a denied login leaves the stored login alone");
+
+    // 3. A forged callback (wrong state) opened in Chromium.
+    let mut cmd = env.cmd();
+    cmd.args(["login", "-p", "work", "--no-browser", "--timeout", "120"]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    let forged = format!("{}?code=forged-code&state=forged-state", auth.redirect_uri);
+    browser.navigate(&forged).unwrap();
+    let text = wait_for_listener_page(&browser, auth.port);
+    browser
+        .save_screenshot(&shots.join("chromium-wrong-state.png"))
+        .unwrap();
+    assert!(
+        text.contains("Login failed") && text.contains("state did not match"),
+        "the error page as rendered: {text}"
+    );
+    let done = login.finish(EXIT_WAIT);
+    let line = done.assert_clean_failure(1);
+    assert!(line.contains("state"), "{line}");
+    assert_eq!(
+        op.grant_count("authorization_code"),
+        1,
+        "no exchange for a forged callback: {}",
+        op.stats()
+    );
+
+    let browser_text = browser.driver.log_tail();
+    assert!(!browser_text.is_empty(), "chromedriver logged nothing");
+    browser.session.delete().unwrap();
+    for name in ["chromium-success.png", "chromium-denied.png", "chromium-wrong-state.png"] {
+        let path = shots.join(name);
+        assert!(path.is_file(), "{} was not saved", path.display());
+        eprintln!("screenshot: {}", path.display());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Bad callbacks, sent straight to oauthctl's listener.
+
+/// One bad callback: the request target (bytes) from the state, the exit
+/// code, and what the error line must say.
+struct BadCallback {
+    name: &'static str,
+    target: fn(&str) -> Vec<u8>,
+    code: i32,
+    says: &'static [&'static str],
+}
+
+#[test]
+fn bad_callbacks_fail_cleanly_and_never_reach_the_token_endpoint() {
+    let cases = [
+        BadCallback {
+            name: "no state",
+            target: |_| b"/callback?code=abc".to_vec(),
+            code: 1,
+            says: &["state did not match"],
+        },
+        BadCallback {
+            name: "wrong state",
+            target: |_| b"/callback?code=abc&state=not-the-state".to_vec(),
+            code: 1,
+            says: &["state did not match"],
+        },
+        BadCallback {
+            name: "no code",
+            target: |state| format!("/callback?state={state}").into_bytes(),
+            code: 1,
+            says: &["no code"],
+        },
+        BadCallback {
+            name: "empty code",
+            target: |state| format!("/callback?state={state}&code=").into_bytes(),
+            code: 1,
+            says: &["no code"],
+        },
+        BadCallback {
+            name: "access_denied",
+            target: |state| {
+                format!(
+                    "/callback?error=access_denied&error_description=The+user+said+%3Cno%3E%0D%0Aon+two+lines&state={state}"
+                )
+                .into_bytes()
+            },
+            code: 3,
+            says: &["access_denied", "The user said <no> on two lines"],
+        },
+        BadCallback {
+            name: "64 KiB query, wrong state",
+            target: |_| {
+                let mut t = b"/callback?code=abc&state=wrong&pad=".to_vec();
+                t.extend(std::iter::repeat_n(b'A', 64 * 1024));
+                t
+            },
+            code: 1,
+            says: &["state did not match"],
+        },
+        BadCallback {
+            name: "64 KiB error_description, right state",
+            target: |state| {
+                let mut t =
+                    format!("/callback?state={state}&error=access_denied&error_description=")
+                        .into_bytes();
+                t.extend(std::iter::repeat_n(b'x', 64 * 1024));
+                t
+            },
+            code: 3,
+            says: &["access_denied"],
+        },
+        BadCallback {
+            name: "percent-encoded non-UTF-8",
+            target: |_| b"/callback?code=%FF%FE%80&state=%C3%28%FF".to_vec(),
+            code: 1,
+            says: &["state did not match"],
+        },
+        BadCallback {
+            name: "state twice, the first one wrong",
+            target: |state| format!("/callback?code=abc&state=evil&state={state}").into_bytes(),
+            code: 1,
+            says: &["state did not match"],
+        },
+    ];
+    let op = OidcProvider::start();
+    for case in &cases {
+        let env = TestEnv::new();
+        let mut login = spawn_explicit_login(&env, &op, &["--timeout", "60"]);
+        let auth = login.auth_url();
+        let target = (case.target)(&auth.state);
+        let (status, page) = raw_get(auth.port, &target)
+            .unwrap_or_else(|e| panic!("{}: sending the callback: {e}", case.name));
+        assert_eq!(status, 400, "{}: the listener's answer:\n{page}", case.name);
+        assert!(
+            page.contains("Login failed"),
+            "{}: the error page:\n{page}",
+            case.name
+        );
+        assert!(
+            !page.contains("<no>"),
+            "{}: the page must escape what the callback carries:\n{page}",
+            case.name
+        );
+        let done = login.finish(EXIT_WAIT);
+        let line = done.assert_clean_failure(case.code);
+        for words in case.says {
+            assert!(line.contains(words), "{}: {line:?} lacks {words:?}", case.name);
+        }
+        assert_nothing_stored(&env);
+        assert_eq!(
+            token_requests(&op),
+            0,
+            "{}: a bad callback reached the token endpoint: {}",
+            case.name,
+            op.stats()
+        );
+    }
+}
+
+#[test]
+fn stray_requests_are_ignored_then_a_good_callback_completes_once() {
+    let op = OidcProvider::start();
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "default");
+    let mut cmd = env.cmd();
+    cmd.args(["login", "--no-browser", "--timeout", "60"]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    let port = auth.port;
+
+    // An idle connection that never sends a request must not block the listener.
+    let idle = TcpStream::connect(("127.0.0.1", port)).expect("idle connection");
+    for target in [
+        "/favicon.ico",
+        "/",
+        "/robots.txt",
+        "/callbackx?code=abc",
+        "/callback/extra?code=abc",
+        "/CALLBACK?code=abc",
+        "/../callback/..",
+    ] {
+        let (status, page) = raw_get(port, target.as_bytes())
+            .unwrap_or_else(|e| panic!("{target}: the listener stopped: {e}"));
+        assert_eq!(status, 404, "{target}: {page}");
+    }
+    // Raw non-UTF-8 bytes in the request line, and a request line that is not
+    // HTTP at all: refused or dropped, never a callback.
+    for target in [
+        b"/callback?code=\xff\xfe&state=\x80".as_slice(),
+        b"/callback?state=\xc3\x28",
+    ] {
+        match raw_get(port, target) {
+            Ok((status, page)) => assert_ne!(status, 200, "{page}"),
+            Err(e) => eprintln!("non-UTF-8 request: {e}"),
+        }
+    }
+    {
+        let mut garbage = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        garbage
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let _ = garbage.write_all(b"HELLO THERE\r\n\r\n");
+        let mut answer = Vec::new();
+        let _ = garbage.read_to_end(&mut answer);
+        assert!(
+            !String::from_utf8_lossy(&answer).contains(" 200 "),
+            "{}",
+            String::from_utf8_lossy(&answer)
+        );
+    }
+    assert_eq!(token_requests(&op), 0, "{}", op.stats());
+
+    // The listener still waits: a real login completes.
+    let callback = oidc::authorize_in_test_browser(auth.url());
+    let (status, page) = oidc::deliver_callback(&callback);
+    assert_eq!(status, 200, "{page}");
+    // The same callback again, at once and after oauthctl exits: refused or
+    // left unanswered, never a second exchange.
+    match raw_get(port, callback_target(&callback).as_bytes()) {
+        Ok((status, page)) => assert_ne!(status, 200, "a second callback was accepted: {page}"),
+        Err(e) => eprintln!("repeated callback: {e}"),
+    }
+    let done = login.finish(EXIT_WAIT);
+    done.assert_code(0);
+    assert_no_panic(&done.stderr);
+    drop(idle);
+    match raw_get(port, callback_target(&callback).as_bytes()) {
+        Ok((status, page)) => assert_ne!(status, 200, "a callback after exit: {page}"),
+        Err(e) => eprintln!("callback after exit: {e}"),
+    }
+    assert_eq!(
+        op.grant_count("authorization_code"),
+        1,
+        "one exchange: {}",
+        op.stats()
+    );
+    assert_eq!(token_requests(&op), 1, "{}", op.stats());
+    let token = printed_token(&env.run(&["token"]));
+    op.assert_token_accepted(&token);
+}
+
+/// The path and query of a URL, as a request target.
+fn callback_target(url: &str) -> String {
+    let url = url::Url::parse(url).unwrap();
+    match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_owned(),
+    }
+}
+
+#[test]
+fn no_callback_within_the_timeout_fails_with_a_timeout_message() {
+    let env = TestEnv::new();
+    // No provider is needed: nothing is requested before the callback.
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let mut cmd = env.cmd();
+    cmd.args([
+        "login",
+        "--no-browser",
+        "--timeout",
+        "1",
+        "--auth-url",
+        &format!("{base}/auth"),
+        "--token-url",
+        &format!("{base}/token"),
+        "--client-id",
+        "cli-public",
+    ]);
+    let mut login = Login::spawn(cmd);
+    login.auth_url();
+    let done = login.finish(EXIT_WAIT);
+    assert_ne!(done.code, Some(0), "{}", done.stderr);
+    let code = done.code.expect("exited, not killed");
+    let line = done.assert_clean_failure(code);
+    assert!(
+        line.contains("no callback within 1 s") && line.contains("--timeout"),
+        "{line}"
+    );
+    assert_nothing_stored(&env);
+}
+
+#[test]
+fn a_taken_port_fails_naming_the_port() {
+    let env = TestEnv::new();
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let out = env.run(&[
+        "login",
+        "--no-browser",
+        "--timeout",
+        "5",
+        "--port",
+        &port.to_string(),
+        "--auth-url",
+        "http://127.0.0.1:9/auth",
+        "--token-url",
+        "http://127.0.0.1:9/token",
+        "--client-id",
+        "cli-public",
+    ]);
+    drop(taken);
+    let err = stderr(&out);
+    assert_ne!(out.status.code(), Some(0), "{err}");
+    assert!(out.status.code().is_some(), "killed by a signal: {err}");
+    assert_no_panic(&err);
+    assert_eq!(stdout(&out), "");
+    assert!(
+        err.contains(&format!("port {port}")),
+        "the message names the port:\n{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "one clean line:\n{err}");
+}

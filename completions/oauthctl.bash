@@ -25,6 +25,9 @@ _oauthctl() {
             oauthctl,curl)
                 cmd="oauthctl__subcmd__curl"
                 ;;
+            oauthctl,demo)
+                cmd="oauthctl__subcmd__demo"
+                ;;
             oauthctl,generate)
                 cmd="oauthctl__subcmd__generate"
                 ;;
@@ -75,6 +78,9 @@ _oauthctl() {
                 ;;
             oauthctl__subcmd__help,curl)
                 cmd="oauthctl__subcmd__help__subcmd__curl"
+                ;;
+            oauthctl__subcmd__help,demo)
+                cmd="oauthctl__subcmd__help__subcmd__demo"
                 ;;
             oauthctl__subcmd__help,generate)
                 cmd="oauthctl__subcmd__help__subcmd__generate"
@@ -158,7 +164,7 @@ _oauthctl() {
 
     case "${cmd}" in
         oauthctl)
-            opts="-p -v -q -h -V --profile --config --store --http-timeout --verbose --quiet --help --version login token refresh client-credentials cc curl logout status inspect profile generate help"
+            opts="-p -v -q -h -V --profile --config --store --http-timeout --verbose --quiet --help --version login token refresh client-credentials cc curl logout status inspect profile demo generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -239,7 +245,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -353,7 +359,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -388,6 +394,40 @@ _oauthctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__demo)
+            opts="-p -v -q -h -V --no-browser --auto-approve --profile --config --store --http-timeout --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -574,7 +614,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__help)
-            opts="login token refresh client-credentials curl logout status inspect profile generate help"
+            opts="login token refresh client-credentials curl logout status inspect profile demo generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -602,6 +642,20 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__help__subcmd__curl)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__help__subcmd__demo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -873,7 +927,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -975,7 +1029,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -1109,7 +1163,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -1245,7 +1299,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -1553,7 +1607,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -1705,7 +1759,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
                     return 0
                     ;;
                 --body)

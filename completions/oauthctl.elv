@@ -41,6 +41,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
             cand profile 'Add, list, show or remove profiles in the config file'
+            cand demo 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
             cand generate 'Write generated shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -467,6 +468,23 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         }
         &'oauthctl;profile;help;help'= {
         }
+        &'oauthctl;demo'= {
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand --no-browser 'Print the login URL instead of opening a browser'
+            cand --auto-approve 'Approve the demo''s consent page automatically [default when there is no display]'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oauthctl;generate'= {
             cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
             cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
@@ -536,6 +554,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
             cand profile 'Add, list, show or remove profiles in the config file'
+            cand demo 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
             cand generate 'Write generated shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -568,6 +587,8 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         &'oauthctl;help;profile;show'= {
         }
         &'oauthctl;help;profile;remove'= {
+        }
+        &'oauthctl;help;demo'= {
         }
         &'oauthctl;help;generate'= {
             cand completions 'Print the completion script for SHELL'

@@ -45,6 +45,7 @@ complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "logout" -d 'Delet
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
@@ -57,7 +58,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-id -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
+basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
@@ -102,7 +104,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-id -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
+basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
@@ -138,7 +141,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-id 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
+basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
@@ -173,7 +177,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
+basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
@@ -210,7 +215,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-id -d 'C
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
+basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
@@ -247,7 +253,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-id -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
+basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
@@ -281,7 +288,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-id -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
+basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
@@ -327,7 +335,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-id 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
+basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
@@ -375,7 +384,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
+basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
@@ -441,6 +451,19 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l no-browser -d 'Print the login URL instead of opening a browser'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l auto-approve -d 'Approve the demo\'s consent page automatically [default when there is no display]'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -480,17 +503,18 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_s
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print the completion script for SHELL'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Write oauthctl.1 and one page per subcommand into DIR'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "login" -d 'Log in (browser + PKCE, device code, password or any grant) and store the tokens'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "token" -d 'Print the access token, refreshing it first when it is about to expire'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "refresh" -d 'Refresh now, even when the token is still fresh, and print the new access token'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "client-credentials" -d 'Mint a token with the client credentials grant; reuse it while it is fresh'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "curl" -d 'Run curl with the token injected, never through curl\'s argv'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "logout" -d 'Delete the stored tokens, optionally revoking them at the provider first'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "login" -d 'Log in (browser + PKCE, device code, password or any grant) and store the tokens'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "token" -d 'Print the access token, refreshing it first when it is about to expire'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "refresh" -d 'Refresh now, even when the token is still fresh, and print the new access token'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "client-credentials" -d 'Mint a token with the client credentials grant; reuse it while it is fresh'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "curl" -d 'Run curl with the token injected, never through curl\'s argv'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "logout" -d 'Delete the stored tokens, optionally revoking them at the provider first'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl logout status inspect profile demo generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "add" -d 'Add a profile, or update the keys given for an existing one'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'

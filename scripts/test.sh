@@ -63,4 +63,5 @@ fi
 # keyring-session.sh runs this script again with OAUTHCTL_TEST_STAGE=checks,
 # and fails the run if the keyring died or locked during the tests.
 export OAUTHCTL_REQUIRE_KEYRING=1
+export OAUTHCTL_REQUIRE_BROWSER=1
 exec env OAUTHCTL_TEST_STAGE=checks bash scripts/keyring-session.sh bash scripts/test.sh "$@"

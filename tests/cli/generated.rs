@@ -85,3 +85,40 @@ fn man_page_documents_exit_codes() {
         "exit codes missing from oauthctl.1"
     );
 }
+
+/// `--help` of every command, snapshotted: a help change is a reviewed diff.
+#[test]
+fn help_snapshots_are_fresh() {
+    let env = TestEnv::new();
+    let commands: &[&[&str]] = &[
+        &[],
+        &["login"],
+        &["token"],
+        &["refresh"],
+        &["client-credentials"],
+        &["curl"],
+        &["logout"],
+        &["status"],
+        &["inspect"],
+        &["profile"],
+        &["profile", "add"],
+        &["demo"],
+    ];
+    for command in commands {
+        let mut args: Vec<&str> = command.to_vec();
+        args.push("--help");
+        let out = env.run(&args);
+        assert_ok(&out);
+        let name = if command.is_empty() {
+            "oauthctl".to_owned()
+        } else {
+            command.join("-")
+        };
+        check_fresh(
+            &repo()
+                .join("tests/cli/snapshots/help")
+                .join(format!("{name}.txt")),
+            &out.stdout,
+        );
+    }
+}

@@ -3,10 +3,12 @@
 
 mod support;
 
+mod commands;
 mod curl;
 mod faults;
 mod generated;
 mod keyring;
+mod login;
 mod oidc_provider;
 mod seed_logins;
 mod seeds;

@@ -5,6 +5,7 @@
 
 pub mod fake;
 pub mod oidc;
+pub mod webdriver;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

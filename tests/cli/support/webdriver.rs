@@ -114,7 +114,8 @@ impl ChromeDriver {
                     .get(format!("{url}/status"))
                     .send()
                     .ok()
-                    .and_then(|r| r.json::<Value>().ok())
+                    .and_then(|r| r.text().ok())
+                    .and_then(|t| serde_json::from_str::<Value>(&t).ok())
                     .is_some_and(|v| v["value"]["ready"] == json!(true));
                 if ready {
                     return ChromeDriver {
@@ -268,10 +269,7 @@ impl Session {
 
     /// The first element matching a CSS selector.
     pub fn find(&self, css: &str) -> Result<Element, WebDriverError> {
-        let value = self.post(
-            "element",
-            json!({"using": "css selector", "value": css}),
-        )?;
+        let value = self.post("element", json!({"using": "css selector", "value": css}))?;
         value[ELEMENT_KEY]
             .as_str()
             .map(|id| Element(id.to_owned()))
@@ -366,8 +364,7 @@ impl Session {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("create the screenshot directory");
         }
-        std::fs::write(path, &png)
-            .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        std::fs::write(path, &png).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
         Ok(path.to_owned())
     }
 
@@ -465,7 +462,10 @@ fn command(
     } else {
         Err(WebDriverError {
             status,
-            error: value["error"].as_str().unwrap_or("unknown error").to_owned(),
+            error: value["error"]
+                .as_str()
+                .unwrap_or("unknown error")
+                .to_owned(),
             message: value["message"]
                 .as_str()
                 .unwrap_or_default()

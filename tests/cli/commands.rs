@@ -1,0 +1,366 @@
+//! logout, status, inspect, profile, and the config file: through the binary.
+
+use crate::support::fake::{FakeProvider, metapack};
+use crate::support::oidc::OidcProvider;
+use crate::support::{TestEnv, assert_code, assert_ok, stderr, stdout};
+
+fn logged_in(op: &OidcProvider) -> TestEnv {
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "default_profile = \"work\"\n[profiles.work]\nissuer = \"{}\"\nclient_id = \"cli-public\"\nscopes = [\"openid\", \"offline_access\", \"api:read\"]\n",
+        op.issuer()
+    ));
+    let refresh_token =
+        op.obtain_refresh_token("cli-public", None, "openid offline_access api:read");
+    assert_ok(&env.run_with_stdin(&["login", "--with-refresh-token", "-"], &refresh_token));
+    env
+}
+
+fn token_files(env: &TestEnv) -> usize {
+    std::fs::read_dir(env.data_dir().join("tokens"))
+        .map(|d| d.count())
+        .unwrap_or(0)
+}
+
+#[test]
+fn logout_revoke_ends_the_grant_at_the_provider_and_empties_the_store() {
+    let op = OidcProvider::start();
+    let env = logged_in(&op);
+    let token = stdout(&env.run(&["token"])).trim().to_owned();
+    op.assert_token_accepted(&token);
+    op.reset_stats();
+
+    let out = env.run(&["logout", "--revoke"]);
+    assert_ok(&out);
+    assert!(
+        stderr(&out).contains("Logged out of profile work"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        op.stats()["revocation_requests"],
+        2,
+        "refresh token, then access token"
+    );
+    assert_eq!(
+        op.api_me(&token).0,
+        401,
+        "the access token still works after --revoke"
+    );
+    assert_eq!(token_files(&env), 0);
+    assert_code(&env.run(&["token"]), 4);
+}
+
+#[test]
+fn logout_deletes_locally_even_when_revocation_fails() {
+    let op = OidcProvider::start();
+    let env = logged_in(&op);
+    let out = env.run(&[
+        "logout",
+        "--revoke",
+        "--revocation-url",
+        "http://127.0.0.1:9/revoke",
+    ]);
+    assert_code(&out, 5);
+    assert!(
+        stderr(&out).contains("deleted the local tokens, but revocation failed"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(token_files(&env), 0);
+}
+
+#[test]
+fn logout_all_clears_every_profile() {
+    let fake = FakeProvider::metapack();
+    let env = TestEnv::new();
+    let props = env.write_file("apiKey.properties", &metapack::properties());
+    env.write_config(&format!(
+        "[profiles.a]\ntoken_url = \"{url}\"\ncredentials_file = '{p}'\nclient_auth = \"basic-raw\"\ngrant = \"client_credentials\"\nscopes = [\"a\"]\n\
+         [profiles.b]\ntoken_url = \"{url}\"\ncredentials_file = '{p}'\nclient_auth = \"basic-raw\"\ngrant = \"client_credentials\"\nscopes = [\"b\"]\n",
+        url = fake.url(metapack::PATH),
+        p = props.display()
+    ));
+    assert_ok(&env.run(&["-p", "a", "token"]));
+    assert_ok(&env.run(&["-p", "b", "token"]));
+    assert_eq!(token_files(&env), 2);
+    let out = env.run(&["logout", "--all"]);
+    assert_ok(&out);
+    assert_eq!(token_files(&env), 0);
+}
+
+#[test]
+fn status_lists_profiles_without_ever_printing_a_token() {
+    let op = OidcProvider::start();
+    let env = logged_in(&op);
+    let token = stdout(&env.run(&["token"])).trim().to_owned();
+    let mut config = std::fs::read_to_string(env.config_path()).unwrap();
+    config.push_str(
+        "[profiles.other]\ntoken_url = \"https://id.example.com/token\"\nclient_id = \"x\"\n",
+    );
+    env.write_config(&config);
+
+    let out = env.run(&["status"]);
+    assert_ok(&out);
+    let text = stdout(&out);
+    let work = text
+        .lines()
+        .find(|l| l.contains("work"))
+        .expect("a line for work");
+    assert!(work.starts_with('*'), "work is the default: {text}");
+    assert!(
+        work.contains("logged in") && work.contains("expires in") && work.contains("refreshable"),
+        "{work}"
+    );
+    assert!(work.contains("store: file"), "{work}");
+    let other = text
+        .lines()
+        .find(|l| l.contains("other"))
+        .expect("a line for other");
+    assert!(other.contains("not logged in"), "{other}");
+    assert!(!text.contains(&token) && !stderr(&out).contains(&token));
+
+    let out = env.run(&["status", "-o", "json"]);
+    assert_ok(&out);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let work = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["profile"] == "work")
+        .unwrap();
+    assert_eq!(work["logged_in"], true);
+    assert_eq!(work["refreshable"], true);
+    assert!(work["expires_in"].as_i64().unwrap() > 0);
+    assert!(!stdout(&out).contains(&token));
+}
+
+#[test]
+fn inspect_decodes_jwts_and_says_it_did_not_verify() {
+    let fake = FakeProvider::metapack();
+    let env = TestEnv::new();
+    let props = env.write_file("apiKey.properties", &metapack::properties());
+    env.write_config(&format!(
+        "[profiles.mp]\ntoken_url = \"{}\"\ncredentials_file = '{}'\nclient_auth = \"basic-raw\"\ngrant = \"client_credentials\"\n",
+        fake.url(metapack::PATH),
+        props.display()
+    ));
+    assert_ok(&env.run(&["-p", "mp", "token"]));
+    let out = env.run(&["-p", "mp", "inspect"]);
+    assert_ok(&out);
+    assert!(stderr(&out).contains("NOT verified"), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["header"]["alg"], "HS256");
+    assert_eq!(report["claims"]["sub"], "5GZ2KCVC0WL2L3Q5QWHN08IL5");
+    assert_eq!(report["verified"], false);
+    let exp = report["times"]["exp"].as_str().unwrap();
+    assert!(
+        exp.ends_with("(in 59m)") || exp.ends_with("(in 1h 0m)"),
+        "{exp}"
+    );
+
+    let out = env.run(&["-p", "mp", "inspect", "--id-token"]);
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("no id_token"), "{}", stderr(&out));
+}
+
+#[test]
+fn inspect_handles_opaque_tokens() {
+    let op = OidcProvider::start();
+    let env = logged_in(&op);
+    let out = env.run(&["inspect"]);
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("opaque"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"));
+    // The id_token is a JWT.
+    let out = env.run(&["inspect", "--id-token"]);
+    assert_ok(&out);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["claims"]["aud"], "cli-public");
+}
+
+#[test]
+fn profile_add_list_show_remove() {
+    let env = TestEnv::new();
+    env.write_config("# my providers\n[profiles.keep]\nclient_id = \"k\" # a comment\n");
+    let out = env.run(&[
+        "profile",
+        "add",
+        "work",
+        "--issuer",
+        "https://id.example.com",
+        "--client-id",
+        "cli",
+        "--scope",
+        "openid api",
+        "--client-secret-env",
+        "WORK_SECRET",
+        "--param",
+        "a=b",
+        "--default",
+    ]);
+    assert_ok(&out);
+    let text = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(
+        text.contains("# my providers") && text.contains("# a comment"),
+        "comments kept:\n{text}"
+    );
+    assert!(text.contains("default_profile = \"work\""), "{text}");
+
+    let out = env.run(&["profile", "list"]);
+    assert_eq!(stdout(&out), "  keep\n* work\n");
+
+    let out = env.run(&["profile", "show", "work"]);
+    assert_ok(&out);
+    assert!(
+        stdout(&out).contains("scopes = [\"openid\", \"api\"]"),
+        "{}",
+        stdout(&out)
+    );
+
+    let out = env.run(&["profile", "add", "bad", "--client-secret", "s3cr3t"]);
+    assert_code(&out, 2);
+    assert!(
+        !std::fs::read_to_string(env.config_path())
+            .unwrap()
+            .contains("s3cr3t")
+    );
+
+    assert_ok(&env.run(&["profile", "remove", "work"]));
+    let text = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(
+        !text.contains("[profiles.work]") && !text.contains("default_profile"),
+        "{text}"
+    );
+    assert_code(&env.run(&["profile", "remove", "work"]), 2);
+}
+
+#[test]
+fn profile_show_redacts_a_secret_in_the_file() {
+    let env = TestEnv::new();
+    env.write_config("[profiles.p]\nclient_id = \"x\"\nclient_secret = \"in-file-secret\"\n");
+    let out = env.run(&["profile", "show", "p"]);
+    assert_ok(&out);
+    assert!(!stdout(&out).contains("in-file-secret"));
+    assert!(stdout(&out).contains("<redacted>"));
+}
+
+#[test]
+fn a_bad_config_file_names_the_file_and_line() {
+    let env = TestEnv::new();
+    let path = env.write_config("[profiles.work]\nclient_id = \"x\"\nclient_sekret = \"typo\"\n");
+    let out = env.run(&["token", "-p", "work"]);
+    assert_code(&out, 2);
+    let err = stderr(&out);
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    assert!(
+        err.contains(&path.display().to_string())
+            && err.contains("line 3")
+            && err.contains("client_sekret"),
+        "{err}"
+    );
+
+    env.write_config("[profiles.work\n");
+    let out = env.run(&["token", "-p", "work"]);
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("line 1"), "{}", stderr(&out));
+}
+
+#[test]
+fn flags_beat_env_which_beats_the_profile_file() {
+    let fake = FakeProvider::metapack();
+    let env = TestEnv::new();
+    let props = env.write_file("apiKey.properties", &metapack::properties());
+    env.write_config(&format!(
+        "[profiles.default]\ntoken_url = \"http://127.0.0.1:9/wrong\"\ncredentials_file = '{}'\nclient_auth = \"basic-raw\"\n",
+        props.display()
+    ));
+    // env beats the file
+    let out = env
+        .cmd()
+        .env("OAUTHCTL_TOKEN_URL", fake.url(metapack::PATH))
+        .args(["client-credentials"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    // a flag beats the env
+    let out = env
+        .cmd()
+        .env("OAUTHCTL_TOKEN_URL", "http://127.0.0.1:9/wrong")
+        .args([
+            "client-credentials",
+            "--force",
+            "--token-url",
+            &fake.url(metapack::PATH),
+        ])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    assert_eq!(fake.count(), 2);
+}
+
+#[test]
+fn client_secret_cmd_and_env_sources() {
+    let fake = FakeProvider::metapack();
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.cmd]\ntoken_url = \"{url}\"\nclient_id = \"{id}\"\nclient_secret_cmd = \"printf '%s' '{secret}'\"\nclient_auth = \"basic-raw\"\n\
+         [profiles.env]\ntoken_url = \"{url}\"\nclient_id = \"{id}\"\nclient_secret_env = \"MP_SECRET\"\nclient_auth = \"basic-raw\"\n",
+        url = fake.url(metapack::PATH),
+        id = metapack::API_KEY_ID,
+        secret = metapack::API_KEY_SECRET,
+    ));
+    assert_ok(&env.run(&["-p", "cmd", "client-credentials"]));
+    let out = env.run(&["-p", "env", "client-credentials", "--force"]);
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("MP_SECRET"), "{}", stderr(&out));
+    let out = env
+        .cmd()
+        .env("MP_SECRET", metapack::API_KEY_SECRET)
+        .args(["-p", "env", "client-credentials", "--force"])
+        .output()
+        .unwrap();
+    assert_ok(&out);
+}
+
+#[test]
+fn a_secret_on_the_command_line_warns() {
+    let fake = FakeProvider::metapack();
+    let env = TestEnv::new();
+    let out = env.run(&[
+        "client-credentials",
+        "--token-url",
+        &fake.url(metapack::PATH),
+        "--client-id",
+        metapack::API_KEY_ID,
+        "--client-secret",
+        metapack::API_KEY_SECRET,
+        "--client-auth",
+        "basic-raw",
+    ]);
+    assert_ok(&out);
+    assert!(
+        stderr(&out).contains("visible to other users"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains(metapack::API_KEY_SECRET));
+}
+
+#[test]
+fn plain_http_to_a_remote_host_is_refused() {
+    let env = TestEnv::new();
+    let out = env.run(&[
+        "client-credentials",
+        "--token-url",
+        "http://id.example.com/token",
+        "--client-id",
+        "x",
+    ]);
+    assert_code(&out, 2);
+    assert!(
+        stderr(&out).contains("refusing plain http"),
+        "{}",
+        stderr(&out)
+    );
+}

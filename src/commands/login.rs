@@ -223,6 +223,15 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
     ))
 }
 
+/// Who logged in, asked of the userinfo endpoint when the tokens do not say.
+fn userinfo_subject(ctx: &Ctx, profile: &Profile, set: &TokenSet) -> Option<String> {
+    if ctx.quiet {
+        return None;
+    }
+    let url = engine::metadata(ctx, profile).ok()??.userinfo_endpoint?;
+    crate::oauth::userinfo::subject(ctx.http().ok()?, &url, &set.access_token)
+}
+
 /// Who logged in: the id_token's claims, else a JWT access token's.
 fn subject(set: &TokenSet) -> Option<String> {
     [set.id_token.as_ref(), Some(&set.access_token)]
@@ -243,7 +252,10 @@ pub fn save_and_report(
         let _lock = ctx.lock(&slot.key)?;
         ctx.store()?.save(&slot.key, set)?;
     }
-    let who = subject(set).map(|s| format!(" as {s}")).unwrap_or_default();
+    let who = subject(set)
+        .or_else(|| userinfo_subject(ctx, profile, set))
+        .map(|s| format!(" as {s}"))
+        .unwrap_or_default();
     ctx.note(&format!(
         "Logged in to {}{who} ({}; stored in {})",
         profile.name,

@@ -9,6 +9,7 @@ pub mod http;
 pub mod pkce;
 pub mod response;
 pub mod revoke;
+pub mod userinfo;
 
 use crate::exit::Exit;
 

@@ -2,6 +2,7 @@
 //! picks (or a fixed one for strict providers) before the browser opens; it
 //! checks the path and `state`, answers once with a small page, and stops.
 
+use crate::oauth::response::{error_code, one_line};
 use crate::secret::Secret;
 use anyhow::{Result, bail};
 use std::time::{Duration, Instant};
@@ -79,11 +80,12 @@ impl Listener {
     }
 
     /// Waits for the one callback on our path. Other paths (favicon, probes)
-    /// get a 404 and the wait goes on.
+    /// get a 404 and the wait goes on. `issuer` is checked against an `iss`
+    /// parameter (RFC 9207), which must be there when the issuer promised it.
     pub fn wait(
         &self,
         state: &str,
-        issuer: Option<&str>,
+        issuer: Option<&IssuerCheck>,
         timeout: Duration,
     ) -> Result<Callback, CallbackError> {
         let deadline = Instant::now() + timeout;
@@ -132,10 +134,17 @@ impl Listener {
     }
 }
 
+/// The RFC 9207 expectation for a callback.
+pub struct IssuerCheck {
+    pub issuer: String,
+    /// The discovery document's `authorization_response_iss_parameter_supported`.
+    pub required: bool,
+}
+
 fn check_callback(
     query: &str,
     state: &str,
-    issuer: Option<&str>,
+    issuer: Option<&IssuerCheck>,
 ) -> Result<Callback, CallbackError> {
     let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
         .into_owned()
@@ -149,18 +158,27 @@ fn check_callback(
     if get("state") != Some(state) {
         return Err(CallbackError::StateMismatch);
     }
-    if let (Some(got), Some(expected)) = (get("iss"), issuer)
-        && got.trim_end_matches('/') != expected.trim_end_matches('/')
-    {
-        return Err(CallbackError::IssuerMismatch {
-            got: got.to_owned(),
-            expected: expected.to_owned(),
-        });
+    if let Some(expected) = issuer {
+        match get("iss") {
+            Some(got) if got.trim_end_matches('/') != expected.issuer.trim_end_matches('/') => {
+                return Err(CallbackError::IssuerMismatch {
+                    got: one_line(got, 200),
+                    expected: expected.issuer.clone(),
+                });
+            }
+            None if expected.required => {
+                return Err(CallbackError::IssuerMismatch {
+                    got: "nowhere (no iss parameter)".to_owned(),
+                    expected: expected.issuer.clone(),
+                });
+            }
+            _ => {}
+        }
     }
     if let Some(error) = get("error") {
-        let mut message = error.to_owned();
+        let mut message = error_code(error);
         if let Some(description) = get("error_description") {
-            message.push_str(&format!(" ({})", one_line(description)));
+            message.push_str(&format!(" ({})", one_line(description, 200)));
         }
         return Err(CallbackError::Denied(message));
     }
@@ -170,11 +188,6 @@ fn check_callback(
         }),
         _ => Err(CallbackError::NoCode),
     }
-}
-
-fn one_line(text: &str) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    folded.chars().take(200).collect()
 }
 
 /// Only a loopback http redirect can be served here.
@@ -260,20 +273,25 @@ mod tests {
 
     #[test]
     fn issuer_mix_up_is_refused() {
+        let check = |required| IssuerCheck {
+            issuer: "https://good".into(),
+            required,
+        };
         let r = check_callback(
             "code=c&state=s&iss=https%3A%2F%2Fevil",
             "s",
-            Some("https://good"),
+            Some(&check(false)),
         );
         assert!(matches!(r, Err(CallbackError::IssuerMismatch { .. })));
-        assert!(
-            check_callback(
-                "code=c&state=s&iss=https%3A%2F%2Fgood%2F",
-                "s",
-                Some("https://good")
-            )
-            .is_ok()
+        let ok = check_callback(
+            "code=c&state=s&iss=https%3A%2F%2Fgood%2F",
+            "s",
+            Some(&check(true)),
         );
+        assert!(ok.is_ok());
+        assert!(check_callback("code=c&state=s", "s", Some(&check(false))).is_ok());
+        let missing = check_callback("code=c&state=s", "s", Some(&check(true)));
+        assert!(matches!(missing, Err(CallbackError::IssuerMismatch { .. })));
     }
 
     #[test]

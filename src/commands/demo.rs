@@ -112,6 +112,16 @@ impl<'a> Tour<'a> {
         let config = dir.join("config.toml");
         std::fs::write(&config, profile_toml(&issuer))
             .with_context(|| format!("cannot write {}", config.display()))?;
+        let runtime = dir.join("runtime");
+        let mut builder = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder
+            .create(&runtime)
+            .with_context(|| format!("cannot create {}", runtime.display()))?;
         let exe = std::env::current_exe().context("cannot find the oauthctl binary to run")?;
         let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::blocking::Client::builder()
@@ -137,12 +147,12 @@ impl<'a> Tour<'a> {
 
     fn run(&self) -> Result<()> {
         self.intro();
-        self.login()?;
-        let token = self.token()?;
-        self.inspect()?;
-        self.call_api()?;
-        self.logout()?;
-        self.check_gone(&token)
+        self.step(1, "login", || self.login())?;
+        let token = self.step(2, "token", || self.token())?;
+        self.step(3, "inspect", || self.inspect())?;
+        self.step(4, "curl", || self.call_api())?;
+        self.step(5, "logout", || self.logout())?;
+        self.step(6, "check", || self.check_gone(&token))
     }
 
     fn intro(&self) {
@@ -170,8 +180,9 @@ impl<'a> Tour<'a> {
         self.say(&format!("\n[{n}/{STEPS}] {title}\n{explanation}"));
     }
 
-    fn fail(n: usize, name: &str, why: impl std::fmt::Display) -> anyhow::Error {
-        anyhow::anyhow!("step {n} of {STEPS} ({name}) failed: {why}")
+    /// Runs one step; its error names it.
+    fn step<T>(&self, n: usize, name: &str, run: impl FnOnce() -> Result<T>) -> Result<T> {
+        run().with_context(|| format!("step {n} of {STEPS} ({name}) failed"))
     }
 
     // -- the steps ---------------------------------------------------------------
@@ -228,35 +239,28 @@ impl<'a> Tour<'a> {
                 }
                 if let Some(url) = line.split_whitespace().find(|w| w.starts_with(&authorize)) {
                     followed.set(true);
-                    self.follow(url)
-                        .map_err(|err| Self::fail(1, "login", err))?;
+                    self.follow(url)?;
                 }
                 Ok(())
             },
             || {
                 if auto && !followed.get() && started.elapsed() > URL_TIMEOUT {
-                    return Err(Self::fail(
-                        1,
-                        "login",
-                        format!(
-                            "oauthctl login printed no login URL within {} s",
-                            URL_TIMEOUT.as_secs()
-                        ),
-                    ));
+                    return Err(fail(format!(
+                        "oauthctl login printed no login URL within {} s",
+                        URL_TIMEOUT.as_secs()
+                    )));
                 }
                 Ok(())
             },
         )?;
         if outcome.code != Some(0) {
             if outcome.stderr.contains("access_denied") {
-                return Err(Self::fail(
-                    1,
-                    "login",
+                return Err(fail(
                     "the login was denied on the consent page (access_denied), so there is no token \
                      to show; run `oauthctl demo` again and press Approve",
                 ));
             }
-            return Err(Self::fail(1, "login", exited(&outcome)));
+            return Err(fail(exited(&outcome)));
         }
         self.say("  The login worked: the tokens are in the demo's token store.");
         Ok(())
@@ -327,7 +331,7 @@ impl<'a> Tour<'a> {
         )?;
         let token = outcome.stdout.trim().to_owned();
         if outcome.code != Some(0) || token.is_empty() {
-            return Err(Self::fail(2, "token", exited(&outcome)));
+            return Err(fail(exited(&outcome)));
         }
         let head: String = token.chars().take(12).collect();
         self.say(&format!(
@@ -354,7 +358,7 @@ impl<'a> Tour<'a> {
         )?;
         self.show(&outcome.stdout);
         if outcome.code != Some(0) || !outcome.stdout.contains(crate::demo::USER) {
-            return Err(Self::fail(3, "inspect", exited(&outcome)));
+            return Err(fail(exited(&outcome)));
         }
         Ok(())
     }
@@ -382,19 +386,13 @@ impl<'a> Tour<'a> {
             )?;
             let token = outcome.stdout.trim();
             if outcome.code != Some(0) || token.is_empty() {
-                return Err(Self::fail(4, "curl", exited(&outcome)));
+                return Err(fail(exited(&outcome)));
             }
-            let (status, _, body) = self
-                .get_api(&api, token)
-                .map_err(|e| Self::fail(4, "curl", e))?;
+            let (status, _, body) = self.get_api(&api, token)?;
             self.say(&format!("  GET {api}  ->  {status}"));
             self.show(&body);
-            if status != 200 || !body.contains("Hello, demo-user!") {
-                return Err(Self::fail(
-                    4,
-                    "curl",
-                    format!("the API answered {status}: {body}"),
-                ));
+            if !status.is_success() || !body.contains("Hello, demo-user!") {
+                return Err(fail(format!("the API answered {status}: {body}")));
             }
             return Ok(());
         }
@@ -408,15 +406,11 @@ impl<'a> Tour<'a> {
         )?;
         self.show(&outcome.stdout);
         if outcome.code != Some(0) || !outcome.stdout.contains("Hello, demo-user!") {
-            return Err(Self::fail(
-                4,
-                "curl",
-                format!(
-                    "{}; the API answered: {}",
-                    exited(&outcome),
-                    outcome.stdout.trim()
-                ),
-            ));
+            return Err(fail(format!(
+                "{}; the API answered: {}",
+                exited(&outcome),
+                outcome.stdout.trim()
+            )));
         }
         self.say("  The API checked the token's signature, expiry and revocation, and said hello.");
         Ok(())
@@ -437,7 +431,7 @@ impl<'a> Tour<'a> {
             no_tick,
         )?;
         if outcome.code != Some(0) {
-            return Err(Self::fail(5, "logout", exited(&outcome)));
+            return Err(fail(exited(&outcome)));
         }
         Ok(())
     }
@@ -456,14 +450,10 @@ impl<'a> Tour<'a> {
             no_tick,
         )?;
         if outcome.code != Some(4) {
-            return Err(Self::fail(
-                6,
-                "check",
-                format!(
-                    "`oauthctl token` after logout should exit with 4, but {}",
-                    exited(&outcome)
-                ),
-            ));
+            return Err(fail(format!(
+                "`oauthctl token` after logout should exit with 4, but {}",
+                exited(&outcome)
+            )));
         }
         self.say("  exit code 4, as expected.");
         let api = format!("{}/api/hello", self.issuer);
@@ -473,25 +463,19 @@ impl<'a> Tour<'a> {
              GET {api}  (Authorization: Bearer {}…)",
             old_token.chars().take(12).collect::<String>()
         ));
-        let (status, challenge, body) = self
-            .get_api(&api, old_token)
-            .map_err(|e| Self::fail(6, "check", e))?;
+        let (status, challenge, body) = self.get_api(&api, old_token)?;
         self.say(&format!("    -> {status}"));
         if let Some(challenge) = &challenge {
             self.say(&format!("    WWW-Authenticate: {challenge}"));
         }
-        let refused = status == 401
+        let refused = status == reqwest::StatusCode::UNAUTHORIZED
             && challenge
                 .as_deref()
                 .is_some_and(|c| c.contains("invalid_token"));
         if !refused {
-            return Err(Self::fail(
-                6,
-                "check",
-                format!(
-                    "the API should refuse the revoked token with 401, but answered {status}: {body}"
-                ),
-            ));
+            return Err(fail(format!(
+                "the API should refuse the revoked token with 401, but answered {status}: {body}"
+            )));
         }
         Ok(())
     }
@@ -499,14 +483,18 @@ impl<'a> Tour<'a> {
     // -- helpers -------------------------------------------------------------------
 
     /// `GET url` with a bearer token: status, WWW-Authenticate, body.
-    fn get_api(&self, url: &str, token: &str) -> Result<(u16, Option<String>, String)> {
+    fn get_api(
+        &self,
+        url: &str,
+        token: &str,
+    ) -> Result<(reqwest::StatusCode, Option<String>, String)> {
         let response = self
             .http
             .get(url)
             .bearer_auth(token)
             .send()
             .map_err(|err| anyhow::anyhow!("cannot reach the demo API: {err}"))?;
-        let status = response.status().as_u16();
+        let status = response.status();
         let challenge = response
             .headers()
             .get("www-authenticate")
@@ -535,10 +523,17 @@ impl<'a> Tour<'a> {
         mut tick: impl FnMut() -> Result<()>,
     ) -> Result<Outcome> {
         self.say(&format!("  $ oauthctl {}", args.join(" ")));
-        let mut child = Command::new(&self.exe)
+        let mut command = Command::new(&self.exe);
+        command
             .args(args)
             .env_clear()
-            .envs(self.env.iter().map(|(k, v)| (k, v)))
+            .envs(self.env.iter().map(|(k, v)| (k, v)));
+        if args.first() != Some(&"login") {
+            // `curl`'s private temp dir goes there. Only `login` keeps the
+            // session's runtime dir, which a browser may need.
+            command.env("XDG_RUNTIME_DIR", self.dir.join("runtime"));
+        }
+        let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -630,6 +625,10 @@ impl<'a> Tour<'a> {
             }
         }
     }
+}
+
+fn fail(why: impl std::fmt::Display) -> anyhow::Error {
+    anyhow::anyhow!("{why}")
 }
 
 fn no_line(_: &str) -> Result<()> {

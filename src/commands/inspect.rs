@@ -58,10 +58,10 @@ pub fn run(ctx: &Ctx, args: &InspectArgs) -> Result<()> {
 
 fn describe_time(unix: u64) -> String {
     let now = crate::store::now();
-    let relative = if unix >= now {
-        format!("in {}", output::short_duration(unix - now))
-    } else {
-        format!("{} ago", output::short_duration(now - unix))
+    let relative = match unix.cmp(&now) {
+        std::cmp::Ordering::Greater => format!("in {}", output::short_duration(unix - now)),
+        std::cmp::Ordering::Equal => "now".to_owned(),
+        std::cmp::Ordering::Less => format!("{} ago", output::short_duration(now - unix)),
     };
     format!("{} ({relative})", output::rfc3339(unix))
 }

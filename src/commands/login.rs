@@ -8,7 +8,7 @@ use crate::browser::{self, Opened};
 use crate::cli::LoginArgs;
 use crate::error::usage;
 use crate::jwt;
-use crate::loopback::Listener;
+use crate::loopback::{IssuerCheck, Listener};
 use crate::oauth::authorize::AuthorizationRequest;
 use crate::oauth::client::TokenEndpoint;
 use crate::oauth::device;
@@ -140,8 +140,14 @@ fn browser_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<Token
     let expected_issuer = metadata
         .as_ref()
         .and_then(|m| m.issuer.clone())
-        .or_else(|| profile.issuer.clone());
-    let callback = listener.wait(&state, expected_issuer.as_deref(), timeout)?;
+        .or_else(|| profile.issuer.clone())
+        .map(|issuer| IssuerCheck {
+            issuer,
+            required: metadata
+                .as_ref()
+                .is_some_and(|m| m.authorization_response_iss_parameter_supported),
+        });
+    let callback = listener.wait(&state, expected_issuer.as_ref(), timeout)?;
     let redirect_uri = listener.redirect_uri().to_owned();
     drop(listener);
 

@@ -64,7 +64,12 @@ impl Ctx {
         KeyLock::acquire(&self.globals.data_dir, key, timeout)
     }
 
+    /// Discovery documents. Under `$OAUTHCTL_DATA_DIR` when that is set, so
+    /// one variable moves everything oauthctl writes (the demo relies on it).
     pub fn cache_dir(&self) -> PathBuf {
+        if std::env::var_os("OAUTHCTL_DATA_DIR").is_some_and(|d| !d.is_empty()) {
+            return self.globals.data_dir.join("cache");
+        }
         dirs::cache_dir()
             .map(|d| d.join("oauthctl"))
             .unwrap_or_else(|| self.globals.data_dir.join("cache"))

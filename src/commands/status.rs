@@ -19,8 +19,11 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         .or(file.default_profile.clone())
         .unwrap_or_else(|| "default".to_owned());
     let mut names: Vec<String> = file.profiles.keys().cloned().collect();
-    if !names.contains(&default) {
-        names.insert(0, default.clone());
+    // A profile named with -p but not in the file is still worth a line.
+    if let Some(named) = &ctx.globals.profile
+        && !names.contains(named)
+    {
+        names.insert(0, named.clone());
     }
     let store = ctx.store()?;
     let mut rows = Vec::new();

@@ -635,7 +635,10 @@ impl State {
                 &authorization.redirect_uri,
                 &[
                     ("error", "access_denied"),
-                    ("error_description", "the user denied the request"),
+                    (
+                        "error_description",
+                        "the user pressed Deny on the consent page",
+                    ),
                     ("state", &authorization.state),
                     ("iss", &self.issuer),
                 ],
@@ -824,7 +827,11 @@ impl State {
             ),
             DeviceStatus::Denied => {
                 self.devices.remove(device_code);
-                oauth_error(400, "access_denied", "the user denied the request")
+                oauth_error(
+                    400,
+                    "access_denied",
+                    "the user pressed Deny on the device page",
+                )
             }
             DeviceStatus::Redeemed => {
                 oauth_error(400, "invalid_grant", "the device_code was already used")
@@ -1148,8 +1155,7 @@ impl State {
                 return Err(Reply::Json {
                     status: 401,
                     body: json!({
-                        "error": "invalid_token",
-                        "error_description": "no access token: send `Authorization: Bearer TOKEN`",
+                        "message": "this API needs an access token: send `Authorization: Bearer TOKEN`",
                     }),
                     www_authenticate: Some("Bearer realm=\"oauthctl-demo\"".to_owned()),
                 });

@@ -255,7 +255,7 @@ mod tests {
     use super::*;
     use serde_json::Value;
 
-    fn client() -> reqwest::blocking::Client {
+    fn http_client() -> reqwest::blocking::Client {
         let _ = rustls::crypto::ring::default_provider().install_default();
         reqwest::blocking::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -320,7 +320,7 @@ mod tests {
     #[test]
     fn bad_requests_over_http() {
         let server = DemoServer::start(true).unwrap();
-        let http = client();
+        let http = http_client();
 
         // No PKCE: an error redirect, never a code.
         let denied = authorize(&server, &http, false);
@@ -387,12 +387,62 @@ mod tests {
         );
     }
 
+    /// oauthctl's own device, JSON-body and revocation clients against the server.
+    #[test]
+    fn oauthctls_device_client_works_against_it() {
+        use crate::cli::BodyFormat;
+        use crate::oauth::client::{Client, TokenEndpoint};
+        use crate::oauth::{device, http::Http, revoke::revoke};
+
+        let server = DemoServer::start(true).unwrap();
+        let http = Http::new(Duration::from_secs(10)).unwrap();
+        let client = Client::new(Some("demo-cli".into()), None, None, BodyFormat::Json);
+        let base = server.issuer();
+        let scope = [("scope".to_owned(), "openid offline_access".to_owned())];
+        let authorization = device::start(
+            &http,
+            &format!("{base}/device_authorization"),
+            &client,
+            &scope,
+        )
+        .unwrap();
+        assert_eq!(authorization.interval, Duration::from_secs(1));
+        assert!(authorization.verification_uri.ends_with("/device"));
+        let token_url = format!("{base}/token");
+        let endpoint = TokenEndpoint {
+            http: &http,
+            url: &token_url,
+            client: &client,
+        };
+        let response = device::poll(&endpoint, &authorization, &[]).unwrap();
+        let refresh = response.refresh_token.clone().unwrap();
+        let api = http_client();
+        let hello = |token: &str| {
+            api.get(format!("{base}/api/hello?access_token={token}"))
+                .send()
+                .unwrap()
+                .status()
+                .as_u16()
+        };
+        assert_eq!(hello(response.access_token.expose()), 200);
+        revoke(
+            &http,
+            &format!("{base}/revoke"),
+            &client,
+            &refresh,
+            "refresh_token",
+        )
+        .unwrap();
+        // Revoking the refresh token ends the grant, access token included.
+        assert_eq!(hello(response.access_token.expose()), 401);
+    }
+
     #[test]
     fn stops_when_dropped() {
         let server = DemoServer::start(false).unwrap();
         let issuer = server.issuer().to_owned();
         drop(server);
-        let result = client().get(format!("{issuer}/")).send();
+        let result = http_client().get(format!("{issuer}/")).send();
         assert!(result.is_err(), "still answering after drop");
     }
 }

@@ -38,11 +38,14 @@ pub fn parse(content_type: &str, body: &[u8]) -> Parsed {
         Ok(fields) => fields,
         Err(what) => return Parsed::Unreadable(what),
     };
-    if let Some(error) = string_field(&fields, "error").filter(|e| !e.is_empty()) {
+    if let Some(error) = string_field(&fields, "error")
+        .map(|e| error_code(&e))
+        .filter(|e| !e.is_empty())
+    {
         return Parsed::Error(ErrorResponse {
             error,
             description: string_field(&fields, "error_description").map(|d| one_line(&d, 200)),
-            uri: string_field(&fields, "error_uri"),
+            uri: string_field(&fields, "error_uri").map(|u| one_line(&u, 200)),
         });
     }
     let Some(access_token) = string_field(&fields, "access_token").filter(|t| !t.is_empty()) else {
@@ -184,14 +187,32 @@ pub fn excerpt(body: &[u8], max: usize) -> Option<String> {
     (!line.is_empty()).then_some(line)
 }
 
-fn one_line(text: &str, max: usize) -> String {
-    let folded = text.split_whitespace().collect::<Vec<_>>().join(" ");
+/// Provider-supplied text made safe for one terminal line: control
+/// characters (escape sequences, CR, BEL) dropped, whitespace folded, capped.
+pub fn one_line(text: &str, max: usize) -> String {
+    let printable: String = text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|c| !c.is_control())
+        .collect();
+    let folded = printable.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.chars().count() > max {
         let cut: String = folded.chars().take(max).collect();
         format!("{cut}…")
     } else {
         folded
     }
+}
+
+/// An OAuth error code as RFC 6749 §5.2 allows it (NQSCHAR: printable ASCII
+/// without `"` and `\`), capped: anything else is dropped.
+pub fn error_code(text: &str) -> String {
+    text.chars()
+        .filter(|c| matches!(c, ' ' | '!' | '#'..='[' | ']'..='~'))
+        .take(64)
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -263,6 +284,19 @@ mod tests {
             Parsed::Unreadable(_)
         ));
         assert!(matches!(parse("", b""), Parsed::Unreadable(_)));
+    }
+
+    #[test]
+    fn provider_text_cannot_forge_terminal_lines() {
+        assert_eq!(
+            one_line("a\r\noauthctl: fake\u{1b}[31m\u{7}", 80),
+            "a oauthctl: fake[31m"
+        );
+        assert_eq!(
+            error_code("access_denied\r\n\u{1b}[31m\"x"),
+            "access_denied[31mx"
+        );
+        assert_eq!(error_code(&"e".repeat(500)).len(), 64);
     }
 
     #[test]

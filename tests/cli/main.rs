@@ -5,6 +5,7 @@ mod support;
 
 mod commands;
 mod curl;
+mod demo;
 mod faults;
 mod generated;
 mod keyring;

@@ -434,6 +434,20 @@ pub fn deny_in_test_browser(auth_url: &str) -> String {
     }
 }
 
+/// Like [`approve_device_in_test_browser`], but the user DENIES consent (the
+/// consent page's `[ Cancel ]` link). Returns the page shown after the abort
+/// (oidc-provider's "The Sign-in request was interrupted").
+pub fn deny_device_in_test_browser(verification_uri_complete: &str) -> String {
+    let mut browser = TestBrowser::new("test-user");
+    browser.deny_consent = true;
+    match browser.browse(verification_uri_complete) {
+        BrowseEnd::Page { body, .. } => body,
+        BrowseEnd::Redirect(url) => {
+            panic!("the device flow redirected out of the provider to {url}")
+        }
+    }
+}
+
 /// Approves a device authorization (RFC 8628) like a user would: opens
 /// `verification_uri_complete`, confirms the code, signs in and consents.
 /// Returns the final page's HTML (oidc-provider's success page).
@@ -487,6 +501,8 @@ impl TestBrowser {
         let mut url = url::Url::parse(start).unwrap();
         let mut form: Option<Vec<(String, String)>> = None;
         let mut trail = Vec::new();
+        // After following an abort link, the next page is the end.
+        let mut aborted = false;
         for _ in 0..MAX_BROWSER_STEPS {
             trail.push(format!(
                 "{} {url}",
@@ -534,11 +550,14 @@ impl TestBrowser {
                 "test browser: {status} at {url}\n{}\n--- page\n{body}",
                 trail.join("\n")
             );
-            let Some(page_form) = first_form(&body) else {
-                return BrowseEnd::Page {
-                    url: url.into(),
-                    body,
-                };
+            let page_form = match first_form(&body) {
+                Some(page_form) if !aborted => page_form,
+                _ => {
+                    return BrowseEnd::Page {
+                        url: url.into(),
+                        body,
+                    };
+                }
             };
             if self.deny_consent
                 && page_form
@@ -549,6 +568,7 @@ impl TestBrowser {
                 let abort = abort_link(&body)
                     .unwrap_or_else(|| panic!("test browser: no abort link at {url}\n{body}"));
                 url = url.join(&abort).expect("abort link URL");
+                aborted = true;
                 continue;
             }
             assert!(

@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# bash bench/run.sh — how long `oauthctl token` takes on a fresh stored token.
+#
+# Measures, with hyperfine and the release build:
+#   1. the file store;
+#   2. the keychain store, answered from the access-token cache (no D-Bus);
+#   3. the keychain store with the cache removed before every run, so every
+#      run reads the real Secret Service;
+#   4. `oauthctl --version`, for reference: process start-up alone.
+#
+# Nothing leaves the machine: the token comes from a tiny fake token endpoint
+# on 127.0.0.1 (python3), and the keychain is a private gnome-keyring on a
+# private D-Bus (scripts/keyring-session.sh), so neither the user's tokens nor
+# their keychain are touched. Results: bench/results.md (hyperfine's table)
+# and bench/results.json, in a temp dir unless OAUTHCTL_BENCH_OUT is set;
+# bench/RESULTS.md holds the numbers of record.
+#
+# Environment: OAUTHCTL_BENCH_RUNS (default 100), OAUTHCTL_BENCH_WARMUP (5).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+RUNS=${OAUTHCTL_BENCH_RUNS:-100}
+WARMUP=${OAUTHCTL_BENCH_WARMUP:-5}
+
+if [ "${OAUTHCTL_BENCH_STAGE:-}" != inside ]; then
+  # --- Outside the keyring session: packages and the release build ---------
+  APT_PACKAGES=(hyperfine gnome-keyring dbus-daemon dbus-bin)
+  # Any python3 will do (the fake token endpoint); Debian's only when none is there.
+  command -v python3 >/dev/null || APT_PACKAGES+=(python3)
+  missing=()
+  for pkg in "${APT_PACKAGES[@]}"; do
+    status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)
+    [ "${status:0:2}" = "ii" ] || missing+=("$pkg")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing ${missing[*]}"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+  for cmd in hyperfine dbus-daemon dbus-send gnome-keyring-daemon python3; do
+    command -v "$cmd" >/dev/null || die "$cmd not found after installing ${APT_PACKAGES[*]}"
+  done
+  log "cargo build --release"
+  cargo build --release --locked --bin oauthctl
+  exec env OAUTHCTL_BENCH_STAGE=inside bash scripts/keyring-session.sh bash bench/run.sh "$@"
+fi
+
+# --- Inside the keyring session ---------------------------------------------
+unset OAUTHCTL_BENCH_STAGE
+[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || die "no session bus: run bench/run.sh itself"
+BIN="$PWD/target/release/oauthctl"
+[ -x "$BIN" ] || die "$BIN is missing: cargo build --release"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/oauthctl-bench.XXXXXX")
+OUT=${OAUTHCTL_BENCH_OUT:-$WORK/out}
+mkdir -p "$OUT"
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A token endpoint: every POST gets a new client-credentials token that lives
+# an hour; GET /count says how many tokens were minted.
+cat >"$WORK/token_endpoint.py" <<'PY'
+import http.server, json, secrets, sys
+
+minted = 0
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def reply(self, status, body):
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_POST(self):
+        global minted
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(min(length, 1 << 20))
+        minted += 1
+        self.reply(200, {
+            "access_token": "bench-" + secrets.token_urlsafe(600),
+            "token_type": "Bearer",
+            "expires_in": 3600,
+            "scope": "bench",
+        })
+
+    def do_GET(self):
+        self.reply(200, {"minted": minted})
+
+    def log_message(self, *args):
+        pass
+
+server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+with open(sys.argv[1], "w") as f:
+    f.write(str(server.server_address[1]))
+server.serve_forever()
+PY
+python3 "$WORK/token_endpoint.py" "$WORK/port.tmp" 2>"$WORK/token_endpoint.log" &
+SERVER_PID=$!
+for _ in $(seq 100); do
+  [ -s "$WORK/port.tmp" ] && break
+  kill -0 "$SERVER_PID" 2>/dev/null || break
+  sleep 0.05
+done
+[ -s "$WORK/port.tmp" ] || { cat "$WORK/token_endpoint.log" >&2; die "the fake token endpoint did not start"; }
+PORT=$(cat "$WORK/port.tmp")
+minted() {
+  python3 -c 'import json, sys, urllib.request
+print(json.load(urllib.request.urlopen(sys.argv[1], timeout=5))["minted"])' \
+    "http://127.0.0.1:$PORT/count"
+}
+
+# oauthctl sees only the bench's own directories and config.
+mkdir -p "$WORK/home" "$WORK/config" "$WORK/data" "$WORK/cache"
+printf 'bench-secret' >"$WORK/client.secret"
+cat >"$WORK/config.toml" <<TOML
+[profiles.bench]
+token_url = "http://127.0.0.1:$PORT/token"
+client_id = "bench-client"
+client_secret_file = "$WORK/client.secret"
+grant = "client_credentials"
+TOML
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" \
+  XDG_CACHE_HOME="$WORK/cache" OAUTHCTL_CONFIG="$WORK/config.toml" \
+  OAUTHCTL_DATA_DIR="$WORK/data/oauthctl" NO_COLOR=1
+unset OAUTHCTL_STORE OAUTHCTL_PROFILE
+CACHE_DIR="$OAUTHCTL_DATA_DIR/access-cache"
+
+# --- Seed both stores with a fresh token ------------------------------------
+file_token=$("$BIN" --store file client-credentials -p bench)
+keyring_token=$("$BIN" --store keyring client-credentials -p bench)
+[ "$(minted)" = 2 ] || die "seeding minted $(minted) tokens, not 2"
+ls "$CACHE_DIR"/*.json >/dev/null 2>&1 || die "no access-token cache after a keychain login"
+log "seeded: file store and keychain, ${#keyring_token}-character tokens"
+
+# Every benchmarked command must print the seeded token without a request.
+[ "$("$BIN" --store file token -p bench)" = "$file_token" ] || die "file store: wrong token"
+[ "$("$BIN" --store keyring token -p bench)" = "$keyring_token" ] || die "keychain (cache): wrong token"
+rm -f "$CACHE_DIR"/*.json
+[ "$("$BIN" --store keyring token -p bench)" = "$keyring_token" ] || die "keychain (no cache): wrong token"
+if ls "$CACHE_DIR"/*.json >/dev/null 2>&1; then
+  log "a keychain read rewrote the access-token cache"
+else
+  log "note: a keychain read does NOT rewrite the access-token cache: without it, every token call reads the keychain until the next renewal"
+fi
+"$BIN" --store keyring client-credentials -p bench --force >/dev/null
+keyring_token=$("$BIN" --store keyring token -p bench)
+before=$(minted)
+
+# --- Benchmark ----------------------------------------------------------------
+# -N: no shell in between (these take ~1 ms, below what hyperfine can correct
+# a shell's start-up for). One --prepare per command; only the third removes
+# the cache. hyperfine fails on any non-zero exit.
+hyperfine -N --warmup "$WARMUP" --runs "$RUNS" \
+  --export-markdown "$OUT/results.md" --export-json "$OUT/results.json" \
+  --prepare 'true' -n 'token, file store' \
+  "$BIN --store file token -p bench" \
+  --prepare 'true' -n 'token, keyring store (access-token cache)' \
+  "$BIN --store keyring token -p bench" \
+  --prepare "sh -c 'rm -f $CACHE_DIR/*.json'" -n 'token, keyring store, cache removed (keychain read)' \
+  "$BIN --store keyring token -p bench" \
+  --prepare 'true' -n 'oauthctl --version' \
+  "$BIN --version"
+
+after=$(minted)
+[ "$after" = "$before" ] || die "the benchmark minted $((after - before)) tokens: it measured the network, not the store"
+[ "$("$BIN" --store keyring token -p bench)" = "$keyring_token" ] || die "keychain: the token changed during the benchmark"
+
+printf '\n' >&2
+cat "$OUT/results.md"
+printf '\n%s\n' "machine: $(uname -srm); $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)); $(hyperfine --version); $("$BIN" --version); gnome-keyring $(gnome-keyring-daemon --version 2>/dev/null | awk '{print $2}')"
+[ -n "${OAUTHCTL_BENCH_OUT:-}" ] && log "results in $OUT"
+exit 0

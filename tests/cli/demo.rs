@@ -1,0 +1,318 @@
+//! `oauthctl demo`: the whole tour against its own local provider, once
+//! auto-approved and once clicked through like a person would (Approve, then
+//! Deny). Only 127.0.0.1 is ever contacted, and every wait is bounded.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use crate::support::TestEnv;
+
+/// The demo bounds its own steps; this only catches a hung test.
+const DEMO_TIMEOUT: Duration = Duration::from_secs(180);
+const URL_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The demo's command, with its temp dir inside the test's own dir, so the
+/// test can check that nothing is left anywhere.
+fn demo_cmd(env: &TestEnv, args: &[&str]) -> Command {
+    let tmp = env.path().join("tmp");
+    std::fs::create_dir_all(&tmp).unwrap();
+    let mut cmd = env.cmd();
+    cmd.env("TMPDIR", &tmp)
+        .arg("demo")
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd
+}
+
+/// A running demo whose stderr arrives line by line.
+struct Running {
+    child: Child,
+    lines: Receiver<String>,
+    stderr: String,
+    stdout: Receiver<String>,
+}
+
+impl Running {
+    fn spawn(mut cmd: Command) -> Running {
+        let mut child = cmd.spawn().expect("spawn oauthctl demo");
+        let (tx, lines) = mpsc::channel();
+        let stderr = child.stderr.take().unwrap();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines() {
+                let Ok(line) = line else { break };
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let (tx, stdout) = mpsc::channel();
+        let mut out = child.stdout.take().unwrap();
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = out.read_to_string(&mut text);
+            let _ = tx.send(text);
+        });
+        Running {
+            child,
+            lines,
+            stderr: String::new(),
+            stdout,
+        }
+    }
+
+    /// Reads stderr until a line satisfies `find`, for at most `timeout`.
+    fn wait_for<T>(&mut self, timeout: Duration, find: impl Fn(&str) -> Option<T>) -> T {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                self.kill();
+                panic!(
+                    "not seen within {timeout:?}; stderr so far:\n{}",
+                    self.stderr
+                );
+            }
+            match self
+                .lines
+                .recv_timeout(left.min(Duration::from_millis(200)))
+            {
+                Ok(line) => {
+                    self.stderr.push_str(&line);
+                    self.stderr.push('\n');
+                    if let Some(found) = find(&line) {
+                        return found;
+                    }
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {}
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    self.kill();
+                    panic!("stderr closed first; stderr:\n{}", self.stderr);
+                }
+            }
+        }
+    }
+
+    /// Waits for the exit (bounded), then collects the rest of the output.
+    fn finish(mut self) -> (ExitStatus, String, String) {
+        let deadline = Instant::now() + DEMO_TIMEOUT;
+        let status = loop {
+            while let Ok(line) = self.lines.try_recv() {
+                self.stderr.push_str(&line);
+                self.stderr.push('\n');
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            if Instant::now() > deadline {
+                self.kill();
+                panic!("the demo did not finish; stderr:\n{}", self.stderr);
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        };
+        // The pipes close with the process; give the readers a moment.
+        let drain_until = Instant::now() + Duration::from_secs(5);
+        while let Ok(line) = self
+            .lines
+            .recv_timeout(drain_until.saturating_duration_since(Instant::now()))
+        {
+            self.stderr.push_str(&line);
+            self.stderr.push('\n');
+        }
+        let stdout = self
+            .stdout
+            .recv_timeout(Duration::from_secs(5))
+            .unwrap_or_default();
+        (status, stdout, self.stderr)
+    }
+
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn http() -> reqwest::blocking::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .timeout(Duration::from_secs(15))
+        .build()
+        .unwrap()
+}
+
+/// Files left under `dir` (directories alone do not count).
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+    found
+}
+
+/// The login URL the demo printed (from `login --no-browser`).
+fn login_url(line: &str) -> Option<String> {
+    line.split_whitespace()
+        .find(|w| w.starts_with("http://127.0.0.1:") && w.contains("/authorize?"))
+        .map(str::to_owned)
+}
+
+fn is_loopback_callback(location: &str) -> bool {
+    location.starts_with("http://127.0.0.1:") && location.contains("/callback?")
+}
+
+/// Opens the consent page like a browser, checks it, and presses `decision`.
+/// Returns where the provider sends the browser next.
+fn answer_consent(url: &str, decision: &str) -> String {
+    let http = http();
+    let page = http.get(url).send().unwrap();
+    assert_eq!(page.status().as_u16(), 200);
+    let content_type = page.headers()["content-type"].to_str().unwrap().to_owned();
+    assert!(content_type.starts_with("text/html"), "{content_type}");
+    let html = page.text().unwrap();
+    assert!(html.contains(">Approve</button>"), "{html}");
+    assert!(html.contains(">Deny</button>"), "{html}");
+    assert!(
+        html.contains("demo-user") && html.contains("demo-cli"),
+        "{html}"
+    );
+    // Self-contained: no scripts, no stylesheets or images from anywhere.
+    for forbidden in ["<script", "src=", "<link", "url(", "href=\"http", "@import"] {
+        assert!(!html.contains(forbidden), "`{forbidden}` in:\n{html}");
+    }
+    assert!(html.contains("action=\"/authorize/decision\""), "{html}");
+    let request_id = html
+        .split("name=\"request_id\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a request_id field")
+        .to_owned();
+    let origin = url.split("/authorize?").next().unwrap();
+    let body = form_urlencoded::Serializer::new(String::new())
+        .append_pair("request_id", &request_id)
+        .append_pair("decision", decision)
+        .finish();
+    let answer = http
+        .post(format!("{origin}/authorize/decision"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body)
+        .send()
+        .unwrap();
+    assert_eq!(answer.status().as_u16(), 303);
+    let location = answer.headers()["location"].to_str().unwrap().to_owned();
+    assert!(is_loopback_callback(&location), "{location}");
+    let iss = format!(
+        "iss={}",
+        form_urlencoded::byte_serialize(origin.as_bytes()).collect::<String>()
+    );
+    assert!(location.contains(&iss), "RFC 9207 iss in {location}");
+    location
+}
+
+#[test]
+fn demo_auto_approve_runs_end_to_end() {
+    let env = TestEnv::new();
+    let (status, stdout, stderr) = Running::spawn(demo_cmd(&env, &["--auto-approve"])).finish();
+    assert_eq!(status.code(), Some(0), "stderr:\n{stderr}");
+    assert_eq!(stdout, "", "the narrative belongs on stderr");
+    for marker in [
+        "[1/6]",
+        "$ oauthctl login -p demo",
+        "[2/6]",
+        "$ oauthctl token -p demo",
+        "eyJ",
+        "[3/6]",
+        "$ oauthctl inspect -p demo",
+        "\"sub\": \"demo-user\"",
+        "[4/6]",
+        "$ oauthctl curl -p demo -- -sS http://127.0.0.1:",
+        "Hello, demo-user!",
+        "[5/6]",
+        "$ oauthctl logout -p demo --revoke",
+        "[6/6]",
+        "exit code 4, as expected",
+        "401",
+        "error=\"invalid_token\"",
+        "all 6 steps worked",
+    ] {
+        assert!(
+            stderr.contains(marker),
+            "`{marker}` missing from:\n{stderr}"
+        );
+    }
+    // Never the whole token: only its first characters.
+    let shown = stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with("eyJ"))
+        .unwrap();
+    assert!(
+        shown.trim().ends_with('…') && shown.trim().chars().count() <= 20,
+        "{shown}"
+    );
+    // Nothing written outside its temp dir, and the temp dir is gone.
+    for sub in ["home", "config", "data", "cache", "state", "runtime", "tmp"] {
+        let left = files_under(&env.path().join(sub));
+        assert!(left.is_empty(), "left behind in {sub}: {left:?}");
+    }
+}
+
+#[test]
+fn demo_consent_page_clicked_through_like_a_person() {
+    let env = TestEnv::new();
+    let mut demo = Running::spawn(demo_cmd(&env, &["--no-browser"]));
+    let url = demo.wait_for(URL_TIMEOUT, login_url);
+    let callback = answer_consent(&url, "approve");
+    assert!(
+        callback.contains("code=") && callback.contains("state="),
+        "{callback}"
+    );
+    // The browser follows the redirect to oauthctl's own listener.
+    let landing = http().get(&callback).send().unwrap();
+    assert_eq!(landing.status().as_u16(), 200);
+    assert!(landing.text().unwrap().contains("Logged in"));
+    let (status, stdout, stderr) = demo.finish();
+    assert_eq!(status.code(), Some(0), "stderr:\n{stderr}");
+    assert_eq!(stdout, "");
+    assert!(stderr.contains("Hello, demo-user!"), "{stderr}");
+    assert!(stderr.contains("all 6 steps worked"), "{stderr}");
+}
+
+#[test]
+fn demo_deny_fails_cleanly() {
+    let env = TestEnv::new();
+    let mut demo = Running::spawn(demo_cmd(&env, &["--no-browser"]));
+    let url = demo.wait_for(URL_TIMEOUT, login_url);
+    let callback = answer_consent(&url, "deny");
+    assert!(callback.contains("error=access_denied"), "{callback}");
+    assert!(!callback.contains("code="), "{callback}");
+    let landing = http().get(&callback).send().unwrap();
+    assert_eq!(landing.status().as_u16(), 400);
+    let (status, stdout, stderr) = demo.finish();
+    assert_eq!(status.code(), Some(1), "stderr:\n{stderr}");
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains("step 1 of 6 (login) failed: the login was denied on the consent page"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("[2/6]"),
+        "no step after a failed login:\n{stderr}"
+    );
+    let left = files_under(&env.path().join("tmp"));
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

@@ -302,6 +302,20 @@ fn http_hint(status: u16) -> &'static str {
     }
 }
 
+/// The error for a failed response: the OAuth error in its body, else the
+/// status with a short excerpt and `hint`.
+pub fn failure(endpoint: &'static str, response: &super::http::Response, hint: &str) -> Error {
+    match response::parse_error(&response.content_type, &response.body) {
+        Some(error) => oauth_error(endpoint, response.status, error),
+        None => Error::Http {
+            endpoint,
+            status: response.status,
+            excerpt: response::excerpt(&response.body, 80),
+            hint: hint.to_owned(),
+        },
+    }
+}
+
 pub fn oauth_error(endpoint: &'static str, status: u16, error: ErrorResponse) -> Error {
     let hint = match error.error.as_str() {
         "invalid_client" => "check --client-id and --client-secret, or try another --client-auth",

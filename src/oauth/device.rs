@@ -1,7 +1,7 @@
 //! The device authorization grant (RFC 8628), for machines without a browser.
 
 use super::Error;
-use super::client::{Client, TokenEndpoint, oauth_error, post_authenticated};
+use super::client::{Client, TokenEndpoint, failure, post_authenticated};
 use super::http::Http;
 use super::response::{self, TokenResponse};
 use crate::cli::BodyFormat;
@@ -45,19 +45,7 @@ pub fn start(
         Ok(fields) if (200..300).contains(&response.status) && fields.get("error").is_none() => {
             fields
         }
-        _ => {
-            return Err(
-                match response::parse_error(&response.content_type, &response.body) {
-                    Some(error) => oauth_error(endpoint, response.status, error),
-                    None => Error::Http {
-                        endpoint,
-                        status: response.status,
-                        excerpt: response::excerpt(&response.body, 80),
-                        hint: "check --device-url".into(),
-                    },
-                },
-            );
-        }
+        _ => return Err(failure(endpoint, &response, "check --device-url")),
     };
     let text = |k: &str| fields.get(k).and_then(|v| v.as_str()).map(str::to_owned);
     let secs = |k: &str| {

@@ -1,9 +1,8 @@
 //! Token revocation (RFC 7009).
 
 use super::Error;
-use super::client::{Client, oauth_error, post_authenticated};
+use super::client::{Client, failure, post_authenticated};
 use super::http::Http;
-use super::response;
 use crate::cli::BodyFormat;
 use crate::secret::Secret;
 
@@ -24,15 +23,5 @@ pub fn revoke(
     if (200..300).contains(&response.status) {
         return Ok(());
     }
-    Err(
-        match response::parse_error(&response.content_type, &response.body) {
-            Some(error) => oauth_error(endpoint, response.status, error),
-            None => Error::Http {
-                endpoint,
-                status: response.status,
-                excerpt: response::excerpt(&response.body, 80),
-                hint: "check --revocation-url".into(),
-            },
-        },
-    )
+    Err(failure(endpoint, &response, "check --revocation-url"))
 }

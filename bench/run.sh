@@ -11,9 +11,9 @@
 # Nothing leaves the machine: the token comes from a tiny fake token endpoint
 # on 127.0.0.1 (python3), and the keychain is a private gnome-keyring on a
 # private D-Bus (scripts/keyring-session.sh), so neither the user's tokens nor
-# their keychain are touched. Results: bench/results.md (hyperfine's table)
-# and bench/results.json, in a temp dir unless OAUTHCTL_BENCH_OUT is set;
-# bench/RESULTS.md holds the numbers of record.
+# their keychain are touched. hyperfine's table is printed at the end; it and
+# the JSON export (results.md, results.json) are kept in $OAUTHCTL_BENCH_OUT
+# when that is set. bench/RESULTS.md holds the numbers of record.
 #
 # Environment: OAUTHCTL_BENCH_RUNS (default 100), OAUTHCTL_BENCH_WARMUP (5).
 set -euo pipefail
@@ -166,6 +166,7 @@ keyring_token=$("$BIN" --store keyring token -p bench)
 before=$(minted)
 
 # --- Benchmark ----------------------------------------------------------------
+log "load average before the runs: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) CPUs)"
 # -N: no shell in between (these take ~1 ms, below what hyperfine can correct
 # a shell's start-up for). One --prepare per command; only the third removes
 # the cache. hyperfine fails on any non-zero exit.
@@ -186,6 +187,6 @@ after=$(minted)
 
 printf '\n' >&2
 cat "$OUT/results.md"
-printf '\n%s\n' "machine: $(uname -srm); $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)); $(hyperfine --version); $("$BIN" --version); gnome-keyring $(gnome-keyring-daemon --version 2>/dev/null | awk '{print $2}')"
+printf '\n%s\n' "machine: $(uname -srm); $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)); $(hyperfine --version); $("$BIN" --version); gnome-keyring $(gnome-keyring-daemon --version 2>/dev/null | awk "NR == 1 {print \$2}")"
 [ -n "${OAUTHCTL_BENCH_OUT:-}" ] && log "results in $OUT"
 exit 0

@@ -31,6 +31,14 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         ));
     }
     let slot = Slot::for_profile(&profile);
+    // A store that cannot be used must fail before a grant is spent: a
+    // redeemed (and rotated) refresh token that cannot be stored is lost.
+    if let Err(err) = ctx.store()?.load(&slot.key) {
+        if err.downcast_ref::<crate::store::Damaged>().is_none() {
+            return Err(err.context("the token store cannot be used, so nothing was requested"));
+        }
+        log::warn!("{err:#}; this login replaces it");
+    }
     let set = if let Some(source) = &args.with_refresh_token {
         let refresh_token = read_refresh_token(source)?;
         let seed = TokenSet {

@@ -30,8 +30,16 @@ pub fn run(ctx: &Ctx, args: &LogoutArgs) -> Result<()> {
             Slot::client_credentials(profile),
         ] {
             let _lock = ctx.lock(&slot.key)?;
-            let Some(set) = store.load(&slot.key)? else {
-                continue;
+            let set = match store.load(&slot.key) {
+                Ok(Some(set)) => set,
+                Ok(None) => continue,
+                // A damaged entry cannot be revoked, but it can still be deleted.
+                Err(err) => {
+                    log::warn!("profile {}: {err:#}; deleting it", profile.name);
+                    store.delete(&slot.key)?;
+                    removed += 1;
+                    continue;
+                }
             };
             if args.revoke
                 && let Err(err) = revoke_set(ctx, profile, &set)

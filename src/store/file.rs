@@ -83,9 +83,13 @@ pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T
             return Err(err).with_context(|| format!("cannot read {}", path.display()));
         }
     };
-    serde_json::from_slice(&bytes)
-        .map(Some)
-        .with_context(|| format!("{} is damaged: delete it and log in again", path.display()))
+    serde_json::from_slice(&bytes).map(Some).map_err(|err| {
+        super::Damaged(format!(
+            "{} is damaged ({err}): run `oauthctl logout`, then log in again",
+            path.display()
+        ))
+        .into()
+    })
 }
 
 pub fn remove_if_present(path: &Path) -> Result<()> {

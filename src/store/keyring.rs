@@ -9,7 +9,7 @@
 use super::file::{read_json, remove_if_present, write_private_json};
 use super::{TokenSet, TokenStore};
 use crate::settings::StoreKey;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use keyring_core::{CredentialStore, Entry};
 use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
@@ -82,7 +82,7 @@ impl KeyringStore {
     }
 
     /// Reads a value written by `write_value`, joining chunks.
-    fn read_value(&self, account: &str) -> Result<Option<String>, KeyringUnavailable> {
+    fn read_value(&self, account: &str) -> Result<Option<String>> {
         let Some(head) = self.get(account.to_owned())? else {
             return Ok(None);
         };
@@ -93,10 +93,12 @@ impl KeyringStore {
         for index in 1..=count {
             match self.get(chunk_account(account, index))? {
                 Some(part) => value.push_str(&part),
+                // The keychain answered: the entry is damaged, not unavailable.
                 None => {
-                    return Err(KeyringUnavailable(format!(
-                        "keychain entry {account} is missing chunk {index} of {count}: log in again"
-                    )));
+                    return Err(super::Damaged(format!(
+                        "the keychain entry {SERVICE}/{account} is missing chunk {index} of {count}: run `oauthctl logout`, then log in again"
+                    ))
+                    .into());
                 }
             }
         }
@@ -113,6 +115,13 @@ impl KeyringStore {
             let chars: Vec<char> = value.chars().collect();
             chars.chunks(limit).map(|c| c.iter().collect()).collect()
         };
+        if chunks.len() > MAX_CHUNKS {
+            // Written, it could never be read back: refuse before touching anything.
+            return Err(KeyringUnavailable(format!(
+                "the token set needs {} keychain entries of {limit} characters, more than the {MAX_CHUNKS} oauthctl reads back",
+                chunks.len()
+            )));
+        }
         // Chunks first, head last: a reader never sees a head without its chunks.
         for (i, chunk) in chunks.iter().enumerate() {
             self.set(chunk_account(account, i + 1), chunk.clone())?;
@@ -154,17 +163,24 @@ impl TokenStore for KeyringStore {
     }
 
     fn load(&self, key: &StoreKey) -> Result<Option<TokenSet>> {
+        let cache = self.cache_path(key);
         let Some(value) = self.read_value(key.as_str())? else {
             // Deleted from the keychain by hand: the cache must not outlive it.
-            remove_if_present(&self.cache_path(key))?;
+            remove_if_present(&cache)?;
             return Ok(None);
         };
-        let set = serde_json::from_str(&value).with_context(|| {
-            format!(
-                "the keychain entry {SERVICE}/{} is damaged: log in again",
+        let set: TokenSet = serde_json::from_str(&value).map_err(|err| {
+            super::Damaged(format!(
+                "the keychain entry {SERVICE}/{} is damaged ({err}): run `oauthctl logout`, then log in again",
                 key.as_str()
-            )
+            ))
         })?;
+        // Rebuild a missing cache, or every later `token` pays for the keychain.
+        if !cache.exists() {
+            if let Err(err) = write_private_json(&cache, &set.access_only()) {
+                log::debug!("access cache {} not written: {err:#}", cache.display());
+            }
+        }
         Ok(Some(set))
     }
 

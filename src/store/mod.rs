@@ -100,6 +100,12 @@ impl TokenSet {
     }
 }
 
+/// A stored entry that exists but cannot be read back: only logging out
+/// (or in again) mends it.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Damaged(pub String);
+
 pub trait TokenStore {
     /// `keyring` or `file` or `none`, for messages and `status`.
     fn kind(&self) -> &'static str;

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use crate::support::fake::{FakeProvider, Reply, State};
 use crate::support::oidc::{OidcProvider, SPECIAL_SECRET};
 use crate::support::{TestEnv, assert_code, assert_ok, run_with_stdin, stderr, stdout};
 
@@ -799,6 +800,142 @@ fn keyring_store_with_a_dead_bus_fails_cleanly_and_writes_nothing() {
         op.stats()["token_requests"],
         0,
         "nothing was minted only to be lost: {}",
+        op.stats()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Known bugs, found while writing the tests above. Each test states the
+// behaviour that should hold and fails today; remove the `ignore` with the fix.
+
+#[test]
+fn auto_store_reports_a_damaged_entry_instead_of_falling_back_to_files() {
+    let Some(kc) = keychain("auto_store_reports_a_damaged_entry_instead_of_falling_back_to_files")
+    else {
+        return;
+    };
+    let op = OidcProvider::start();
+    let env = TestEnv::new();
+    let (cc, user) = (unique("cc"), unique("user"));
+    write_profiles(&env, &op, &cc, &user);
+    let minted = printed_token(
+        &kc.cmd(&env)
+            .env("OAUTHCTL_KEYRING_CHUNK_SIZE", "16")
+            .args(["--store", "auto", "token", "-p", &cc])
+            .output()
+            .unwrap(),
+    );
+    let key = kc.key_holding("oauthctl-chunked:");
+    assert!(!minted.is_empty());
+    kc.clear(&format!("{key}#2"));
+    for path in access_cache_files(&env) {
+        std::fs::remove_file(path).unwrap();
+    }
+    let out = kc.run(&env, &["--store", "auto", "token", "-p", &cc]);
+    assert!(
+        !stderr(&out).contains("no keychain answered"),
+        "a keychain that answered was called absent: {}",
+        stderr(&out)
+    );
+    assert!(
+        token_files(&env).is_empty(),
+        "the token moved to the file store: {:?}",
+        token_files(&env)
+    );
+}
+
+#[test]
+fn a_value_too_large_to_read_back_is_not_written() {
+    let Some(kc) = keychain("a_value_too_large_to_read_back_is_not_written") else {
+        return;
+    };
+    // A 1500-character access token: about 100 chunks of 16 characters.
+    let fake = FakeProvider::start(State::default(), |_, _| {
+        Reply::json(
+            200,
+            &serde_json::json!({
+                "access_token": "a".repeat(1500),
+                "token_type": "Bearer",
+                "expires_in": 3600,
+            }),
+        )
+    });
+    let env = TestEnv::new();
+    let secret = env.write_file("secret", "s");
+    let token_url = fake.url("/token");
+    let args = [
+        "--token-url",
+        token_url.as_str(),
+        "--client-id",
+        "big",
+        "--client-secret-file",
+        secret.to_str().unwrap(),
+    ];
+    let out = kc
+        .cmd(&env)
+        .env("OAUTHCTL_KEYRING_CHUNK_SIZE", "16")
+        .arg("client-credentials")
+        .args(args)
+        .output()
+        .unwrap();
+    if out.status.success() {
+        // Written: then it must read back, and logout must remove it.
+        let key = kc.key_holding("oauthctl-chunked:");
+        for path in access_cache_files(&env) {
+            std::fs::remove_file(path).unwrap();
+        }
+        let again = kc
+            .cmd(&env)
+            .arg("client-credentials")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(printed_token(&again), "a".repeat(1500));
+        assert_eq!(
+            fake.requests_to("/token").len(),
+            1,
+            "read back, not re-minted"
+        );
+        assert_ok(&kc.cmd(&env).arg("logout").args(args).output().unwrap());
+        assert!(
+            kc.items_of(&key).is_empty(),
+            "logout left {} entries",
+            kc.items_of(&key).len()
+        );
+    } else {
+        let new: Vec<String> = kc
+            .items()
+            .into_iter()
+            .map(|i| i.username)
+            .filter(|u| !kc.before.contains(u))
+            .collect();
+        assert!(new.is_empty(), "a refused write left {} entries", new.len());
+    }
+}
+
+#[test]
+fn login_checks_the_keychain_before_redeeming_a_refresh_token() {
+    let op = OidcProvider::start();
+    let env = TestEnv::new();
+    let (cc, user) = (unique("cc"), unique("user"));
+    write_profiles(&env, &op, &cc, &user);
+    let rt0 = op.obtain_refresh_token("cli-public", None, PUBLIC_SCOPES);
+    op.reset_stats();
+    let out = run_with_stdin(
+        keyring_cmd(&env, &dead_bus(&env)).args([
+            "login",
+            "-p",
+            &user,
+            "--with-refresh-token",
+            "-",
+        ]),
+        &rt0,
+    );
+    assert_code(&out, 1);
+    assert_eq!(
+        op.stats()["token_requests"],
+        0,
+        "the provider rotated the refresh token, and its successor was lost: {}",
         op.stats()
     );
 }

@@ -176,10 +176,10 @@ impl TokenStore for KeyringStore {
             ))
         })?;
         // Rebuild a missing cache, or every later `token` pays for the keychain.
-        if !cache.exists() {
-            if let Err(err) = write_private_json(&cache, &set.access_only()) {
-                log::debug!("access cache {} not written: {err:#}", cache.display());
-            }
+        if !cache.exists()
+            && let Err(err) = write_private_json(&cache, &set.access_only())
+        {
+            log::debug!("access cache {} not written: {err:#}", cache.display());
         }
         Ok(Some(set))
     }

@@ -22,6 +22,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use crate::support::fake::{FakeProvider, Reply, State};
 use crate::support::oidc::{OidcProvider, SPECIAL_SECRET};
+use crate::support::printed_token;
 use crate::support::{TestEnv, assert_code, assert_ok, run_with_stdin, stderr, stdout};
 
 /// Serialises every test that touches the real keychain. `pub(crate)` so
@@ -269,20 +270,6 @@ scopes = ["openid", "offline_access", "api:read"]
         secret = secret_file.display(),
         issuer = op.issuer(),
     ));
-}
-
-/// The access token oauthctl printed (raw output: the token and a newline).
-#[track_caller]
-fn printed_token(out: &Output) -> String {
-    assert_ok(out);
-    let text = stdout(out);
-    let token = text.strip_suffix('\n').unwrap_or(&text);
-    assert!(
-        !token.is_empty() && !token.contains(char::is_whitespace),
-        "expected one token on stdout, got {text:?}\n--- stderr\n{}",
-        stderr(out)
-    );
-    token.to_owned()
 }
 
 /// Logs the public client in through the provider's real pages and hands the

@@ -16,8 +16,9 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::support::oidc::{self, OidcProvider, SPECIAL_SECRET, WEB_POST_SECRET};
+use crate::support::printed_token;
 use crate::support::webdriver::Browser;
-use crate::support::{TestEnv, assert_code, assert_ok, stderr, stdout};
+use crate::support::{TestEnv, assert_code, stderr, stdout};
 
 /// How long to wait for oauthctl to print the authorization URL / user code.
 const PROMPT_WAIT: Duration = Duration::from_secs(20);
@@ -325,20 +326,6 @@ fn stored_token_files(env: &TestEnv) -> Vec<PathBuf> {
 fn assert_nothing_stored(env: &TestEnv) {
     let files = stored_token_files(env);
     assert!(files.is_empty(), "a token set was stored: {files:?}");
-}
-
-/// The access token oauthctl printed (raw output: the token and a newline).
-#[track_caller]
-fn printed_token(out: &std::process::Output) -> String {
-    assert_ok(out);
-    let text = stdout(out);
-    let token = text.strip_suffix('\n').unwrap_or(&text);
-    assert!(
-        !token.is_empty() && !token.contains(char::is_whitespace),
-        "expected one token on stdout, got {text:?}\n--- stderr\n{}",
-        stderr(out)
-    );
-    token.to_owned()
 }
 
 fn token_requests(op: &OidcProvider) -> u64 {

@@ -8,21 +8,8 @@ use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::support::oidc::{self, CI_POST_SECRET, OidcProvider, SPECIAL_SECRET, WEB_POST_SECRET};
+use crate::support::printed_token;
 use crate::support::{TestEnv, assert_code, assert_ok, stderr, stdout};
-
-/// The access token oauthctl printed (raw output: the token and a newline).
-#[track_caller]
-fn printed_token(out: &Output) -> String {
-    assert_ok(out);
-    let text = stdout(out);
-    let token = text.strip_suffix('\n').unwrap_or(&text);
-    assert!(
-        !token.is_empty() && !token.contains(char::is_whitespace),
-        "expected one token on stdout, got {text:?}\n--- stderr\n{}",
-        stderr(out)
-    );
-    token.to_owned()
-}
 
 /// Runs `oauthctl client-credentials` against the provider's token endpoint
 /// as `ci-basic`, with the special-character secret from a file.

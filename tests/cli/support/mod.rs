@@ -133,3 +133,17 @@ pub fn assert_code(out: &Output, code: i32) {
 pub fn assert_ok(out: &Output) {
     assert_code(out, 0);
 }
+
+/// The access token oauthctl printed (raw output: the token and a newline).
+#[track_caller]
+pub fn printed_token(out: &Output) -> String {
+    assert_ok(out);
+    let text = stdout(out);
+    let token = text.strip_suffix('\n').unwrap_or(&text);
+    assert!(
+        !token.is_empty() && !token.contains(char::is_whitespace),
+        "expected one token on stdout, got {text:?}\n--- stderr\n{}",
+        stderr(out)
+    );
+    token.to_owned()
+}

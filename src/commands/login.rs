@@ -219,6 +219,16 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
             "\nOr open this link, which carries the code:\n\n    {complete}\n"
         ));
     }
+    // A phone can scan the link off the terminal; pointless in a log file.
+    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        let link = authorization
+            .verification_uri_complete
+            .as_ref()
+            .unwrap_or(&authorization.verification_uri);
+        if let Some(qr) = qr_code(link) {
+            message.push_str(&format!("\n{qr}"));
+        }
+    }
     message.push_str(&format!(
         "\nWaiting for approval (the code expires in {})...",
         output::short_duration(authorization.expires_in.as_secs())
@@ -235,6 +245,18 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
         None,
         "urn:ietf:params:oauth:grant-type:device_code",
     ))
+}
+
+/// The link as a QR code drawn with Unicode half blocks; the colours are
+/// inverted so it scans on the usual dark terminal, quiet zone included.
+fn qr_code(link: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(link.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::unicode::Dense1x2>()
+            .dark_color(qrcode::render::unicode::Dense1x2::Light)
+            .light_color(qrcode::render::unicode::Dense1x2::Dark)
+            .build(),
+    )
 }
 
 /// Who logged in, asked of the userinfo endpoint when the tokens do not say.

@@ -14,6 +14,7 @@ use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -42,6 +43,8 @@ enum Mode {
     Auto { headless: bool },
 }
 
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
 pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<()> {
     let mode = if args.auto_approve {
         Mode::Auto { headless: false }
@@ -52,6 +55,9 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<()> {
     } else {
         Mode::Browser
     };
+    // Ctrl-C reaches the step's child process too, which ends the step; the
+    // demo itself lives on to stop its server and remove its temp dir.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
     let server = DemoServer::start(matches!(mode, Mode::Auto { .. }))?;
     let dir = tempfile::Builder::new()
         .prefix("oauthctl-demo-")
@@ -182,7 +188,17 @@ impl<'a> Tour<'a> {
 
     /// Runs one step; its error names it.
     fn step<T>(&self, n: usize, name: &str, run: impl FnOnce() -> Result<T>) -> Result<T> {
-        run().with_context(|| format!("step {n} of {STEPS} ({name}) failed"))
+        let result = if INTERRUPTED.load(Ordering::SeqCst) {
+            Err(fail("interrupted (Ctrl-C)"))
+        } else {
+            run()
+        };
+        match result {
+            Err(_) if INTERRUPTED.load(Ordering::SeqCst) => Err(fail(format!(
+                "the tour was interrupted at step {n} of {STEPS} ({name})"
+            ))),
+            other => other.with_context(|| format!("step {n} of {STEPS} ({name}) failed")),
+        }
     }
 
     // -- the steps ---------------------------------------------------------------

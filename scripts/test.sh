@@ -38,7 +38,7 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
   log "installing ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 for cmd in dbus-daemon dbus-send gnome-keyring-daemon secret-tool chromium chromedriver; do
   command -v "$cmd" >/dev/null || die "$cmd not found after installing ${APT_PACKAGES[*]}"

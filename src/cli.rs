@@ -345,7 +345,8 @@ pub struct LoginArgs {
     pub timeout: Option<u64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum TokenIn {
     /// `Authorization: Bearer TOKEN`
     Header,

@@ -1,6 +1,6 @@
 //! The TOML profile file and the directories oauthctl uses.
 
-use crate::cli::{BodyFormat, ClientAuth};
+use crate::cli::{BodyFormat, ClientAuth, TokenIn};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -41,7 +41,7 @@ pub struct ProfileConfig {
     #[serde(default, alias = "auth_param")]
     pub auth_params: BTreeMap<String, String>,
     pub grant: Option<String>,
-    pub token_in: Option<String>,
+    pub token_in: Option<TokenIn>,
     pub redirect_uri: Option<String>,
     pub port: Option<u16>,
     pub min_ttl: Option<u64>,

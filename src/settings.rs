@@ -4,7 +4,7 @@
 //! Secrets and discovery are resolved lazily: `oauthctl token` on a fresh
 //! token must not run `client_secret_cmd`, read stdin or touch the network.
 
-use crate::cli::{BodyFormat, ClientAuth, GlobalArgs, ProviderArgs, StoreKind};
+use crate::cli::{BodyFormat, ClientAuth, GlobalArgs, ProviderArgs, StoreKind, TokenIn};
 use crate::config::{self, ConfigFile, ProfileConfig};
 use crate::error::usage;
 use crate::secret::Secret;
@@ -88,7 +88,7 @@ pub struct Profile {
     pub params: Vec<(String, String)>,
     pub auth_params: Vec<(String, String)>,
     pub grant: Option<String>,
-    pub token_in: Option<String>,
+    pub token_in: Option<TokenIn>,
     pub redirect_uri: Option<String>,
     pub port: Option<u16>,
     pub min_ttl: Option<u64>,

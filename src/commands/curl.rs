@@ -18,17 +18,10 @@ pub struct CurlExit(pub u8);
 
 pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
-    let token_in = match (args.token_in, profile.token_in.as_deref()) {
-        (Some(mode), _) => mode,
-        (None, None | Some("header")) => TokenIn::Header,
-        (None, Some("query")) => TokenIn::Query,
-        (None, Some(other)) => {
-            return Err(usage(format!(
-                "profile {}: token_in = \"{other}\" is not header or query",
-                profile.name
-            )));
-        }
-    };
+    let token_in = args
+        .token_in
+        .or(profile.token_in)
+        .unwrap_or(TokenIn::Header);
     if token_in == TokenIn::Query {
         log::warn!(
             "--token-in query puts the token in the URL, where server and proxy logs may keep it"

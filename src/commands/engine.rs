@@ -16,12 +16,21 @@ pub fn metadata(ctx: &Ctx, profile: &Profile) -> Result<Option<Metadata>> {
     let Some(issuer) = &profile.issuer else {
         return Ok(None);
     };
-    let cache_dir = ctx.cache_dir();
-    if let Some(metadata) = discovery::cached(&cache_dir, issuer) {
-        return Ok(Some(metadata));
+    if let Some(metadata) = ctx.discovered.borrow().get(issuer) {
+        return Ok(Some(metadata.clone()));
     }
-    let metadata = discovery::fetch(ctx.http()?, issuer)?;
-    discovery::save(&cache_dir, issuer, &metadata);
+    let cache_dir = ctx.cache_dir();
+    let metadata = match discovery::cached(&cache_dir, issuer) {
+        Some(metadata) => metadata,
+        None => {
+            let metadata = discovery::fetch(ctx.http()?, issuer)?;
+            discovery::save(&cache_dir, issuer, &metadata);
+            metadata
+        }
+    };
+    ctx.discovered
+        .borrow_mut()
+        .insert(issuer.clone(), metadata.clone());
     Ok(Some(metadata))
 }
 

@@ -13,12 +13,14 @@ pub mod refresh;
 pub mod status;
 pub mod token;
 
+use crate::oauth::discovery::Metadata;
 use crate::oauth::http::Http;
 use crate::settings::{Globals, StoreKey};
 use crate::store::TokenStore;
 use crate::store::lock::KeyLock;
 use anyhow::Result;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -29,6 +31,10 @@ pub struct Ctx {
     pub quiet: bool,
     http: OnceCell<Http>,
     store: OnceCell<Box<dyn TokenStore>>,
+    /// Discovery documents already read in this process, by issuer: a login
+    /// needs them several times, and a cache that cannot be written must not
+    /// mean fetching twice.
+    discovered: RefCell<HashMap<String, Metadata>>,
 }
 
 impl Ctx {
@@ -38,6 +44,7 @@ impl Ctx {
             quiet,
             http: OnceCell::new(),
             store: OnceCell::new(),
+            discovered: RefCell::new(HashMap::new()),
         }
     }
 

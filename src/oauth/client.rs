@@ -80,7 +80,7 @@ impl Client {
         match self.auth {
             ClientAuth::Basic | ClientAuth::BasicRaw => {
                 let (Some(id), Some(secret)) = (&self.id, &self.secret) else {
-                    return Err(Error::BadUrl(
+                    return Err(Error::Misconfigured(
                         "Basic client authentication needs --client-id and a client secret"
                             .to_owned(),
                     ));

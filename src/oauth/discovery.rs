@@ -94,13 +94,13 @@ pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
         if let Some(found) = &metadata.issuer
             && found.trim_end_matches('/') != trimmed
         {
-            return Err(Error::BadUrl(format!(
+            return Err(Error::Misconfigured(format!(
                 "discovery at {url} names issuer {found}, not {issuer}: use the exact issuer URL"
             )));
         }
         return Ok(metadata);
     }
-    Err(Error::BadUrl(format!(
+    Err(Error::Misconfigured(format!(
         "no discovery document for issuer {issuer} ({}): check --issuer or give --token-url",
         failures.join(", ")
     )))

@@ -151,15 +151,15 @@ fn describe_transport_error(err: &reqwest::Error, timeout: Duration) -> String {
 /// Plain http is allowed only for loopback hosts; everything else needs TLS.
 pub fn check_url(raw: &str) -> Result<url::Url, Error> {
     let url = url::Url::parse(raw)
-        .map_err(|err| Error::BadUrl(format!("`{raw}` is not a URL: {err}")))?;
+        .map_err(|err| Error::Misconfigured(format!("`{raw}` is not a URL: {err}")))?;
     match url.scheme() {
         "https" => Ok(url),
         "http" if is_loopback(&url) => Ok(url),
-        "http" => Err(Error::BadUrl(format!(
+        "http" => Err(Error::Misconfigured(format!(
             "refusing plain http to {}: use https (http is allowed only for 127.0.0.1, [::1] and localhost)",
             url.host_str().unwrap_or("")
         ))),
-        other => Err(Error::BadUrl(format!(
+        other => Err(Error::Misconfigured(format!(
             "`{raw}` has scheme {other}: use an https URL"
         ))),
     }

@@ -56,9 +56,10 @@ pub enum Error {
         status: u16,
         what: String,
     },
-    /// A URL oauthctl refuses to use (plain http to a remote host, ...).
+    /// A setting oauthctl cannot work with (plain http to a remote host, Basic
+    /// auth without a secret, no discovery document...).
     #[error("{0}")]
-    BadUrl(String),
+    Misconfigured(String),
 }
 
 fn description_suffix(description: &Option<String>) -> String {
@@ -83,7 +84,7 @@ impl Error {
             Error::Unreachable { .. } => Exit::Network,
             Error::Http { status, .. } if *status == 429 || *status >= 500 => Exit::Network,
             Error::Http { .. } | Error::Malformed { .. } => Exit::Failure,
-            Error::BadUrl(_) => Exit::Usage,
+            Error::Misconfigured(_) => Exit::Usage,
         }
     }
 }

@@ -218,13 +218,9 @@ fn stdin_and_stdout_pass_through() {
     assert_eq!(body, "{\"item\": 42}");
 }
 
-#[test]
-fn a_rejected_token_is_refreshed_once_and_the_request_retried() {
-    let op = OidcProvider::start();
-    let env = logged_in(&op);
-    // A stored token that looks fresh but that the API refuses (revoked or
-    // rotated elsewhere). Revoking at oidc-provider would end the whole grant,
-    // so the test swaps in a token the provider never issued.
+/// Swaps the stored access token for `value`, leaving its expiry: a token
+/// that looks fresh but that the API refuses (revoked or rotated elsewhere).
+fn replace_stored_access_token(env: &TestEnv, value: &str) {
     let dir = env.data_dir().join("tokens");
     let file = std::fs::read_dir(&dir)
         .unwrap()
@@ -234,8 +230,18 @@ fn a_rejected_token_is_refreshed_once_and_the_request_retried() {
         .path();
     let mut stored: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    stored["access_token"] = serde_json::json!("not-a-token-the-provider-issued");
+    stored["access_token"] = serde_json::json!(value);
     std::fs::write(&file, serde_json::to_vec(&stored).unwrap()).unwrap();
+}
+
+#[test]
+fn a_rejected_token_is_refreshed_once_and_the_request_retried() {
+    let op = OidcProvider::start();
+    let env = logged_in(&op);
+    // A stored token that looks fresh but that the API refuses (revoked or
+    // rotated elsewhere). Revoking at oidc-provider would end the whole grant,
+    // so the test swaps in a token the provider never issued.
+    replace_stored_access_token(&env, "not-a-token-the-provider-issued");
 
     let out = env.run(&["curl", "--", "-sS", &op.api_url()]);
     assert_ok(&out);
@@ -258,17 +264,7 @@ fn a_rejected_token_is_refreshed_once_and_the_request_retried() {
 fn a_request_with_a_stdin_body_is_not_replayed() {
     let op = OidcProvider::start();
     let env = logged_in(&op);
-    let dir = env.data_dir().join("tokens");
-    let file = std::fs::read_dir(&dir)
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    let mut stored: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    stored["access_token"] = serde_json::json!("not-a-token-the-provider-issued");
-    std::fs::write(&file, serde_json::to_vec(&stored).unwrap()).unwrap();
+    replace_stored_access_token(&env, "not-a-token-the-provider-issued");
 
     let out = run_with_stdin(
         env.cmd().args([

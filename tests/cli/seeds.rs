@@ -285,6 +285,16 @@ fn estimote_refuses_basic_auth_which_is_the_default_with_a_secret() {
 // Seed 001: Geoloqi
 // ---------------------------------------------------------------------------
 
+/// `login --with-refresh-token -` with the refresh token Geoloqi knows from the start.
+fn login_with_seed_refresh_token(env: &TestEnv, flags: &[String]) {
+    let out = run_stdin(
+        env,
+        &[a(&["login", "--with-refresh-token", "-"]), flags.to_vec()].concat(),
+        geoloqi::SEED_REFRESH,
+    );
+    assert_ok(&out);
+}
+
 fn geoloqi_flags(fake: &FakeProvider, env: &TestEnv) -> Vec<String> {
     let secret = env.write_file("geoloqi.secret", geoloqi::CLIENT_SECRET);
     a(&[
@@ -437,12 +447,7 @@ fn geoloqi_concurrent_refreshes_never_reuse_a_rotated_refresh_token() {
     let fake = FakeProvider::geoloqi(true);
     let env = TestEnv::new();
     let flags = geoloqi_flags(&fake, &env);
-    let out = run_stdin(
-        &env,
-        &[a(&["login", "--with-refresh-token", "-"]), flags.clone()].concat(),
-        geoloqi::SEED_REFRESH,
-    );
-    assert_ok(&out);
+    login_with_seed_refresh_token(&env, &flags);
 
     const N: usize = 4;
     let outs: Vec<Output> = std::thread::scope(|scope| {
@@ -483,12 +488,7 @@ fn geoloqi_refresh_without_a_new_refresh_token_keeps_the_old_one() {
     let env = TestEnv::new();
     let flags = geoloqi_flags(&fake, &env);
 
-    let out = run_stdin(
-        &env,
-        &[a(&["login", "--with-refresh-token", "-"]), flags.clone()].concat(),
-        geoloqi::SEED_REFRESH,
-    );
-    assert_ok(&out);
+    login_with_seed_refresh_token(&env, &flags);
 
     for i in 0..2 {
         let out = run(&env, &[a(&["refresh"]), flags.clone()].concat());
@@ -515,12 +515,7 @@ fn geoloqi_rejected_refresh_token_means_login_required() {
     let env = TestEnv::new();
     let flags = geoloqi_flags(&fake, &env);
 
-    let out = run_stdin(
-        &env,
-        &[a(&["login", "--with-refresh-token", "-"]), flags.clone()].concat(),
-        geoloqi::SEED_REFRESH,
-    );
-    assert_ok(&out);
+    login_with_seed_refresh_token(&env, &flags);
     // The provider revokes everything.
     fake.state().refresh_tokens.clear();
 

@@ -97,7 +97,9 @@ impl ConfigFile {
             let message = err.message().trim().replace('\n', " ");
             match err.span() {
                 Some(span) => {
-                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    // Bytes, not str: a span need not fall on a char boundary.
+                    let before = &text.as_bytes()[..span.start.min(text.len())];
+                    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
                     format!("line {line}: {message}")
                 }
                 None => message,

@@ -141,7 +141,8 @@ pub struct IssuerCheck {
     pub required: bool,
 }
 
-fn check_callback(
+/// Checks a callback's query against this login; public for the fuzz targets.
+pub fn check_callback(
     query: &str,
     state: &str,
     issuer: Option<&IssuerCheck>,

@@ -427,15 +427,20 @@ pub fn read_credentials_file(path: &Path) -> Result<(String, Secret)> {
             path.display()
         ))
     })?;
-    let bad = |what: &str| {
+    parse_credentials(&text).map_err(|what| {
         usage(format!(
             "credentials file {}: {what}; expected apiKey.id and apiKey.secret, or JSON client_id and client_secret",
             path.display()
         ))
-    };
+    })
+}
+
+/// The client id and secret in a credentials file's text; the error says
+/// what was wrong without quoting the content.
+pub fn parse_credentials(text: &str) -> std::result::Result<(String, Secret), String> {
     if text.trim_start().starts_with('{') {
         let json: serde_json::Value =
-            serde_json::from_str(&text).map_err(|err| bad(&format!("invalid JSON ({err})")))?;
+            serde_json::from_str(text).map_err(|err| format!("invalid JSON ({err})"))?;
         // Google-style files nest the client under "installed" or "web".
         let client = ["installed", "web"]
             .iter()
@@ -445,10 +450,10 @@ pub fn read_credentials_file(path: &Path) -> Result<(String, Secret)> {
         let secret = client.get("client_secret").and_then(|v| v.as_str());
         return match (id, secret) {
             (Some(id), Some(secret)) => Ok((id.to_owned(), Secret::new(secret))),
-            _ => Err(bad("client_id or client_secret missing")),
+            _ => Err("client_id or client_secret missing".to_owned()),
         };
     }
-    let props = parse_properties(&text);
+    let props = parse_properties(text);
     let get = |keys: &[&str]| {
         keys.iter()
             .find_map(|k| props.iter().find(|(pk, _)| pk == k).map(|(_, v)| v.clone()))
@@ -460,7 +465,7 @@ pub fn read_credentials_file(path: &Path) -> Result<(String, Secret)> {
         (Some(id), Some(secret)) if !id.is_empty() && !secret.is_empty() => {
             Ok((id, Secret::new(secret)))
         }
-        _ => Err(bad("apiKey.id or apiKey.secret missing")),
+        _ => Err("apiKey.id or apiKey.secret missing".to_owned()),
     }
 }
 

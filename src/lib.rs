@@ -13,6 +13,7 @@ pub mod oauth;
 pub mod output;
 pub mod secret;
 pub mod settings;
+pub mod signals;
 pub mod store;
 
 use clap::Parser;

@@ -34,8 +34,16 @@ pub enum CallbackError {
     IssuerMismatch { got: String, expected: String },
     #[error("the callback carried no code: run login again")]
     NoCode,
-    #[error("no callback within {0} s: run login again (raise --timeout if you need longer)")]
-    Timeout(u64),
+    #[error("no callback within {secs} s{}: run login again (raise --timeout if you need longer)", refused_suffix(*.refused))]
+    Timeout { secs: u64, refused: u32 },
+}
+
+fn refused_suffix(refused: u32) -> String {
+    match refused {
+        0 => String::new(),
+        1 => " (one request without this login's state was refused)".to_owned(),
+        n => format!(" ({n} requests without this login's state were refused)"),
+    }
 }
 
 impl Listener {
@@ -79,8 +87,9 @@ impl Listener {
         &self.redirect_uri
     }
 
-    /// Waits for the one callback on our path. Other paths (favicon, probes)
-    /// get a 404 and the wait goes on. `issuer` is checked against an `iss`
+    /// Waits for the one callback on our path that carries `state`. Other
+    /// paths (favicon, probes) get a 404, and requests without our state a
+    /// 400, and the wait goes on until `timeout`. `issuer` is checked against an `iss`
     /// parameter (RFC 9207), which must be there when the issuer promised it.
     pub fn wait(
         &self,
@@ -88,11 +97,18 @@ impl Listener {
         issuer: Option<&IssuerCheck>,
         timeout: Duration,
     ) -> Result<Callback, CallbackError> {
-        let deadline = Instant::now() + timeout;
+        // `--timeout` is the user's number: a huge one must not overflow.
+        let deadline = Instant::now()
+            .checked_add(timeout)
+            .unwrap_or_else(|| Instant::now() + Duration::from_secs(366 * 24 * 3600));
+        let mut refused = 0;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                return Err(CallbackError::Timeout(timeout.as_secs()));
+                return Err(CallbackError::Timeout {
+                    secs: timeout.as_secs(),
+                    refused,
+                });
             }
             let request = match self
                 .server
@@ -116,6 +132,18 @@ impl Listener {
                 continue;
             }
             let outcome = check_callback(query, state, issuer);
+            if matches!(outcome, Err(CallbackError::StateMismatch)) {
+                // Anything on this machine can reach the port: only the
+                // browser coming back with our state may end the login.
+                refused += 1;
+                log::info!("refused a callback without this login's state; still waiting");
+                let _ = request.respond(page(
+                    400,
+                    "Not this login",
+                    "This callback does not carry the state of the login oauthctl is waiting for (a stale tab, or a request from another program). The login goes on: finish it in the tab oauthctl opened.",
+                ));
+                continue;
+            }
             let response = match &outcome {
                 Ok(_) => page(
                     200,

@@ -1,14 +1,21 @@
 //! What goes to stdout: the token in the format asked for, and nothing else.
 
 use crate::cli::OutputFormat;
-use crate::oauth::response::normalize_token_type;
+use crate::oauth::response::{check_access_token, normalize_token_type};
 use crate::store::TokenSet;
 use std::io::Write;
 
-pub fn render(set: &TokenSet, format: OutputFormat) -> String {
+/// The token as asked for. A stored token that could break out of its line
+/// (written by an older version, or a damaged store) is refused, not printed.
+pub fn render(set: &TokenSet, format: OutputFormat) -> anyhow::Result<String> {
     let token = set.access_token.expose();
     let token_type = normalize_token_type(set.token_type.as_deref());
-    match format {
+    check_access_token(&token_type, token).map_err(|what| {
+        anyhow::anyhow!(
+            "the stored token set holds {what}: refusing to print it; run `oauthctl logout`, then log in again"
+        )
+    })?;
+    Ok(match format {
         OutputFormat::Raw => format!("{token}\n"),
         OutputFormat::Header => format!("Authorization: {token_type} {token}\n"),
         OutputFormat::Json => {
@@ -36,7 +43,7 @@ pub fn render(set: &TokenSet, format: OutputFormat) -> String {
             }
             out
         }
-    }
+    })
 }
 
 /// Writes to stdout; a closed pipe (`oauthctl token | head -c0`) is not an error.
@@ -52,7 +59,12 @@ pub fn print(text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// The last second RFC 3339 can write (9999-12-31T23:59:59Z).
+const LAST_RFC3339_SECOND: u64 = 253_402_300_799;
+
+/// Times past year 9999 (a hostile `exp`) are shown as the last one there is.
 pub fn rfc3339(unix: u64) -> String {
+    let unix = unix.min(LAST_RFC3339_SECOND);
     humantime::format_rfc3339_seconds(std::time::UNIX_EPOCH + std::time::Duration::from_secs(unix))
         .to_string()
 }
@@ -86,7 +98,7 @@ mod tests {
 
     fn set(token_type: Option<&str>) -> TokenSet {
         TokenSet {
-            access_token: Secret::new("tok'en"),
+            access_token: Secret::new("tok+en/="),
             token_type: token_type.map(str::to_owned),
             refresh_token: Some(Secret::new("never-printed")),
             id_token: None,
@@ -101,15 +113,15 @@ mod tests {
     fn header_normalises_token_type() {
         for t in [None, Some("bearer"), Some("BearerToken")] {
             assert_eq!(
-                render(&set(t), OutputFormat::Header),
-                "Authorization: Bearer tok'en\n"
+                render(&set(t), OutputFormat::Header).unwrap(),
+                "Authorization: Bearer tok+en/=\n"
             );
         }
     }
 
     #[test]
     fn json_never_has_the_refresh_token() {
-        let json = render(&set(None), OutputFormat::Json);
+        let json = render(&set(None), OutputFormat::Json).unwrap();
         assert!(!json.contains("never-printed"));
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["token_type"], "Bearer");
@@ -117,10 +129,28 @@ mod tests {
     }
 
     #[test]
+    fn stored_tokens_that_break_lines_are_not_printed() {
+        let mut hostile = set(None);
+        hostile.access_token = Secret::new("a\nexport EVIL=1");
+        for format in [OutputFormat::Raw, OutputFormat::Header, OutputFormat::Env] {
+            assert!(render(&hostile, format).is_err());
+        }
+        let mut hostile = set(Some("Bearer\r\nX-Evil: 1"));
+        hostile.access_token = Secret::new("fine");
+        assert!(render(&hostile, OutputFormat::Header).is_err());
+    }
+
+    #[test]
+    fn times_past_year_9999_do_not_panic() {
+        assert_eq!(rfc3339(u64::MAX), "9999-12-31T23:59:59Z");
+        assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
     fn env_is_shell_quoted() {
-        let env = render(&set(None), OutputFormat::Env);
+        let env = render(&set(None), OutputFormat::Env).unwrap();
         assert!(
-            env.starts_with("export OAUTHCTL_ACCESS_TOKEN='tok'\\''en'\n"),
+            env.starts_with("export OAUTHCTL_ACCESS_TOKEN='tok+en/='\n"),
             "{env}"
         );
     }

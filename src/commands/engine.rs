@@ -217,19 +217,27 @@ impl Slot {
 pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> Result<TokenSet> {
     let store = ctx.store()?;
     let key = &slot.key;
-    if let Some(set) = store.peek(key)?
-        && set.is_fresh(min_ttl)
-    {
-        return Ok(set);
-    }
-    let _lock = ctx.lock(key)?;
-    // Another process may have renewed while we waited for the lock.
-    let stored = store.load(key)?;
-    if let Some(set) = &stored
-        && set.is_fresh(min_ttl)
-    {
-        log::debug!("another process renewed the token meanwhile");
+    let peeked = store.peek(key)?;
+    if let Some(set) = peeked.as_ref().filter(|set| set.is_fresh(min_ttl)) {
         return Ok(set.clone());
+    }
+    let waited_since = crate::store::now();
+    let _lock = ctx.lock(key)?;
+    let stored = store.load(key)?;
+    if let Some(set) = &stored {
+        if set.is_fresh(min_ttl) {
+            log::debug!("the stored token is fresh after all");
+            return Ok(set.clone());
+        }
+        // Renewed by another process while this one waited for the lock:
+        // the freshest token there can be, even when `min_ttl` asks for more
+        // than the provider grants. Renewing again would spend a refresh per
+        // waiter, and revoke the token the others just printed on providers
+        // that revoke on rotation.
+        if renewed_meanwhile(peeked.as_ref(), set, waited_since) {
+            log::debug!("another process renewed the token while this one waited");
+            return Ok(set.clone());
+        }
     }
     let renewed = match renew(ctx, profile, stored.as_ref(), slot.mint) {
         Ok(renewed) => renewed,
@@ -252,6 +260,17 @@ pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> R
     store.save(key, &renewed)?;
     log::info!("renewed the token for {}", key.as_str());
     Ok(renewed)
+}
+
+/// True when `stored` was obtained since this process started waiting, or
+/// is a still-valid token other than the one it saw before the lock.
+fn renewed_meanwhile(peeked: Option<&TokenSet>, stored: &TokenSet, waited_since: u64) -> bool {
+    let changed = peeked.is_some_and(|before| {
+        before.access_token.expose() != stored.access_token.expose()
+            || before.obtained_at != stored.obtained_at
+    });
+    stored.obtained_at >= waited_since
+        || (changed && stored.seconds_left().is_none_or(|left| left > 0))
 }
 
 /// Renews now, whatever is left, under the lock. `mint_anew` skips the

@@ -299,7 +299,7 @@ pub fn save_and_report(
         ctx.store()?.kind()
     ));
     match format {
-        Some(format) => output::print(&output::render(set, format)),
+        Some(format) => output::print(&output::render(set, format)?),
         None => Ok(()),
     }
 }

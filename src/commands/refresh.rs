@@ -16,5 +16,5 @@ pub fn run(ctx: &Ctx, args: &RefreshArgs) -> Result<()> {
     output::print(&output::render(
         &set,
         args.output.output.unwrap_or_default(),
-    ))
+    )?)
 }

@@ -12,5 +12,5 @@ pub fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     output::print(&output::render(
         &set,
         args.output.output.unwrap_or_default(),
-    ))
+    )?)
 }

@@ -258,6 +258,9 @@ pub fn interpret(
     match parsed {
         Parsed::Token(token) if (200..300).contains(&status) => Ok(token),
         Parsed::Error(error) => Err(oauth_error(endpoint, status, error)),
+        Parsed::Invalid(what) if (200..300).contains(&status) => {
+            Err(Error::Untrustworthy { endpoint, what })
+        }
         _ if (300..400).contains(&status) => Err(Error::Http {
             endpoint,
             status,

@@ -59,22 +59,49 @@ pub fn start(
         status: response.status,
         what: format!("a response without {what}"),
     };
+    // What the user is shown must be what the server meant, on one line:
+    // no escape sequences, no forged lines, no non-web links.
+    let link = |key: &str| match text(key) {
+        None => Ok(None),
+        Some(raw) => match super::http::check_url(raw.trim()) {
+            Ok(url) if url.as_str().chars().all(|c| c.is_ascii_graphic()) => {
+                Ok(Some(url.to_string()))
+            }
+            _ => Err(Error::Untrustworthy {
+                endpoint,
+                what: format!("a {key} that is not an https URL"),
+            }),
+        },
+    };
+    let user_code = text("user_code").ok_or_else(|| malformed("user_code"))?;
+    if user_code.is_empty()
+        || user_code.len() > 64
+        || !user_code.chars().all(|c| c.is_ascii_graphic() || c == ' ')
+    {
+        return Err(Error::Untrustworthy {
+            endpoint,
+            what: "a user_code that is not a short line of printable ASCII".to_owned(),
+        });
+    }
     Ok(DeviceAuthorization {
         device_code: Secret::new(text("device_code").ok_or_else(|| malformed("device_code"))?),
-        user_code: text("user_code").ok_or_else(|| malformed("user_code"))?,
+        user_code,
         // Google says verification_url.
-        verification_uri: text("verification_uri")
-            .or_else(|| text("verification_url"))
-            .ok_or_else(|| malformed("verification_uri"))?,
-        verification_uri_complete: text("verification_uri_complete"),
+        verification_uri: link("verification_uri")
+            .transpose()
+            .or_else(|| link("verification_url").transpose())
+            .ok_or_else(|| malformed("verification_uri"))??,
+        verification_uri_complete: link("verification_uri_complete")?,
         expires_in: secs("expires_in")
             .map(Duration::from_secs)
             .unwrap_or(DEFAULT_LIFETIME)
             .min(MAX_LIFETIME),
+        // Capped so that a hostile interval cannot overflow the deadline
+        // arithmetic: past the lifetime it simply means "expired".
         interval: secs("interval")
             .map(Duration::from_secs)
             .unwrap_or(DEFAULT_INTERVAL)
-            .max(Duration::from_secs(1)),
+            .clamp(Duration::from_secs(1), MAX_LIFETIME),
     })
 }
 

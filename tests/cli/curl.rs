@@ -37,7 +37,7 @@ fn argv_recording_curl(env: &TestEnv) -> (String, PathBuf) {
     std::fs::write(
         &script,
         format!(
-            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '{}'; done\nfor a in \"$@\"; do [ -f \"$a\" ] && cat \"$a\" >> '{}.files'; done\nexec '{}' \"$@\"\n",
+            "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> '{}'; done\nfor a in \"$@\"; do if [ -p \"$a\" ]; then echo \"PIPE $a\"; elif [ -f \"$a\" ]; then cat \"$a\"; fi; done >> '{}.files'\nexec '{}' \"$@\"\n",
             log.display(),
             log.display(),
             real.display()
@@ -112,21 +112,22 @@ fn the_token_never_appears_in_curls_argv() {
         !argv.contains(&token),
         "the token is in curl's argv:\n{argv}"
     );
-    // The wrapper saw the config file while curl ran (it carried the token);
-    // oauthctl removed it afterwards.
-    let seen = std::fs::read_to_string(format!("{}.files", log.display())).unwrap_or_default();
-    assert!(
-        seen.contains(&token),
-        "the token reached curl some other way?"
-    );
+    // curl read its config from a pipe: the token was in no file curl was
+    // given, and the API's 200 shows it did reach curl.
     let config = argv
         .lines()
         .skip_while(|a| *a != "-K")
         .nth(1)
         .expect("-K CONFIG in argv");
+    assert!(config.starts_with("/dev/fd/"), "-K {config}");
+    let seen = std::fs::read_to_string(format!("{}.files", log.display())).unwrap_or_default();
     assert!(
-        !std::path::Path::new(config).exists(),
-        "{config} was left behind"
+        seen.contains(&format!("PIPE {config}")),
+        "the config was not a pipe:\n{seen}"
+    );
+    assert!(
+        !seen.contains(&token),
+        "the token was in a file given to curl:\n{seen}"
     );
 }
 

@@ -288,11 +288,15 @@ fn with_param(url: &str, name: &str, value: &str) -> String {
 /// 127.0.0.1:port: the status (0 when the server closed without answering) and
 /// the body. Bounded by socket timeouts.
 fn raw_get(port: u16, target: &[u8]) -> std::io::Result<(u16, String)> {
+    raw_request(port, "GET", target)
+}
+
+fn raw_request(port: u16, method: &str, target: &[u8]) -> std::io::Result<(u16, String)> {
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    let mut request = b"GET ".to_vec();
+    let mut request = format!("{method} ").into_bytes();
     request.extend_from_slice(target);
     request.extend_from_slice(
         format!(" HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").as_bytes(),
@@ -642,7 +646,7 @@ fn denied_consent_exits_3_with_a_clear_message_and_stores_nothing() {
 }
 
 #[test]
-fn callback_with_a_modified_state_is_refused_before_any_token_request() {
+fn callback_with_a_forged_state_is_answered_400_and_the_real_one_still_completes() {
     let op = OidcProvider::start();
     let env = TestEnv::new();
     write_public_profile(&env, &op, "default");
@@ -662,20 +666,23 @@ fn callback_with_a_modified_state_is_refused_before_any_token_request() {
     let (status, page) = oidc::deliver_callback(&forged);
     assert_eq!(status, 400, "{page}");
     assert!(page.contains("state"), "{page}");
-
-    let done = login.finish(EXIT_WAIT);
-    let line = done.assert_clean_failure(1);
-    assert!(
-        line.contains("state"),
-        "the message names the state: {line}"
-    );
     assert_eq!(
         token_requests(&op),
         0,
         "no token request may follow a state mismatch: {}",
         op.stats()
     );
-    assert_nothing_stored(&env);
+
+    // Any local process can reach the port: a forged callback must not end
+    // the login, so the real one still completes it.
+    let (status, page) = oidc::deliver_callback(&callback);
+    assert_eq!(status, 200, "{page}");
+    let done = login.finish(EXIT_WAIT);
+    done.assert_code(0);
+    assert_no_panic(&done.stderr);
+    assert_eq!(token_requests(&op), 1, "{}", op.stats());
+    let token = printed_token(&env.run(&["token"]));
+    op.assert_token_accepted(&token);
 }
 
 #[test]
@@ -989,12 +996,20 @@ fn chromium_logs_in_on_the_real_pages_and_renders_oauthctl_pages() {
         .save_screenshot(&shots.join("chromium-wrong-state.png"))
         .unwrap();
     assert!(
-        text.contains("Login failed") && text.contains("state did not match"),
+        text.contains("Not this login") && text.contains("state"),
         "the error page as rendered: {text}"
     );
+    // The forged callback did not end the login: one with its state does.
+    let denial = format!(
+        "/callback?state={}&error=access_denied&iss={}",
+        auth.state,
+        url::form_urlencoded::byte_serialize(op.issuer().as_bytes()).collect::<String>()
+    );
+    let (status, _) = raw_get(auth.port, denial.as_bytes()).expect("the login still listens");
+    assert_eq!(status, 400);
     let done = login.finish(EXIT_WAIT);
-    let line = done.assert_clean_failure(1);
-    assert!(line.contains("state"), "{line}");
+    let line = done.assert_clean_failure(3);
+    assert!(line.contains("access_denied"), "{line}");
     assert_eq!(
         op.grant_count("authorization_code"),
         1,
@@ -1018,10 +1033,13 @@ fn chromium_logs_in_on_the_real_pages_and_renders_oauthctl_pages() {
 // Bad callbacks, sent straight to oauthctl's listener.
 
 /// One bad callback: the request target (bytes) from the state, the exit
-/// code, and what the error line must say.
+/// code, and what the error line must say. A callback without this login's
+/// state does not end it (`ends: false`): it is answered 400 and the login
+/// waits on, here until a denial with the right state ends it.
 struct BadCallback {
     name: &'static str,
     target: fn(&str) -> Vec<u8>,
+    ends: bool,
     code: i32,
     says: &'static [&'static str],
 }
@@ -1032,24 +1050,28 @@ fn bad_callbacks_fail_cleanly_and_never_reach_the_token_endpoint() {
         BadCallback {
             name: "no state",
             target: |_| b"/callback?code=abc".to_vec(),
-            code: 1,
-            says: &["state did not match"],
+            ends: false,
+            code: 3,
+            says: &["access_denied"],
         },
         BadCallback {
             name: "wrong state",
             target: |_| b"/callback?code=abc&state=not-the-state".to_vec(),
-            code: 1,
-            says: &["state did not match"],
+            ends: false,
+            code: 3,
+            says: &["access_denied"],
         },
         BadCallback {
             name: "no code",
             target: |state| format!("/callback?state={state}").into_bytes(),
+            ends: true,
             code: 1,
             says: &["no code"],
         },
         BadCallback {
             name: "empty code",
             target: |state| format!("/callback?state={state}&code=").into_bytes(),
+            ends: true,
             code: 1,
             says: &["no code"],
         },
@@ -1061,6 +1083,7 @@ fn bad_callbacks_fail_cleanly_and_never_reach_the_token_endpoint() {
                 )
                 .into_bytes()
             },
+            ends: true,
             code: 3,
             says: &["access_denied", "The user said <no> on two lines"],
         },
@@ -1071,8 +1094,9 @@ fn bad_callbacks_fail_cleanly_and_never_reach_the_token_endpoint() {
                 t.extend(std::iter::repeat_n(b'A', 64 * 1024));
                 t
             },
-            code: 1,
-            says: &["state did not match"],
+            ends: false,
+            code: 3,
+            says: &["access_denied"],
         },
         BadCallback {
             name: "64 KiB error_description, right state",
@@ -1083,20 +1107,23 @@ fn bad_callbacks_fail_cleanly_and_never_reach_the_token_endpoint() {
                 t.extend(std::iter::repeat_n(b'x', 64 * 1024));
                 t
             },
+            ends: true,
             code: 3,
             says: &["access_denied"],
         },
         BadCallback {
             name: "percent-encoded non-UTF-8",
             target: |_| b"/callback?code=%FF%FE%80&state=%C3%28%FF".to_vec(),
-            code: 1,
-            says: &["state did not match"],
+            ends: false,
+            code: 3,
+            says: &["access_denied"],
         },
         BadCallback {
             name: "state twice, the first one wrong",
             target: |state| format!("/callback?code=abc&state=evil&state={state}").into_bytes(),
-            code: 1,
-            says: &["state did not match"],
+            ends: false,
+            code: 3,
+            says: &["access_denied"],
         },
     ];
     run_bad_callbacks(&cases);
@@ -1131,11 +1158,22 @@ fn check_bad_callback(op: &OidcProvider, case: &BadCallback) {
     let (status, page) = raw_get(auth.port, &target)
         .unwrap_or_else(|e| panic!("{}: sending the callback: {e}", case.name));
     assert_eq!(status, 400, "{}: the listener's answer:\n{page}", case.name);
+    let expected_page = if case.ends {
+        "Login failed"
+    } else {
+        "Not this login"
+    };
     assert!(
-        page.contains("Login failed"),
+        page.contains(expected_page),
         "{}: the error page:\n{page}",
         case.name
     );
+    if !case.ends {
+        let denial = format!("/callback?state={}&error=access_denied", auth.state);
+        let (status, page) = raw_get(auth.port, denial.as_bytes())
+            .unwrap_or_else(|e| panic!("{}: the login stopped listening: {e}", case.name));
+        assert_eq!(status, 400, "{}: the denial's answer:\n{page}", case.name);
+    }
     assert!(
         !page.contains("<no>"),
         "{}: the page must escape what the callback carries:\n{page}",
@@ -1175,6 +1213,7 @@ fn callback_error_fields_cannot_inject_lines_or_escapes_into_the_terminal() {
                 )
                 .into_bytes()
             },
+            ends: true,
             code: 3,
             says: &["access_denied"],
         },
@@ -1185,6 +1224,7 @@ fn callback_error_fields_cannot_inject_lines_or_escapes_into_the_terminal() {
                 t.extend(std::iter::repeat_n(b'e', 64 * 1024));
                 t
             },
+            ends: true,
             code: 3,
             says: &["refused the login"],
         },
@@ -1217,6 +1257,18 @@ fn stray_requests_are_ignored_then_a_good_callback_completes_once() {
         let (status, page) = raw_get(port, target.as_bytes())
             .unwrap_or_else(|e| panic!("{target}: the listener stopped: {e}"));
         assert_eq!(status, 404, "{target}: {page}");
+    }
+    // The callback path itself, without this login's state, by GET or HEAD:
+    // refused, and the login goes on.
+    for (method, target) in [
+        ("HEAD", "/callback"),
+        ("HEAD", "/callback?code=abc&state=forged"),
+        ("GET", "/callback?code=abc"),
+        ("GET", "/callback?error=access_denied&state=forged"),
+    ] {
+        let (status, _) = raw_request(port, method, target.as_bytes())
+            .unwrap_or_else(|e| panic!("{method} {target}: the listener stopped: {e}"));
+        assert_eq!(status, 400, "{method} {target}");
     }
     // Raw non-UTF-8 bytes in the request line, and a request line that is not
     // HTTP at all: refused or dropped, never a callback.

@@ -29,6 +29,9 @@ pub fn exit_code_for(err: &anyhow::Error) -> Exit {
         if cause.is::<LoginRequired>() {
             return Exit::LoginRequired;
         }
+        if cause.is::<crate::oauth::id_token::Invalid>() {
+            return Exit::Provider;
+        }
         if let Some(oauth) = cause.downcast_ref::<crate::oauth::Error>() {
             return oauth.exit_code();
         }

@@ -157,29 +157,51 @@ fn grant_rejected(err: anyhow::Error, profile: &Profile) -> anyhow::Error {
 /// Gets a new token set for what is stored: refresh when there is a refresh
 /// token, re-mint client-credentials sets, else the user must log in.
 /// `mint` says the key holds client-credentials tokens, which are re-minted.
+/// Called under the key's lock; the store is checked first, so that no grant
+/// is spent on tokens that could not be saved.
 pub fn renew(
     ctx: &Ctx,
     profile: &Profile,
     stored: Option<&TokenSet>,
     mint: bool,
+    key: &StoreKey,
 ) -> Result<TokenSet> {
-    match stored {
+    let store = ctx.store()?;
+    let refresh = match stored {
         Some(set) => match &set.refresh_token {
-            Some(rt) => refresh_with(ctx, profile, set, rt),
-            None if mint || set.is_client_credentials() => mint_client_credentials(ctx, profile),
-            None => Err(login_required(
-                &profile.name,
-                &format!(
-                    "profile {} has no refresh token to renew its access token with",
+            Some(rt) => Some((set, rt)),
+            None if mint || set.is_client_credentials() => None,
+            None => {
+                return Err(login_required(
+                    &profile.name,
+                    &format!(
+                        "profile {} has no refresh token to renew its access token with",
+                        profile.name
+                    ),
+                ));
+            }
+        },
+        None if mint => None,
+        None => {
+            let why = match store.unavailable() {
+                Some(keychain) => format!(
+                    "not logged in to profile {} (the keychain did not answer: {keychain}; only the file store was searched)",
                     profile.name
                 ),
-            )),
-        },
-        None if mint => mint_client_credentials(ctx, profile),
-        None => Err(login_required(
-            &profile.name,
-            &format!("not logged in to profile {}", profile.name),
-        )),
+                None => format!("not logged in to profile {}", profile.name),
+            };
+            return Err(login_required(&profile.name, &why));
+        }
+    };
+    store.check_writable(key).map_err(|err| {
+        err.context(format!(
+            "the {} store cannot take new tokens, so nothing was requested (the stored refresh token is untouched); fix that, then run the command again",
+            store.kind()
+        ))
+    })?;
+    match refresh {
+        Some((set, rt)) => refresh_with(ctx, profile, set, rt),
+        None => mint_client_credentials(ctx, profile),
     }
 }
 
@@ -223,6 +245,7 @@ pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> R
     }
     let waited_since = crate::store::now();
     let _lock = ctx.lock(key)?;
+    store.settle(key)?;
     let stored = store.load(key)?;
     if let Some(set) = &stored {
         if set.is_fresh(min_ttl) {
@@ -239,7 +262,7 @@ pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> R
             return Ok(set.clone());
         }
     }
-    let renewed = match renew(ctx, profile, stored.as_ref(), slot.mint) {
+    let renewed = match renew(ctx, profile, stored.as_ref(), slot.mint, key) {
         Ok(renewed) => renewed,
         // A provider that is down must not break scripts while the stored
         // token still works: hand it out and say so.
@@ -279,8 +302,9 @@ pub fn force_renew(ctx: &Ctx, profile: &Profile, slot: &Slot, mint_anew: bool) -
     let store = ctx.store()?;
     let key = &slot.key;
     let _lock = ctx.lock(key)?;
+    store.settle(key)?;
     let stored = if mint_anew { None } else { store.load(key)? };
-    let renewed = renew(ctx, profile, stored.as_ref(), slot.mint)?;
+    let renewed = renew(ctx, profile, stored.as_ref(), slot.mint, key)?;
     store.save(key, &renewed)?;
     Ok(renewed)
 }

@@ -33,12 +33,19 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
     let slot = Slot::for_profile(&profile);
     // A store that cannot be used must fail before a grant is spent: a
     // redeemed (and rotated) refresh token that cannot be stored is lost.
-    if let Err(err) = ctx.store()?.load(&slot.key) {
+    let store = ctx.store()?;
+    if let Err(err) = store.load(&slot.key) {
         if err.downcast_ref::<crate::store::Damaged>().is_none() {
             return Err(err.context("the token store cannot be used, so nothing was requested"));
         }
         log::warn!("{err:#}; this login replaces it");
     }
+    store.check_writable(&slot.key).map_err(|err| {
+        err.context(format!(
+            "the {} store cannot take new tokens, so nothing was requested",
+            store.kind()
+        ))
+    })?;
     let set = if let Some(source) = &args.with_refresh_token {
         let refresh_token = read_refresh_token(source)?;
         let seed = TokenSet {
@@ -62,9 +69,39 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
     } else if args.device {
         device_login(ctx, &profile, args)?
     } else {
-        browser_login(ctx, &profile, args)?
+        let (set, nonce) = browser_login(ctx, &profile, args)?;
+        check_id_token(ctx, &profile, &set, nonce.as_deref())?;
+        return save_and_report(ctx, &profile, &slot, &set, args.output.output);
     };
+    check_id_token(ctx, &profile, &set, None)?;
     save_and_report(ctx, &profile, &slot, &set, args.output.output)
+}
+
+/// OpenID Connect Core §3.1.3.7 on whatever id_token the login produced,
+/// before anything is stored. `nonce` is the one the browser flow sent.
+fn check_id_token(ctx: &Ctx, profile: &Profile, set: &TokenSet, nonce: Option<&str>) -> Result<()> {
+    let Some(id_token) = &set.id_token else {
+        return Ok(());
+    };
+    let Some(client_id) = profile.client_id.as_deref() else {
+        log::debug!("no client id to check the id_token's audience against");
+        return Ok(());
+    };
+    let discovered = engine::metadata(ctx, profile)
+        .ok()
+        .flatten()
+        .and_then(|m| m.issuer);
+    let issuer = discovered.as_deref().or(profile.issuer.as_deref());
+    crate::oauth::id_token::validate(
+        id_token.expose(),
+        &crate::oauth::id_token::Expected {
+            issuer,
+            client_id,
+            nonce,
+            now: crate::store::now(),
+        },
+    )?;
+    Ok(())
 }
 
 fn client_id(profile: &Profile) -> Result<String> {
@@ -75,7 +112,12 @@ fn client_id(profile: &Profile) -> Result<String> {
 
 /// Authorization code + PKCE S256 + state (+ nonce for OpenID) through the
 /// browser and a loopback listener.
-fn browser_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenSet> {
+/// Also returns the nonce it sent, for the id_token check.
+fn browser_login(
+    ctx: &Ctx,
+    profile: &Profile,
+    args: &LoginArgs,
+) -> Result<(TokenSet, Option<String>)> {
     let metadata = engine::metadata(ctx, profile)?;
     let auth_url = profile
         .auth_url
@@ -169,21 +211,10 @@ fn browser_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<Token
         ),
     ];
     let response = engine::exchange(ctx, profile, params)?;
-    let set = TokenSet::from_response(response, None, "authorization_code");
-    if let (Some(nonce), Some(id_token)) = (&nonce, &set.id_token) {
-        let claimed = jwt::decode(id_token.expose()).and_then(|jwt| {
-            jwt.claims
-                .get("nonce")
-                .and_then(|n| n.as_str())
-                .map(str::to_owned)
-        });
-        if claimed.as_deref() != Some(nonce.as_str()) {
-            anyhow::bail!(
-                "the id_token's nonce does not match this login: refused it; run login again"
-            );
-        }
-    }
-    Ok(set)
+    Ok((
+        TokenSet::from_response(response, None, "authorization_code"),
+        nonce,
+    ))
 }
 
 /// RFC 8628: show a code, poll until the user approves it elsewhere.

@@ -60,8 +60,36 @@ impl Ctx {
         if let Some(store) = self.store.get() {
             return Ok(store.as_ref());
         }
-        let store = crate::store::open(self.globals.store, &self.globals.data_dir)?;
+        let store = crate::store::open(
+            self.globals.store,
+            &self.globals.data_dir,
+            self.rescue_dirs(),
+        )?;
         Ok(self.store.get_or_init(|| store).as_ref())
+    }
+
+    /// Where a token set goes when its store cannot take it: beside the
+    /// store first (a dead keychain), then places on other file systems (a
+    /// full disk), each 0700 and this user's own.
+    fn rescue_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs = vec![self.globals.data_dir.join("rescue")];
+        if let Some(runtime) = std::env::var_os("XDG_RUNTIME_DIR")
+            .map(PathBuf::from)
+            .filter(|d| d.is_absolute() && d.is_dir())
+        {
+            dirs.push(runtime.join("oauthctl").join("rescue"));
+        }
+        if let Some(cache) = dirs::cache_dir() {
+            dirs.push(cache.join("oauthctl").join("rescue"));
+        }
+        #[cfg(unix)]
+        dirs.push(
+            std::env::temp_dir()
+                .join(format!("oauthctl-{}", rustix::process::geteuid().as_raw()))
+                .join("rescue"),
+        );
+        dirs.dedup();
+        dirs
     }
 
     /// Bounded by the worst case of the refresh it waits for: three attempts

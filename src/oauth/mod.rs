@@ -6,6 +6,7 @@ pub mod client;
 pub mod device;
 pub mod discovery;
 pub mod http;
+pub mod id_token;
 pub mod pkce;
 pub mod response;
 pub mod revoke;

@@ -21,15 +21,30 @@ struct Stored {
 
 impl FileStore {
     pub fn new(data_dir: &Path) -> FileStore {
-        FileStore {
-            dir: data_dir.join("tokens"),
-        }
+        FileStore::in_dir(data_dir.join("tokens"))
     }
 
-    fn path(&self, key: &StoreKey) -> PathBuf {
+    /// Token files directly in `dir` (the rescue store uses this).
+    pub fn in_dir(dir: PathBuf) -> FileStore {
+        FileStore { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn path(&self, key: &StoreKey) -> PathBuf {
         self.dir.join(format!("{}.json", key.file_stem()))
     }
+
+    /// Whether anything is stored for `key`, without reading it.
+    pub fn holds(&self, key: &StoreKey) -> bool {
+        std::fs::symlink_metadata(self.path(key)).is_ok()
+    }
 }
+
+/// Room for a token set and then some: a probe of this size must fit.
+pub const PROBE_BYTES: usize = 16 * 1024;
 
 impl TokenStore for FileStore {
     fn kind(&self) -> &'static str {
@@ -55,6 +70,10 @@ impl TokenStore for FileStore {
     fn purge(&self) -> Result<usize> {
         purge_json_files(&self.dir)
     }
+
+    fn check_writable(&self, _key: &StoreKey) -> Result<()> {
+        probe_writable(&self.dir, PROBE_BYTES)
+    }
 }
 
 /// Removes every `*.json` in `dir`; a missing dir holds nothing.
@@ -75,14 +94,33 @@ pub fn purge_json_files(dir: &Path) -> Result<usize> {
     Ok(removed)
 }
 
+/// A token set is a few KiB; anything this large is not one.
+const MAX_STORED_BYTES: u64 = 1024 * 1024;
+
+/// Reads a JSON file oauthctl wrote. A symlink in its place is refused, not
+/// followed: whoever planted it could point it anywhere.
 pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
+    let mut file = match open_no_follow(path, std::fs::OpenOptions::new().read(true)) {
+        Ok(file) => file,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) => {
             return Err(err).with_context(|| format!("cannot read {}", path.display()));
         }
     };
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&mut file, MAX_STORED_BYTES + 1),
+        &mut bytes,
+    )
+    .with_context(|| format!("cannot read {}", path.display()))?;
+    if bytes.len() as u64 > MAX_STORED_BYTES {
+        return Err(super::Damaged(format!(
+            "{} is larger than any token set ({} bytes or more): run `oauthctl logout`, then log in again",
+            path.display(),
+            MAX_STORED_BYTES
+        ))
+        .into());
+    }
     serde_json::from_slice(&bytes).map(Some).map_err(|err| {
         super::Damaged(format!(
             "{} is damaged ({err}): run `oauthctl logout`, then log in again",
@@ -90,6 +128,38 @@ pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T
         ))
         .into()
     })
+}
+
+/// Opens `path` without following a symlink at its last component
+/// (`O_NOFOLLOW`): a symlink there is an error naming the path.
+pub fn open_no_follow(
+    path: &Path,
+    options: &mut std::fs::OpenOptions,
+) -> std::io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW);
+        match options.open(path) {
+            Err(err) if err.raw_os_error() == Some(libc::ELOOP) => {
+                Err(std::io::Error::other(format!(
+                    "{} is a symlink, which oauthctl does not follow: remove it",
+                    path.display()
+                )))
+            }
+            other => other,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(std::io::Error::other(format!(
+                "{} is a symlink, which oauthctl does not follow: remove it",
+                path.display()
+            )));
+        }
+        options.open(path)
+    }
 }
 
 pub fn remove_if_present(path: &Path) -> Result<()> {
@@ -100,34 +170,70 @@ pub fn remove_if_present(path: &Path) -> Result<()> {
     }
 }
 
-/// Creates `dir` (and parents) and makes sure it is 0700.
+/// Creates `dir` (and parents) 0700. `dir` and its parent (the data dir)
+/// must be real directories, not symlinks, owned by this user: one that
+/// others can write to is made private again, with a warning, since they
+/// could swap the files in it.
 pub fn create_private_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     {
-        use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-        if !dir.is_dir() {
+        use std::os::unix::fs::DirBuilderExt;
+        if std::fs::symlink_metadata(dir).is_err() {
             std::fs::DirBuilder::new()
                 .recursive(true)
                 .mode(0o700)
                 .create(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
         }
-        let mode = std::fs::metadata(dir)
-            .with_context(|| format!("cannot read {}", dir.display()))?
-            .permissions()
-            .mode();
-        if mode & 0o077 != 0 {
-            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-                .with_context(|| format!("cannot make {} private (0700)", dir.display()))?;
+        if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+            make_private(parent)?;
         }
+        make_private(dir)?;
     }
     #[cfg(not(unix))]
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     Ok(())
 }
 
+#[cfg(unix)]
+fn make_private(dir: &Path) -> Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let meta =
+        std::fs::symlink_metadata(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    if meta.file_type().is_symlink() {
+        anyhow::bail!(
+            "{} is a symlink, which oauthctl does not follow for its own directories: replace it with a directory (or point $OAUTHCTL_DATA_DIR at the real one)",
+            dir.display()
+        );
+    }
+    if !meta.is_dir() {
+        anyhow::bail!("{} is not a directory", dir.display());
+    }
+    if meta.uid() != rustix::process::geteuid().as_raw() {
+        anyhow::bail!(
+            "{} belongs to another user (uid {}): oauthctl keeps tokens only in a directory of its own; choose another with $OAUTHCTL_DATA_DIR",
+            dir.display(),
+            meta.uid()
+        );
+    }
+    let mode = meta.permissions().mode();
+    if mode & 0o077 != 0 {
+        if mode & 0o022 != 0 {
+            log::warn!(
+                "{} was writable by other users (mode {:o}): made it private (0700)",
+                dir.display(),
+                mode & 0o777
+            );
+        }
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .with_context(|| format!("cannot make {} private (0700)", dir.display()))?;
+    }
+    Ok(())
+}
+
 /// Temp file in the same directory (0600 from birth), fsync, rename: readers
-/// see the old file or the new one, never half of one.
+/// see the old file or the new one, never half of one. The rename replaces a
+/// symlink at `path` instead of writing through it.
 pub fn write_private_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let dir = path.parent().context("a store path has a parent")?;
     create_private_dir(dir)?;
@@ -135,12 +241,29 @@ pub fn write_private_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
         .prefix(".tmp-")
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temp file in {}", dir.display()))?;
-    serde_json::to_writer(&mut tmp, value)?;
-    tmp.write_all(b"\n")?;
-    tmp.as_file().sync_all()?;
+    let written = serde_json::to_writer(&mut tmp, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| tmp.write_all(b"\n"))
+        .and_then(|()| tmp.as_file().sync_all());
+    written.with_context(|| format!("cannot write {}", path.display()))?;
     tmp.persist(path)
         .map_err(|e| e.error)
         .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Proves that `dir` takes a file of `bytes` bytes right now (created,
+/// written, synced, removed), so that a grant is never spent on tokens that
+/// then cannot be saved: a full disk fails here, before any request.
+pub fn probe_writable(dir: &Path, bytes: usize) -> Result<()> {
+    create_private_dir(dir)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".probe-")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+    tmp.write_all(&vec![b' '; bytes])
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("cannot write to {}", dir.display()))?;
     Ok(())
 }
 

@@ -187,7 +187,29 @@ impl TokenStore for KeyringStore {
     fn save(&self, key: &StoreKey, set: &TokenSet) -> Result<()> {
         let value = serde_json::to_string(set)?;
         self.write_value(key.as_str(), &value)?;
-        write_private_json(&self.cache_path(key), &set.access_only())
+        // The keychain has the set: a cache that cannot be written (a full
+        // disk) must only cost speed, and never serve the previous token.
+        let cache = self.cache_path(key);
+        if let Err(err) = write_private_json(&cache, &set.access_only()) {
+            log::debug!("access cache {} not written: {err:#}", cache.display());
+            remove_if_present(&cache)?;
+        }
+        Ok(())
+    }
+
+    /// A write, read-back and delete of a probe entry beside the real one.
+    fn check_writable(&self, key: &StoreKey) -> Result<()> {
+        let probe = format!("probe:{}", key.as_str());
+        self.set(probe.clone(), "oauthctl write check".to_owned())?;
+        let read = self.get(probe.clone())?;
+        self.remove(probe)?;
+        if read.as_deref() != Some("oauthctl write check") {
+            return Err(KeyringUnavailable(
+                "the keychain did not give back what was written to it".to_owned(),
+            )
+            .into());
+        }
+        Ok(())
     }
 
     fn delete(&self, key: &StoreKey) -> Result<()> {
@@ -208,6 +230,8 @@ pub struct AutoStore {
     keyring: KeyringStore,
     file: super::file::FileStore,
     fallen_back: std::cell::Cell<bool>,
+    /// What the keychain said when it failed, for "not logged in" messages.
+    why: std::cell::RefCell<Option<String>>,
 }
 
 impl AutoStore {
@@ -216,6 +240,7 @@ impl AutoStore {
             keyring: KeyringStore::new(data_dir),
             file: super::file::FileStore::new(data_dir),
             fallen_back: std::cell::Cell::new(false),
+            why: std::cell::RefCell::new(None),
         }
     }
 
@@ -223,12 +248,13 @@ impl AutoStore {
         if self.fallen_back.get() {
             return true;
         }
-        if err.downcast_ref::<KeyringUnavailable>().is_none() {
+        let Some(unavailable) = err.downcast_ref::<KeyringUnavailable>() else {
             return false;
-        }
+        };
         log::warn!(
             "no keychain answered ({err}); using the file store instead (choose with --store or $OAUTHCTL_STORE)"
         );
+        *self.why.borrow_mut() = Some(unavailable.0.clone());
         self.fallen_back.set(true);
         true
     }
@@ -286,6 +312,21 @@ impl TokenStore for AutoStore {
 
     fn purge(&self) -> Result<usize> {
         Ok(self.keyring.purge()? + self.file.purge()?)
+    }
+
+    fn check_writable(&self, key: &StoreKey) -> Result<()> {
+        if !self.fallen_back.get() {
+            match self.keyring.check_writable(key) {
+                Ok(()) => return Ok(()),
+                Err(err) if self.fall_back(&err) => {}
+                Err(err) => return Err(err),
+            }
+        }
+        self.file.check_writable(key)
+    }
+
+    fn unavailable(&self) -> Option<String> {
+        self.why.borrow().clone()
     }
 }
 

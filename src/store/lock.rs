@@ -25,8 +25,7 @@ impl KeyLock {
             use std::os::unix::fs::OpenOptionsExt;
             options.mode(0o600);
         }
-        let file = options
-            .open(&path)
+        let file = super::file::open_no_follow(&path, &mut options)
             .with_context(|| format!("cannot open the lock file {}", path.display()))?;
         let deadline = Instant::now() + timeout;
         let mut announced = false;

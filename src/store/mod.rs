@@ -4,6 +4,7 @@
 pub mod file;
 pub mod keyring;
 pub mod lock;
+pub mod rescue;
 
 use crate::cli::StoreKind;
 use crate::oauth::response::TokenResponse;
@@ -128,6 +129,22 @@ pub trait TokenStore {
     fn purge(&self) -> Result<usize> {
         Ok(0)
     }
+    /// Fails when a token set for `key` could not be saved right now (a full
+    /// disk, a keychain that does not answer). Called before a grant is
+    /// spent, so that a rotated refresh token is never lost.
+    fn check_writable(&self, _key: &StoreKey) -> Result<()> {
+        Ok(())
+    }
+    /// Called under the key's lock: moves a set kept elsewhere after a failed
+    /// save back where it belongs.
+    fn settle(&self, _key: &StoreKey) -> Result<()> {
+        Ok(())
+    }
+    /// Why tokens may be missing that are really there: a keychain that did
+    /// not answer, so only the fallback store was searched.
+    fn unavailable(&self) -> Option<String> {
+        None
+    }
 }
 
 /// Keeps nothing: `--store none`, for CI runs.
@@ -151,13 +168,20 @@ impl TokenStore for NoStore {
 /// Opens the store the user asked for. `auto` tries the keychain and falls back
 /// to files with a one-line warning; `keyring` fails instead. Nothing is
 /// contacted until a token is read or written.
-pub fn open(kind: StoreKind, data_dir: &Path) -> Result<Box<dyn TokenStore>> {
-    match kind {
-        StoreKind::None => Ok(Box::new(NoStore)),
-        StoreKind::File => Ok(Box::new(file::FileStore::new(data_dir))),
-        StoreKind::Keyring => Ok(Box::new(keyring::KeyringStore::new(data_dir))),
-        StoreKind::Auto => Ok(Box::new(keyring::AutoStore::new(data_dir))),
-    }
+/// Every store but `none` is wrapped in a [`rescue::Rescuing`] store, which
+/// keeps a set whose save failed in the first of `rescue_dirs` that takes it.
+pub fn open(
+    kind: StoreKind,
+    data_dir: &Path,
+    rescue_dirs: Vec<std::path::PathBuf>,
+) -> Result<Box<dyn TokenStore>> {
+    let inner: Box<dyn TokenStore> = match kind {
+        StoreKind::None => return Ok(Box::new(NoStore)),
+        StoreKind::File => Box::new(file::FileStore::new(data_dir)),
+        StoreKind::Keyring => Box::new(keyring::KeyringStore::new(data_dir)),
+        StoreKind::Auto => Box::new(keyring::AutoStore::new(data_dir)),
+    };
+    Ok(Box::new(rescue::Rescuing::new(inner, rescue_dirs)))
 }
 
 #[cfg(test)]

@@ -7,9 +7,13 @@ pub mod fake;
 pub mod oidc;
 pub mod webdriver;
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// No single oauthctl run in a test may take longer than this.
+pub const RUN_LIMIT: Duration = Duration::from_secs(90);
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_oauthctl");
 
@@ -146,4 +150,75 @@ pub fn printed_token(out: &Output) -> String {
         stderr(out)
     );
     token.to_owned()
+}
+
+/// Runs `cmd` to completion with stdin closed, killing it (and failing the
+/// test) when it is still running after [`RUN_LIMIT`].
+pub fn run_bounded(cmd: &mut Command) -> Output {
+    run_bounded_with_stdin(cmd, None)
+}
+
+/// [`run_bounded`], writing `input` (if any) to stdin and closing it.
+pub fn run_bounded_with_stdin(cmd: &mut Command, input: Option<&str>) -> Output {
+    cmd.stdin(if input.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn oauthctl");
+    if let Some(input) = input {
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.to_owned();
+        // A child that never reads must not block the test on a full pipe.
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+    }
+    let collect = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let out = collect(Box::new(child.stdout.take().unwrap()));
+    let err = collect(Box::new(child.stderr.take().unwrap()));
+    let status = wait_bounded(&mut child, RUN_LIMIT)
+        .unwrap_or_else(|| panic!("oauthctl still running after {RUN_LIMIT:?}: killed"));
+    Output {
+        status,
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+    }
+}
+
+/// Waits at most `limit` for `child`; kills it and returns `None` after that.
+pub fn wait_bounded(
+    child: &mut std::process::Child,
+    limit: Duration,
+) -> Option<std::process::ExitStatus> {
+    let deadline = Instant::now() + limit;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for a child") {
+            return Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Polls `done` until it holds, failing the test after `limit`.
+#[track_caller]
+pub fn wait_until(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + limit;
+    while !done() {
+        assert!(Instant::now() < deadline, "{what}: not within {limit:?}");
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }

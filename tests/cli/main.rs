@@ -11,5 +11,6 @@ mod generated;
 mod keyring;
 mod login;
 mod oidc_provider;
+mod properties;
 mod seed_logins;
 mod seeds;

@@ -74,7 +74,7 @@ impl ConfigFile {
     /// Loads the file; a missing default file is an empty config, a missing
     /// explicit one is an error.
     pub fn load(path: &Path, explicit: bool) -> Result<ConfigFile, ConfigError> {
-        let text = match std::fs::read_to_string(path) {
+        let text = match read_text(path) {
             Ok(text) => text,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound && !explicit => {
                 return Ok(ConfigFile::default());
@@ -106,6 +106,26 @@ impl ConfigFile {
             }
         })
     }
+}
+
+/// A config file is a few KiB; a larger one is a mistake (or `/dev/zero`).
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
+/// Reads a config file, refusing one over [`MAX_CONFIG_BYTES`] without
+/// reading past that.
+pub fn read_text(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(std::io::Error::other(format!(
+            "it is larger than {} KiB, which no oauthctl config is",
+            MAX_CONFIG_BYTES / 1024
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| std::io::Error::other("it is not UTF-8 text"))
 }
 
 /// `--config`, `$OAUTHCTL_CONFIG`, else `$XDG_CONFIG_HOME/oauthctl/config.toml`.

@@ -111,6 +111,8 @@ fn invoke(
     if let Some(captured) = &captured {
         // Our -D and -o come first so that the user's own -o/-D still win.
         let body = create_private(&captured.body)?;
+        // curl keeps the mode of a file that exists: 0600, like the body.
+        drop(create_private(&captured.headers)?);
         command
             .arg("-D")
             .arg(&captured.headers)

@@ -243,7 +243,6 @@ pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> R
     if let Some(set) = peeked.as_ref().filter(|set| set.is_fresh(min_ttl)) {
         return Ok(set.clone());
     }
-    let waited_since = crate::store::now();
     let _lock = ctx.lock(key)?;
     store.settle(key)?;
     let stored = store.load(key)?;
@@ -257,7 +256,7 @@ pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> R
         // than the provider grants. Renewing again would spend a refresh per
         // waiter, and revoke the token the others just printed on providers
         // that revoke on rotation.
-        if renewed_meanwhile(peeked.as_ref(), set, waited_since) {
+        if renewed_meanwhile(peeked.as_ref(), set) {
             log::debug!("another process renewed the token while this one waited");
             return Ok(set.clone());
         }
@@ -285,15 +284,18 @@ pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> R
     Ok(renewed)
 }
 
-/// True when `stored` was obtained since this process started waiting, or
-/// is a still-valid token other than the one it saw before the lock.
-fn renewed_meanwhile(peeked: Option<&TokenSet>, stored: &TokenSet, waited_since: u64) -> bool {
-    let changed = peeked.is_some_and(|before| {
-        before.access_token.expose() != stored.access_token.expose()
-            || before.obtained_at != stored.obtained_at
-    });
-    stored.obtained_at >= waited_since
-        || (changed && stored.seconds_left().is_none_or(|left| left > 0))
+/// True when `stored` is not the set this process saw before it took the
+/// lock: another process renewed it meanwhile. With nothing seen before (a
+/// first call, or a keychain whose access cache was gone), a set that has
+/// not expired counts as renewed.
+fn renewed_meanwhile(peeked: Option<&TokenSet>, stored: &TokenSet) -> bool {
+    match peeked {
+        Some(before) => {
+            before.access_token.expose() != stored.access_token.expose()
+                || before.obtained_at != stored.obtained_at
+        }
+        None => stored.seconds_left().is_none_or(|left| left > 0),
+    }
 }
 
 /// Renews now, whatever is left, under the lock. `mint_anew` skips the

@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, command: &ProfileCommand) -> Result<()> {
 }
 
 fn load(path: &Path) -> Result<DocumentMut> {
-    let text = match std::fs::read_to_string(path) {
+    let text = match crate::config::read_text(path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(err) => return Err(err).with_context(|| format!("cannot read {}", path.display())),
@@ -205,6 +205,22 @@ fn show(ctx: &Ctx, path: &Path, name: Option<&str>) -> Result<()> {
     let mut shown = table.clone();
     if shown.contains_key("client_secret") {
         shown.insert("client_secret", value("<redacted>"));
+    }
+    // A password in a URL (refused when used, but it may be in the file)
+    // is not printed either.
+    for (key, item) in table.iter() {
+        if let Some(raw) = item.as_str()
+            && let Ok(url) = url::Url::parse(raw)
+            && (url.password().is_some() || !url.username().is_empty())
+        {
+            let mut clean = url.clone();
+            let _ = clean.set_username("");
+            let _ = clean.set_password(None);
+            shown.insert(
+                key,
+                value(format!("{clean} (credentials in the URL redacted)")),
+            );
+        }
     }
     let mut out = DocumentMut::new();
     let mut profiles = Table::new();

@@ -1,7 +1,7 @@
 //! The token endpoint: client authentication, body encoding, error mapping.
 
 use super::Error;
-use super::http::Http;
+use super::http::{Http, Replay};
 use super::response::{self, ErrorResponse, Parsed, TokenResponse};
 use crate::cli::{BodyFormat, ClientAuth};
 use crate::secret::Secret;
@@ -130,12 +130,20 @@ pub fn post_authenticated(
     params: &[(String, String)],
     format: BodyFormat,
 ) -> Result<super::http::Response, Error> {
+    let replay = if params
+        .iter()
+        .any(|(k, v)| k == "grant_type" && is_single_use(v))
+    {
+        Replay::SingleUse
+    } else {
+        Replay::Safe
+    };
     let first = if client.auth == ClientAuth::BasicRaw {
         BasicEncoding::Raw
     } else {
         BasicEncoding::FormEncoded
     };
-    let response = post_once(http, endpoint, url, client, params, format, first)?;
+    let response = post_once(http, endpoint, url, client, params, format, first, replay)?;
     if client.auth == ClientAuth::Basic && client.encoding_matters() && refused_client(&response) {
         log::info!(
             "{endpoint} refused the RFC 6749 form-encoded Basic credentials; retrying with them raw (set --client-auth basic-raw to skip this)"
@@ -148,11 +156,22 @@ pub fn post_authenticated(
             params,
             format,
             BasicEncoding::Raw,
+            replay,
         );
     }
     Ok(response)
 }
 
+/// Grants whose parameters work once: sent twice, the second may fail, or
+/// (refresh-token rotation with reuse detection) revoke the whole grant.
+fn is_single_use(grant_type: &str) -> bool {
+    matches!(
+        grant_type,
+        "refresh_token" | "authorization_code" | "urn:ietf:params:oauth:grant-type:device_code"
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
 fn post_once(
     http: &Http,
     endpoint: &'static str,
@@ -161,6 +180,7 @@ fn post_once(
     params: &[(String, String)],
     format: BodyFormat,
     encoding: BasicEncoding,
+    replay: Replay,
 ) -> Result<super::http::Response, Error> {
     let mut body = params.to_vec();
     let authorization = client.authenticate(&mut body, encoding)?;
@@ -179,7 +199,7 @@ fn post_once(
         BodyFormat::Form => "application/x-www-form-urlencoded",
         BodyFormat::Json => "application/json",
     };
-    http.send(endpoint, url, |c| {
+    let mut response = http.send(endpoint, url, replay, |c| {
         let mut request = c
             .post(url)
             .header("Accept", "application/json")
@@ -189,7 +209,43 @@ fn post_once(
             request = request.header("Authorization", value);
         }
         request
-    })
+    })?;
+    response.secrets = sent_secrets(&body, authorization.as_deref(), client);
+    Ok(response)
+}
+
+/// Every value this request carried that is or may be secret, in the forms
+/// a server might echo it in: as sent, form-encoded, and inside Basic.
+fn sent_secrets(
+    body: &[(String, String)],
+    authorization: Option<&str>,
+    client: &Client,
+) -> Vec<String> {
+    let mut secrets: Vec<String> = body
+        .iter()
+        .filter(|(k, _)| !LOGGABLE_PARAMS.contains(&k.as_str()))
+        .map(|(_, v)| v.clone())
+        .collect();
+    if let Some(secret) = &client.secret {
+        secrets.push(secret.expose().to_owned());
+    }
+    if let Some(header) = authorization {
+        secrets.push(header.to_owned());
+        if let Some((_, credentials)) = header.split_once(' ') {
+            secrets.push(credentials.to_owned());
+        }
+    }
+    let encoded: Vec<String> = secrets
+        .iter()
+        .map(|s| form_urlencoded::byte_serialize(s.as_bytes()).collect())
+        .collect();
+    secrets.extend(encoded);
+    // Longest first, so that a secret containing another is replaced whole;
+    // very short values would only garble the message.
+    secrets.retain(|s| s.len() >= 4);
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    secrets.dedup();
+    secrets
 }
 
 fn refused_client(response: &super::http::Response) -> bool {
@@ -255,8 +311,22 @@ pub fn interpret(
 ) -> Result<TokenResponse, Error> {
     let status = response.status;
     let parsed = response::parse(&response.content_type, &response.body);
+    if let Parsed::Token(token) = parsed
+        && (200..300).contains(&status)
+    {
+        return Ok(token);
+    }
+    // From here on the body only feeds an error message: read it with every
+    // secret the request carried blanked out, so none can be echoed back.
+    let body = redacted_body(response);
+    let parsed = response::parse(&response.content_type, &body);
     match parsed {
-        Parsed::Token(token) if (200..300).contains(&status) => Ok(token),
+        Parsed::Token(_) => Err(Error::Http {
+            endpoint,
+            status,
+            excerpt: None,
+            hint: http_hint(status).to_owned(),
+        }),
         Parsed::Error(error) => Err(oauth_error(endpoint, status, error)),
         Parsed::Invalid(what) if (200..300).contains(&status) => {
             Err(Error::Untrustworthy { endpoint, what })
@@ -289,10 +359,24 @@ pub fn interpret(
         _ => Err(Error::Http {
             endpoint,
             status,
-            excerpt: response::excerpt(&response.body, 80),
+            excerpt: response::excerpt(&body, 80),
             hint: http_hint(status).to_owned(),
         }),
     }
+}
+
+/// The body with each of `response.secrets` replaced by `<redacted>`.
+fn redacted_body(response: &super::http::Response) -> Vec<u8> {
+    if response.secrets.is_empty() {
+        return response.body.clone();
+    }
+    let mut text = String::from_utf8_lossy(&response.body).into_owned();
+    for secret in &response.secrets {
+        if text.contains(secret.as_str()) {
+            text = text.replace(secret.as_str(), "<redacted>");
+        }
+    }
+    text.into_bytes()
 }
 
 fn http_hint(status: u16) -> &'static str {
@@ -308,12 +392,13 @@ fn http_hint(status: u16) -> &'static str {
 /// The error for a failed response: the OAuth error in its body, else the
 /// status with a short excerpt and `hint`.
 pub fn failure(endpoint: &'static str, response: &super::http::Response, hint: &str) -> Error {
-    match response::parse_error(&response.content_type, &response.body) {
+    let body = redacted_body(response);
+    match response::parse_error(&response.content_type, &body) {
         Some(error) => oauth_error(endpoint, response.status, error),
         None => Error::Http {
             endpoint,
             status: response.status,
-            excerpt: response::excerpt(&response.body, 80),
+            excerpt: response::excerpt(&body, 80),
             hint: hint.to_owned(),
         },
     }

@@ -2,7 +2,7 @@
 //! `/.well-known/oauth-authorization-server`, cached per issuer on disk.
 
 use super::Error;
-use super::http::Http;
+use super::http::{Http, Replay};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -78,7 +78,7 @@ pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
     let mut failures = Vec::new();
     for url in candidate_urls(trimmed)? {
         log::debug!("discovery: GET {url}");
-        let response = http.send("discovery endpoint", &url, |c| {
+        let response = http.send("discovery endpoint", &url, Replay::Safe, |c| {
             c.get(&url).header("Accept", "application/json")
         })?;
         if !(200..300).contains(&response.status) {

@@ -4,10 +4,26 @@
 use super::Error;
 use std::time::{Duration, Instant};
 
-/// Retries after the first attempt, for 429 and 5xx only.
+/// Retries after the first attempt.
 const MAX_RETRIES: u32 = 2;
-/// A `Retry-After` longer than this fails at once instead of stalling a script.
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
+/// All the waiting one request may do between its attempts, `Retry-After`
+/// included: a server cannot stall a script for longer.
+const MAX_RETRY_WAIT: Duration = Duration::from_secs(30);
+/// Token, discovery and device responses are a few KiB: a body larger than
+/// this ends the request with an error instead of filling memory.
+pub const MAX_BODY: u64 = 1024 * 1024;
+
+/// Whether a request may be sent again after an answer that may mean it was
+/// processed. A refresh token or a code is single-use: sending it twice can
+/// spend it (and, with rotation, revoke the whole grant).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replay {
+    /// Idempotent or harmless to repeat: GETs, client credentials, revocation.
+    Safe,
+    /// Retried only when the server cannot have acted on it: 429, 503 with
+    /// `Retry-After`, and connections that failed before anything was sent.
+    SingleUse,
+}
 
 pub struct Http {
     client: reqwest::blocking::Client,
@@ -19,6 +35,9 @@ pub struct Response {
     pub content_type: String,
     pub www_authenticate: Option<String>,
     pub body: Vec<u8>,
+    /// What the request carried that must never be echoed back in an error
+    /// message (set by the token-endpoint client).
+    pub secrets: Vec<String>,
 }
 
 impl Http {
@@ -36,22 +55,43 @@ impl Http {
         Ok(Http { client, timeout })
     }
 
-    /// Sends the request built by `build`, retrying 429 and 5xx with backoff.
+    /// Sends the request built by `build`, retrying with backoff what
+    /// `replay` allows, within [`MAX_RETRY_WAIT`] in all.
     pub fn send(
         &self,
         endpoint: &'static str,
         url: &str,
+        replay: Replay,
         build: impl Fn(&reqwest::blocking::Client) -> reqwest::blocking::RequestBuilder,
     ) -> Result<Response, Error> {
         check_url(url)?;
         let mut attempt = 0;
+        let mut waited = Duration::ZERO;
         loop {
             let started = Instant::now();
             let result = build(&self.client).send();
+            let backoff = Duration::from_millis(250 << attempt);
             let response = match result {
                 Ok(response) => response,
                 Err(err) => {
                     log::debug!("{endpoint}: {url} failed after {:?}", started.elapsed());
+                    // A refused or unresolvable connection sent nothing.
+                    if err.is_connect()
+                        && !err.is_timeout()
+                        && attempt < MAX_RETRIES
+                        && waited + backoff <= MAX_RETRY_WAIT
+                    {
+                        attempt += 1;
+                        waited += backoff;
+                        log::info!(
+                            "{endpoint} could not be reached; retrying in {} ms (attempt {} of {})",
+                            backoff.as_millis(),
+                            attempt + 1,
+                            MAX_RETRIES + 1
+                        );
+                        std::thread::sleep(backoff);
+                        continue;
+                    }
                     return Err(Error::Unreachable {
                         endpoint,
                         url: redact_url(url),
@@ -66,12 +106,15 @@ impl Http {
                 started.elapsed().as_millis()
             );
             let retry_after = header(&response, "retry-after").and_then(|v| parse_retry_after(&v));
-            let retryable = status == 429 || (500..600).contains(&status);
+            let retryable = match replay {
+                Replay::Safe => status == 429 || (500..600).contains(&status),
+                Replay::SingleUse => status == 429 || (status == 503 && retry_after.is_some()),
+            };
             if retryable && attempt < MAX_RETRIES {
-                let backoff = Duration::from_millis(250 << attempt);
                 let wait = retry_after.unwrap_or(backoff);
-                if wait <= MAX_RETRY_AFTER {
+                if waited + wait <= MAX_RETRY_WAIT {
                     attempt += 1;
+                    waited += wait;
                     log::info!(
                         "{endpoint} answered {status}; retrying in {} ms (attempt {} of {})",
                         wait.as_millis(),
@@ -85,14 +128,7 @@ impl Http {
             }
             let content_type = header(&response, "content-type").unwrap_or_default();
             let www_authenticate = header(&response, "www-authenticate");
-            let body = response
-                .bytes()
-                .map_err(|err| Error::Unreachable {
-                    endpoint,
-                    url: redact_url(url),
-                    reason: describe_transport_error(&err, self.timeout),
-                })?
-                .to_vec();
+            let body = read_capped(response, status, endpoint, url, self.timeout)?;
             if status == 429 {
                 let when = retry_after
                     .map(|d| format!("retry in {} s", d.as_secs()))
@@ -104,14 +140,61 @@ impl Http {
                     hint: format!("the provider is rate limiting: {when}"),
                 });
             }
+            if replay == Replay::SingleUse && (500..600).contains(&status) {
+                // It may have been processed: a retry could spend the grant twice.
+                return Err(Error::Http {
+                    endpoint,
+                    status,
+                    excerpt: None,
+                    hint: "the provider failed, perhaps after acting on the request, so oauthctl did not send the single-use grant again: run the command again".to_owned(),
+                });
+            }
             return Ok(Response {
                 status,
                 content_type,
                 www_authenticate,
                 body,
+                secrets: Vec::new(),
             });
         }
     }
+}
+
+/// The body, or an error once it passes [`MAX_BODY`], which is never read
+/// beyond that.
+fn read_capped(
+    response: reqwest::blocking::Response,
+    status: u16,
+    endpoint: &'static str,
+    url: &str,
+    timeout: Duration,
+) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let too_large = || Error::Malformed {
+        endpoint,
+        status,
+        what: format!("a body over {} KiB", MAX_BODY / 1024),
+    };
+    if response.content_length().is_some_and(|len| len > MAX_BODY) {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    response
+        .take(MAX_BODY + 1)
+        .read_to_end(&mut body)
+        .map_err(|err| Error::Unreachable {
+            endpoint,
+            url: redact_url(url),
+            reason: if err.kind() == std::io::ErrorKind::TimedOut {
+                format!("no complete answer within {} s", timeout.as_secs())
+            } else {
+                format!("the answer broke off: {err}")
+            },
+        })?;
+    if body.len() as u64 > MAX_BODY {
+        return Err(too_large());
+    }
+    Ok(body)
 }
 
 fn header(response: &reqwest::blocking::Response, name: &str) -> Option<String> {
@@ -149,9 +232,17 @@ fn describe_transport_error(err: &reqwest::Error, timeout: Duration) -> String {
 }
 
 /// Plain http is allowed only for loopback hosts; everything else needs TLS.
+/// Credentials in a URL are refused: they would end up in logs and errors.
 pub fn check_url(raw: &str) -> Result<url::Url, Error> {
-    let url = url::Url::parse(raw)
-        .map_err(|err| Error::Misconfigured(format!("`{raw}` is not a URL: {err}")))?;
+    let url = url::Url::parse(raw).map_err(|err| {
+        Error::Misconfigured(format!("`{}` is not a URL: {err}", redact_url(raw)))
+    })?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::Misconfigured(format!(
+            "`{}` carries a user name or password: give client credentials with --client-id and a secret option, never in a URL",
+            redact_url(raw)
+        )));
+    }
     match url.scheme() {
         "https" => Ok(url),
         "http" if is_loopback(&url) => Ok(url),
@@ -160,7 +251,8 @@ pub fn check_url(raw: &str) -> Result<url::Url, Error> {
             url.host_str().unwrap_or("")
         ))),
         other => Err(Error::Misconfigured(format!(
-            "`{raw}` has scheme {other}: use an https URL"
+            "`{}` has scheme {other}: use an https URL",
+            redact_url(raw)
         ))),
     }
 }
@@ -202,6 +294,19 @@ mod tests {
         assert!(check_url("http://id.example.com/token").is_err());
         assert!(check_url("http://127.0.0.1.example.com/token").is_err());
         assert!(check_url("ftp://127.0.0.1/token").is_err());
+    }
+
+    #[test]
+    fn credentials_in_urls_are_refused_without_echoing_them() {
+        for url in [
+            "https://user:pw-s3cret@id.example/token",
+            "https://user@id.example/token",
+            "http://a:pw-s3cret@127.0.0.1/token",
+        ] {
+            let err = check_url(url).unwrap_err().to_string();
+            assert!(err.contains("user name or password"), "{err}");
+            assert!(!err.contains("pw-s3cret"), "{err}");
+        }
     }
 
     #[test]

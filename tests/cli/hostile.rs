@@ -538,3 +538,375 @@ fn sighup_to_oauthctl_curl_ends_curl_and_leaves_nothing_on_disk() {
 fn ctrl_c_to_the_process_group_ends_curl_and_leaves_nothing_on_disk() {
     interrupt_curl("INT", true, 130);
 }
+
+// ---------------------------------------------------------------------------
+// Nothing stored is ever lost by a failed save
+
+/// The refresh handler of a provider whose refresh tokens rotate; `before`
+/// runs before each refresh is answered (to fill a disk, kill a keychain).
+fn rotating_with(before: impl Fn(u32) + Send + 'static) -> FakeProvider {
+    FakeProvider::start(State::default(), move |req: &Recorded, st| {
+        if req.method != "POST" || req.path != TOKEN_PATH {
+            return Reply::not_found();
+        }
+        let presented = req.param("refresh_token").unwrap_or_default();
+        if !st.refresh_tokens.remove(&presented) {
+            return Reply::oauth_error(400, "invalid_grant", "unknown refresh token");
+        }
+        st.hits += 1;
+        let n = st.hits;
+        before(n);
+        st.access_tokens.insert(format!("access-{n}"));
+        st.refresh_tokens.insert(format!("refresh-{n}"));
+        Reply::json(
+            200,
+            &json!({
+                "access_token": format!("access-{n}"),
+                "refresh_token": format!("refresh-{n}"),
+                "token_type": "Bearer",
+                "expires_in": 3600,
+            }),
+        )
+    })
+}
+
+fn work_profile(env: &TestEnv, provider: &FakeProvider) {
+    env.write_config(&format!(
+        "[profiles.work]\ntoken_url = \"{}\"\nclient_id = \"{CLIENT_ID}\"\n",
+        provider.url(TOKEN_PATH)
+    ));
+}
+
+fn login_with_refresh_token(cmd: &mut Command) -> Output {
+    run_bounded_with_stdin(
+        cmd.args(["login", "-p", "work", "--with-refresh-token", "-"]),
+        Some("refresh-0\n"),
+    )
+}
+
+/// A small tmpfs, unmounted on drop. Mounting needs root: without it the
+/// tests that need one are skipped, unless `OAUTHCTL_REQUIRE_TMPFS=1`
+/// (scripts/test.sh) makes that a failure.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    fn mount(test: &str) -> Option<Tmpfs> {
+        let dir = tempfile::tempdir().unwrap();
+        let mounted = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs"])
+            .arg(dir.path())
+            .stderr(Stdio::piped())
+            .output();
+        match mounted {
+            Ok(out) if out.status.success() => Some(Tmpfs { dir }),
+            other => {
+                let why = match other {
+                    Ok(out) => String::from_utf8_lossy(&out.stderr).into_owned(),
+                    Err(err) => err.to_string(),
+                };
+                assert!(
+                    std::env::var_os("OAUTHCTL_REQUIRE_TMPFS").is_none(),
+                    "{test}: cannot mount a tmpfs: {why}"
+                );
+                eprintln!("SKIPPED {test}: cannot mount a tmpfs ({why})");
+                None
+            }
+        }
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount")
+            .arg("-l")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+/// Fills the file system holding `dir` to the last byte.
+fn fill(dir: &Path) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join("filler");
+    let mut file = std::fs::File::create(&path).unwrap();
+    let chunk = vec![0u8; 4096];
+    while file.write_all(&chunk).is_ok() {}
+    while file.write_all(&[0]).is_ok() {}
+    let _ = file.sync_all();
+    path
+}
+
+#[test]
+fn a_full_disk_fails_the_refresh_before_the_refresh_token_is_spent() {
+    let Some(disk) = Tmpfs::mount("full disk before the refresh") else {
+        return;
+    };
+    let provider = rotating_with(|_| {});
+    provider.state().refresh_tokens.insert("refresh-0".into());
+    let env = TestEnv::new();
+    work_profile(&env, &provider);
+    let data = disk.path().join("oauthctl");
+    let cmd = || {
+        let mut cmd = env.cmd();
+        cmd.env("OAUTHCTL_DATA_DIR", &data);
+        cmd
+    };
+    assert_ok(&login_with_refresh_token(&mut cmd()));
+    let filler = fill(disk.path());
+
+    let out = run_bounded(cmd().args(["refresh", "-p", "work"]));
+    assert_code(&out, 1);
+    assert_no_panic(&out);
+    assert!(
+        stderr(&out).contains("nothing was requested"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        provider.requests_to(TOKEN_PATH).len(),
+        1,
+        "the refresh token was spent on a disk that could not take the new one"
+    );
+
+    std::fs::remove_file(filler).unwrap();
+    let out = run_bounded(cmd().args(["refresh", "-p", "work"]));
+    assert_eq!(printed_token(&out), "access-2");
+}
+
+#[test]
+fn a_save_that_fails_after_the_refresh_keeps_the_new_tokens_and_the_next_call_uses_them() {
+    let Some(disk) = Tmpfs::mount("full disk during the refresh") else {
+        return;
+    };
+    let mount = disk.path().to_owned();
+    let filler = Arc::new(Mutex::new(None));
+    let provider = {
+        let filler = Arc::clone(&filler);
+        rotating_with(move |n| {
+            // The disk fills up while the provider works on the refresh.
+            if n == 2 {
+                *filler.lock().unwrap() = Some(fill(&mount));
+            }
+        })
+    };
+    provider.state().refresh_tokens.insert("refresh-0".into());
+    let env = TestEnv::new();
+    work_profile(&env, &provider);
+    let data = disk.path().join("oauthctl");
+    let cmd = || {
+        let mut cmd = env.cmd();
+        cmd.env("OAUTHCTL_DATA_DIR", &data);
+        cmd
+    };
+    assert_ok(&login_with_refresh_token(&mut cmd()));
+
+    let out = run_bounded(cmd().args(["refresh", "-p", "work"]));
+    assert_eq!(printed_token(&out), "access-2");
+    let err = stderr(&out);
+    assert!(err.contains("kept them in"), "{err}");
+    let rescue = env.path().join("runtime/oauthctl/rescue");
+    let [rescued] = std::fs::read_dir(&rescue)
+        .unwrap_or_else(|e| panic!("{}: {e}\n{err}", rescue.display()))
+        .map(|e| e.unwrap().path())
+        .collect::<Vec<_>>()
+        .try_into()
+        .expect("one rescued set");
+    assert_eq!(mode(&rescued), 0o600);
+    assert_eq!(mode(&rescue), 0o700);
+
+    // The disk is still full: the rescued set is what the next call uses.
+    assert_eq!(
+        printed_token(&run_bounded(cmd().args(["token", "-p", "work"]))),
+        "access-2"
+    );
+    std::fs::remove_file(filler.lock().unwrap().take().unwrap()).unwrap();
+    // The rotated refresh token was not lost: the provider accepts it.
+    let out = run_bounded(cmd().args(["refresh", "-p", "work"]));
+    assert_eq!(printed_token(&out), "access-3");
+    assert!(!rescued.exists(), "the rescued copy outlived a good save");
+    assert_eq!(
+        printed_token(&run_bounded(cmd().args(["token", "-p", "work"]))),
+        "access-3"
+    );
+}
+
+/// A Secret Service of this test's own (dbus-daemon + gnome-keyring), so that
+/// killing it harms no other test.
+struct PrivateKeychain {
+    dir: tempfile::TempDir,
+    dbus: std::process::Child,
+    keyring: Arc<Mutex<Option<std::process::Child>>>,
+    address: String,
+}
+
+impl PrivateKeychain {
+    fn start(test: &str) -> Option<PrivateKeychain> {
+        let have = |cmd: &str| {
+            Command::new("sh")
+                .args(["-c", &format!("command -v {cmd}")])
+                .stdout(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        if !(have("dbus-daemon") && have("gnome-keyring-daemon") && have("dbus-send")) {
+            assert!(
+                std::env::var_os("OAUTHCTL_REQUIRE_KEYRING").is_none(),
+                "{test}: dbus-daemon or gnome-keyring-daemon is missing"
+            );
+            eprintln!("SKIPPED {test}: no dbus-daemon or gnome-keyring-daemon");
+            return None;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let bus = dir.path().join("bus");
+        let conf = dir.path().join("bus.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\" \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n<busconfig><type>session</type><listen>unix:path={}</listen><auth>EXTERNAL</auth><policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/><allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n",
+                bus.display()
+            ),
+        )
+        .unwrap();
+        let dbus = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", conf.display()))
+            .args(["--nofork", "--nopidfile"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        wait_until("the private bus", Duration::from_secs(10), || bus.exists());
+        let address = format!("unix:path={}", bus.display());
+        for sub in ["data", "run"] {
+            std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        }
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(
+            dir.path().join("run"),
+            std::fs::Permissions::from_mode(0o700),
+        )
+        .unwrap();
+        let mut keyring = Command::new("gnome-keyring-daemon")
+            .args(["--foreground", "--unlock", "--components=secrets"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            .env("XDG_DATA_HOME", dir.path().join("data"))
+            .env("XDG_RUNTIME_DIR", dir.path().join("run"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        {
+            use std::io::Write;
+            let mut stdin = keyring.stdin.take().unwrap();
+            stdin.write_all(b"private-keychain-password").unwrap();
+        }
+        let keychain = PrivateKeychain {
+            dir,
+            dbus,
+            keyring: Arc::new(Mutex::new(Some(keyring))),
+            address,
+        };
+        wait_until(
+            "the private keychain to unlock",
+            Duration::from_secs(30),
+            || {
+                Command::new("dbus-send")
+                    .env("DBUS_SESSION_BUS_ADDRESS", &keychain.address)
+                    .args([
+                        "--session",
+                        "--print-reply",
+                        "--dest=org.freedesktop.secrets",
+                        "/org/freedesktop/secrets/aliases/default",
+                        "org.freedesktop.DBus.Properties.Get",
+                        "string:org.freedesktop.Secret.Collection",
+                        "string:Locked",
+                    ])
+                    .stderr(Stdio::null())
+                    .output()
+                    .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).contains("boolean false"))
+            },
+        );
+        Some(keychain)
+    }
+
+    /// A handle that kills the keyring daemon (from the provider's thread).
+    fn killer(&self) -> impl Fn() + Send + 'static {
+        let keyring = Arc::clone(&self.keyring);
+        move || {
+            if let Some(mut child) = keyring.lock().unwrap().take() {
+                let _ = child.kill();
+                let _ = child.wait();
+            }
+        }
+    }
+}
+
+impl Drop for PrivateKeychain {
+    fn drop(&mut self) {
+        (self.killer())();
+        let _ = self.dbus.kill();
+        let _ = self.dbus.wait();
+        let _ = self.dir.path();
+    }
+}
+
+#[test]
+fn a_keychain_that_dies_during_the_refresh_loses_no_token() {
+    let Some(keychain) = PrivateKeychain::start("dead keychain") else {
+        return;
+    };
+    let kill = keychain.killer();
+    let provider = rotating_with(move |n| {
+        if n == 2 {
+            kill();
+        }
+    });
+    provider.state().refresh_tokens.insert("refresh-0".into());
+    let env = TestEnv::new();
+    work_profile(&env, &provider);
+    let cmd = || {
+        let mut cmd = env.cmd();
+        cmd.env("OAUTHCTL_STORE", "keyring")
+            .env("DBUS_SESSION_BUS_ADDRESS", &keychain.address);
+        cmd
+    };
+    assert_ok(&login_with_refresh_token(&mut cmd()));
+    assert!(
+        token_files(&env).is_empty(),
+        "the login went to files, not the keychain"
+    );
+
+    let out = run_bounded(cmd().args(["refresh", "-p", "work"]));
+    assert_eq!(printed_token(&out), "access-2");
+    assert!(stderr(&out).contains("kept them in"), "{}", stderr(&out));
+    let rescued = env.data_dir().join("rescue");
+    assert_eq!(mode(&rescued), 0o700);
+
+    // The keychain is gone; the rescued set still serves...
+    assert_eq!(
+        printed_token(&run_bounded(cmd().args(["token", "-p", "work"]))),
+        "access-2"
+    );
+    // ...and no grant is spent while the keychain cannot take its result.
+    let out = run_bounded(cmd().args(["refresh", "-p", "work"]));
+    assert_code(&out, 1);
+    assert!(
+        stderr(&out).contains("nothing was requested"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(provider.requests_to(TOKEN_PATH).len(), 2);
+    // The rotated refresh token is intact: a file store takes it from here.
+    let out = run_bounded(
+        env.cmd()
+            .env("OAUTHCTL_STORE", "file")
+            .args(["refresh", "-p", "work"]),
+    );
+    assert_eq!(printed_token(&out), "access-3");
+}

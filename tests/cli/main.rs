@@ -8,6 +8,7 @@ mod curl;
 mod demo;
 mod faults;
 mod generated;
+mod hostile;
 mod keyring;
 mod login;
 mod oidc_provider;

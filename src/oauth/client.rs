@@ -365,7 +365,8 @@ pub fn interpret(
     }
 }
 
-/// The body with each of `response.secrets` replaced by `<redacted>`.
+/// The body with each of `response.secrets` replaced by `[redacted]` (no
+/// angle brackets: the excerpt of an HTML page drops those as tags).
 fn redacted_body(response: &super::http::Response) -> Vec<u8> {
     if response.secrets.is_empty() {
         return response.body.clone();
@@ -373,7 +374,7 @@ fn redacted_body(response: &super::http::Response) -> Vec<u8> {
     let mut text = String::from_utf8_lossy(&response.body).into_owned();
     for secret in &response.secrets {
         if text.contains(secret.as_str()) {
-            text = text.replace(secret.as_str(), "<redacted>");
+            text = text.replace(secret.as_str(), "[redacted]");
         }
     }
     text.into_bytes()

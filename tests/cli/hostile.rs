@@ -910,3 +910,257 @@ fn a_keychain_that_dies_during_the_refresh_loses_no_token() {
     );
     assert_eq!(printed_token(&out), "access-3");
 }
+
+// ---------------------------------------------------------------------------
+// Smaller holes
+
+#[test]
+fn a_group_writable_data_dir_is_made_private_with_a_warning() {
+    use std::os::unix::fs::PermissionsExt;
+    let provider = answering(json!({"access_token": "t", "expires_in": 3600}));
+    let env = ci_env(&provider);
+    let data = env.data_dir();
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = run(&env, &["token", "-p", "ci"]);
+    assert_eq!(printed_token(&out), "t");
+    assert_eq!(mode(&data), 0o700);
+    assert!(
+        stderr(&out).contains(&data.display().to_string()) && stderr(&out).contains("private"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn symlinked_store_dirs_and_token_files_are_not_followed() {
+    let provider = answering(json!({"access_token": "t", "expires_in": 3600}));
+    // A symlinked tokens/ directory: refused, nothing written where it points.
+    let env = ci_env(&provider);
+    let elsewhere = env.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::create_dir_all(env.data_dir()).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, env.data_dir().join("tokens")).unwrap();
+    let out = run(&env, &["token", "-p", "ci"]);
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("symlink"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0);
+    assert!(
+        provider.requests_to(TOKEN_PATH).is_empty(),
+        "a grant was spent on a store that cannot be written"
+    );
+
+    // A token file that is a symlink (to a planted set): not read.
+    let env = ci_env(&provider);
+    assert_eq!(printed_token(&run(&env, &["token", "-p", "ci"])), "t");
+    let [file] = token_files(&env).try_into().expect("one token file");
+    let planted = env.path().join("planted.json");
+    std::fs::copy(&file, &planted).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    std::os::unix::fs::symlink(&planted, &file).unwrap();
+    let out = run(&env, &["token", "-p", "ci"]);
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("symlink"), "{}", stderr(&out));
+
+    // A symlinked lock file: not followed either.
+    let env = ci_env(&provider);
+    let locks = env.data_dir().join("locks");
+    std::fs::create_dir_all(&locks).unwrap();
+    let target = env.path().join("lock-target");
+    assert_ok(&run(&env, &["token", "-p", "ci"]));
+    let [lock] = std::fs::read_dir(&locks)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect::<Vec<_>>()
+        .try_into()
+        .expect("one lock file");
+    std::fs::remove_file(&lock).unwrap();
+    std::os::unix::fs::symlink(&target, &lock).unwrap();
+    let out = run(&env, &["token", "-p", "ci", "--min-ttl", "999999"]);
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("symlink"), "{}", stderr(&out));
+    assert!(!target.exists(), "the lock followed the symlink");
+}
+
+#[test]
+fn error_messages_never_echo_what_the_request_carried() {
+    use base64::Engine;
+    let basic =
+        base64::engine::general_purpose::STANDARD.encode(format!("{CLIENT_ID}:{CLIENT_SECRET}"));
+    for (status, content_type, body) in [
+        (
+            400,
+            "application/json",
+            json!({
+                "error": "invalid_client",
+                "error_description": format!("secret {CLIENT_SECRET} does not match; got Basic {basic}"),
+                "error_uri": format!("https://docs.example/?secret={CLIENT_SECRET}"),
+            })
+            .to_string(),
+        ),
+        (
+            502,
+            "text/html",
+            format!("<html><body>upstream said: Authorization: Basic {basic} / {CLIENT_SECRET}</body></html>"),
+        ),
+    ] {
+        let provider = FakeProvider::start(State::default(), move |_req, _st| {
+            Reply::new(status, content_type, body.clone())
+        });
+        let env = ci_env(&provider);
+        let out = run(&env, &["-vvv", "client-credentials", "-p", "ci"]);
+        assert_ne!(out.status.code(), Some(0));
+        let err = stderr(&out);
+        assert!(!err.contains(CLIENT_SECRET), "the secret is echoed:\n{err}");
+        assert!(!err.contains(&basic), "the Basic header is echoed:\n{err}");
+        assert!(err.contains("[redacted]"), "{err}");
+    }
+    // A refresh token echoed by the server is blanked out too.
+    let provider = FakeProvider::start(State::default(), |req, _st| {
+        let presented = req.param("refresh_token").unwrap_or_default();
+        Reply::oauth_error(
+            400,
+            "invalid_request",
+            &format!("refresh token {presented} is malformed"),
+        )
+    });
+    let env = TestEnv::new();
+    work_profile(&env, &provider);
+    let out = run_bounded_with_stdin(
+        env.cmd()
+            .args(["login", "-p", "work", "--with-refresh-token", "-"]),
+        Some("rt-very-secret-value\n"),
+    );
+    assert_code(&out, 3);
+    assert!(
+        !stderr(&out).contains("rt-very-secret-value"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn retry_after_is_capped_for_the_whole_request_not_per_retry() {
+    // 16 s + 16 s would pass a 30 s cap applied per retry.
+    let provider = FakeProvider::start(State::default(), |_req, _st| {
+        Reply::new(503, "text/plain", "busy").header("Retry-After", "16")
+    });
+    let env = ci_env(&provider);
+    let out = run(&env, &["client-credentials", "-p", "ci"]);
+    assert_code(&out, 5);
+    assert_eq!(
+        provider.requests_to(TOKEN_PATH).len(),
+        2,
+        "a second Retry-After wait went past the 30 s budget"
+    );
+}
+
+#[test]
+fn single_use_grants_are_not_sent_again_after_a_5xx() {
+    // The provider spends the refresh token, then fails: sending it again
+    // would hit reuse detection.
+    let provider = rotating_with(|_| {});
+    provider.state().refresh_tokens.insert("refresh-0".into());
+    let env = TestEnv::new();
+    work_profile(&env, &provider);
+    assert_ok(&login_with_refresh_token(&mut env.cmd()));
+    provider.set_down(true);
+    let out = run_bounded(env.cmd().args(["refresh", "-p", "work"]));
+    assert_code(&out, 5);
+    assert!(
+        stderr(&out).contains("run the command again"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        provider.requests_to(TOKEN_PATH).len(),
+        2,
+        "the refresh token was sent twice"
+    );
+    // Client credentials may be minted again: a 503 is retried there.
+    let down = answering(json!({"access_token": "t"}));
+    down.set_down(true);
+    let env = ci_env(&down);
+    assert_code(&run(&env, &["client-credentials", "-p", "ci"]), 5);
+    assert_eq!(down.requests_to(TOKEN_PATH).len(), 3);
+}
+
+#[test]
+fn a_huge_body_or_config_ends_with_a_clear_error() {
+    let huge = "x".repeat(8 * 1024 * 1024);
+    let provider = FakeProvider::start(State::default(), move |_req, _st| {
+        Reply::new(
+            200,
+            "application/json",
+            format!("{{\"access_token\": \"{huge}\"}}"),
+        )
+    });
+    let env = ci_env(&provider);
+    let out = run(&env, &["client-credentials", "-p", "ci"]);
+    assert_code(&out, 1);
+    assert!(stderr(&out).contains("KiB"), "{}", stderr(&out));
+
+    let env = TestEnv::new();
+    let mut config = String::from("[profiles.big]\nclient_id = \"x\"\n");
+    while config.len() <= 1024 * 1024 {
+        config.push_str("# padding padding padding padding padding padding padding\n");
+    }
+    env.write_config(&config);
+    let out = run(&env, &["token", "-p", "big"]);
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("larger than"), "{}", stderr(&out));
+}
+
+#[test]
+fn credentials_in_a_url_are_a_usage_error_and_never_shown() {
+    let env = TestEnv::new();
+    let out = run(
+        &env,
+        &[
+            "client-credentials",
+            "--token-url",
+            "https://robot:pw-in-url-1234@id.example/token",
+            "--client-id",
+            CLIENT_ID,
+        ],
+    );
+    assert_code(&out, 2);
+    assert!(!stderr(&out).contains("pw-in-url-1234"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("user name or password"),
+        "{}",
+        stderr(&out)
+    );
+
+    env.write_config(
+        "[profiles.leaky]\ntoken_url = \"https://robot:pw-in-url-1234@id.example/token\"\nclient_id = \"x\"\n",
+    );
+    let out = run(&env, &["profile", "show", "leaky"]);
+    assert_ok(&out);
+    assert!(!stdout(&out).contains("pw-in-url-1234"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("id.example/token"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_keychain_that_does_not_answer_is_named_when_nothing_is_found() {
+    let env = TestEnv::new();
+    env.write_config(
+        "[profiles.work]\ntoken_url = \"http://127.0.0.1:9/token\"\nclient_id = \"x\"\n",
+    );
+    let out = run_bounded(
+        env.cmd()
+            .env("OAUTHCTL_STORE", "auto")
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+            .args(["token", "-p", "work"]),
+    );
+    assert_code(&out, 4);
+    let err = stderr(&out);
+    assert!(
+        err.contains("keychain did not answer") && err.contains("oauthctl login -p work"),
+        "{err}"
+    );
+}

@@ -1404,3 +1404,164 @@ fn a_taken_port_fails_naming_the_port() {
     );
     assert_eq!(err.lines().count(), 1, "one clean line:\n{err}");
 }
+
+// ---------------------------------------------------------------------------
+// The id_token, checked per OpenID Connect Core §3.1.3.7 before anything is
+// stored. A fake provider, so that each claim can be made wrong on purpose.
+
+/// What the fake's token endpoint puts in the id_token, from its issuer and
+/// the nonce the login sent.
+type Claims = fn(&str, &str) -> serde_json::Value;
+
+fn unsigned_jwt(claims: &serde_json::Value) -> String {
+    use base64::Engine;
+    let encode = |v: &serde_json::Value| {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string().as_bytes())
+    };
+    format!(
+        "{}.{}.c2lnbmF0dXJl",
+        encode(&serde_json::json!({"alg": "RS256", "kid": "k1"})),
+        encode(claims)
+    )
+}
+
+fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// Logs in through a fake OpenID provider whose id_token carries `claims`;
+/// returns the finished login and the test env.
+fn login_with_id_token(claims: Claims) -> (Finished, TestEnv) {
+    use crate::support::fake::{FakeProvider, Reply, State};
+    use std::sync::{Arc, Mutex};
+    let issuer = Arc::new(Mutex::new(String::new()));
+    let nonce = Arc::new(Mutex::new(String::new()));
+    let provider = {
+        let (issuer, nonce) = (Arc::clone(&issuer), Arc::clone(&nonce));
+        FakeProvider::start(State::default(), move |req, _st| {
+            let issuer = issuer.lock().unwrap().clone();
+            match req.path.as_str() {
+                "/.well-known/openid-configuration" => Reply::json(
+                    200,
+                    &serde_json::json!({
+                        "issuer": issuer,
+                        "authorization_endpoint": format!("{issuer}/auth"),
+                        "token_endpoint": format!("{issuer}/token"),
+                    }),
+                ),
+                "/token" => Reply::json(
+                    200,
+                    &serde_json::json!({
+                        "access_token": "id-token-test-access",
+                        "token_type": "Bearer",
+                        "expires_in": 3600,
+                        "id_token": unsigned_jwt(&claims(&issuer, &nonce.lock().unwrap())),
+                    }),
+                ),
+                _ => Reply::not_found(),
+            }
+        })
+    };
+    *issuer.lock().unwrap() = provider.base();
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.default]\nissuer = \"{}\"\nclient_id = \"cli-public\"\nscopes = [\"openid\"]\n",
+        provider.base()
+    ));
+    let mut cmd = env.cmd();
+    cmd.args(["login", "--no-browser", "--timeout", "60"]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    *nonce.lock().unwrap() = auth.param("nonce").expect("a nonce with openid");
+    let callback = format!("/callback?code=fake-code&state={}", auth.state);
+    let (status, page) = raw_get(auth.port, callback.as_bytes()).expect("the listener answers");
+    assert_eq!(status, 200, "{page}");
+    (login.finish(EXIT_WAIT), env)
+}
+
+fn good_claims(issuer: &str, nonce: &str) -> serde_json::Value {
+    serde_json::json!({
+        "iss": issuer,
+        "sub": "id-token-user",
+        "aud": "cli-public",
+        "exp": now_secs() + 600,
+        "iat": now_secs(),
+        "nonce": nonce,
+    })
+}
+
+#[test]
+fn a_good_id_token_is_accepted() {
+    let (done, env) = login_with_id_token(good_claims);
+    done.assert_code(0);
+    assert!(done.stderr.contains("as id-token-user"), "{}", done.stderr);
+    assert_eq!(stored_token_files(&env).len(), 1);
+}
+
+#[test]
+fn an_id_token_that_fails_any_check_fails_the_login_and_stores_nothing() {
+    let cases: [(&str, Claims, &str); 6] = [
+        (
+            "another issuer",
+            |issuer, nonce| {
+                let mut c = good_claims(issuer, nonce);
+                c["iss"] = "http://127.0.0.1:1/evil".into();
+                c
+            },
+            "issued by",
+        ),
+        (
+            "another client",
+            |issuer, nonce| {
+                let mut c = good_claims(issuer, nonce);
+                c["aud"] = "someone-else".into();
+                c
+            },
+            "meant for",
+        ),
+        (
+            "several audiences without azp",
+            |issuer, nonce| {
+                let mut c = good_claims(issuer, nonce);
+                c["aud"] = serde_json::json!(["cli-public", "api"]);
+                c
+            },
+            "azp",
+        ),
+        (
+            "expired",
+            |issuer, nonce| {
+                let mut c = good_claims(issuer, nonce);
+                c["exp"] = (now_secs() - 3600).into();
+                c
+            },
+            "expired",
+        ),
+        (
+            "another login's nonce",
+            |issuer, _nonce| good_claims(issuer, "replayed-nonce"),
+            "nonce",
+        ),
+        (
+            "no nonce",
+            |issuer, nonce| {
+                let mut c = good_claims(issuer, nonce);
+                c.as_object_mut().unwrap().remove("nonce");
+                c
+            },
+            "nonce",
+        ),
+    ];
+    for (name, claims, says) in cases {
+        let (done, env) = login_with_id_token(claims);
+        let line = done.assert_clean_failure(3);
+        assert!(
+            line.contains("id_token") && line.contains(says),
+            "{name}: {line}"
+        );
+        assert_nothing_stored(&env);
+    }
+}

@@ -610,11 +610,13 @@ fn concurrent_refreshes_are_serialised_and_never_lose_the_grant() {
     let env = TestEnv::new();
     login_public_client(&env, &op);
 
-    // Every process needs a refresh (--min-ttl exceeds the 300 s lifetime, also
-    // when re-checked under the lock), so all 20 refresh, one after the other,
-    // each with the refresh token the previous one stored. A process reading a
-    // refresh token that another already rotated would get invalid_grant and
-    // the provider would revoke the grant for everyone.
+    // Every process wants a refresh (--min-ttl exceeds the 300 s lifetime).
+    // One refreshes; those that waited for it meanwhile use its token as it
+    // is; one that starts after it refreshes again, with the refresh token
+    // the previous one stored. A process reading a refresh token that another
+    // already rotated would get invalid_grant and the provider would revoke
+    // the grant for everyone. (That exactly one refresh serves all waiters is
+    // shown deterministically in hostile.rs.)
     let children: Vec<Child> = (0..PROCESSES)
         .map(|_| {
             env.cmd()
@@ -633,15 +635,12 @@ fn concurrent_refreshes_are_serialised_and_never_lose_the_grant() {
         op.assert_token_accepted(&token);
         tokens.insert(token);
     }
+    let refreshes = op.grant_count("refresh_token");
+    assert!(refreshes >= 1, "{}", op.stats());
     assert_eq!(
-        tokens.len(),
-        PROCESSES,
-        "each process refreshed and printed its own token"
-    );
-    assert_eq!(
-        op.grant_count("refresh_token"),
-        PROCESSES as u64,
-        "{}",
+        tokens.len() as u64,
+        refreshes,
+        "every refresh's token was handed out, and nothing else: {}",
         op.stats()
     );
 
@@ -650,7 +649,7 @@ fn concurrent_refreshes_are_serialised_and_never_lose_the_grant() {
     op.assert_token_accepted(&last);
     assert_eq!(
         op.grant_count("refresh_token"),
-        PROCESSES as u64 + 1,
+        refreshes + 1,
         "{}",
         op.stats()
     );

@@ -39,6 +39,11 @@ impl Globals {
         let store = args.store.unwrap_or(StoreKind::Auto);
         let http_timeout = match args.http_timeout {
             Some(0) => return Err(usage("--http-timeout must be at least 1 second")),
+            Some(secs) if secs > 3600 => {
+                return Err(usage(
+                    "--http-timeout must be at most 3600 seconds (an hour)",
+                ));
+            }
             Some(secs) => Duration::from_secs(secs),
             None => Duration::from_secs(30),
         };

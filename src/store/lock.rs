@@ -27,7 +27,9 @@ impl KeyLock {
         }
         let file = super::file::open_no_follow(&path, &mut options)
             .with_context(|| format!("cannot open the lock file {}", path.display()))?;
-        let deadline = Instant::now() + timeout;
+        let deadline = Instant::now()
+            .checked_add(timeout)
+            .unwrap_or_else(Instant::now);
         let mut announced = false;
         loop {
             match file.try_lock() {

@@ -15,8 +15,8 @@ use std::path::PathBuf;
     version,
     about = "OAuth 2.0 tokens for the command line: log in once, then hand out fresh tokens to scripts, curl and CI",
     propagate_version = true,
-    after_help = EXIT_CODES_HELP,
-    after_long_help = LONG_HELP
+    after_help = crate::exit::help(),
+    after_long_help = long_help()
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -26,24 +26,12 @@ pub struct Cli {
     pub command: Command,
 }
 
-pub const EXIT_CODES_HELP: &str = "\
-Exit codes:
-  0  ok
-  1  any other failure
-  2  usage or configuration error
-  3  the provider answered with an OAuth error (invalid_client, invalid_scope, ...)
-  4  login required: nothing is stored, or the refresh token was rejected
-  5  the provider could not be reached: network, TLS or timeout";
+/// The exit codes (from `exit::Exit::TABLE`), then the environment and files.
+fn long_help() -> String {
+    format!("{}\n\n{ENVIRONMENT_AND_FILES}", crate::exit::help())
+}
 
-pub const LONG_HELP: &str = "\
-Exit codes:
-  0  ok
-  1  any other failure
-  2  usage or configuration error
-  3  the provider answered with an OAuth error (invalid_client, invalid_scope, ...)
-  4  login required: nothing is stored, or the refresh token was rejected
-  5  the provider could not be reached: network, TLS or timeout
-
+const ENVIRONMENT_AND_FILES: &str = "\
 Environment:
   OAUTHCTL_PROFILE, OAUTHCTL_CONFIG, OAUTHCTL_STORE, OAUTHCTL_HTTP_TIMEOUT
                           defaults for the global options of the same name

@@ -32,6 +32,15 @@ impl Exit {
     ];
 }
 
+/// "Exit codes:" and one line per code, for `--help` and the man pages.
+pub fn help() -> String {
+    let mut text = String::from("Exit codes:");
+    for (code, meaning) in Exit::TABLE {
+        text.push_str(&format!("\n  {code}  {meaning}"));
+    }
+    text
+}
+
 impl From<Exit> for ExitCode {
     fn from(exit: Exit) -> Self {
         ExitCode::from(exit as u8)

@@ -9,7 +9,7 @@ use crate::config::{self, ConfigFile, ProfileConfig};
 use crate::error::usage;
 use crate::secret::Secret;
 use anyhow::{Context, Result};
-use sha2::{Digest, Sha256};
+use crate::store::StoreKey;
 use std::cell::OnceCell;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -286,32 +286,8 @@ impl Profile {
             self.audience.clone().unwrap_or_default(),
             self.resource.clone().unwrap_or_default(),
         ];
-        hex_sha256(&parts.join("\n"))[..32].to_owned()
+        crate::store::hex_sha256(&parts.join("\n"))[..32].to_owned()
     }
-}
-
-/// Identifies one token set in a store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StoreKey(String);
-
-impl StoreKey {
-    pub fn new(key: String) -> StoreKey {
-        StoreKey(key)
-    }
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// A file-name-safe digest of the key.
-    pub fn file_stem(&self) -> String {
-        hex_sha256(&self.0)[..40].to_owned()
-    }
-}
-
-pub fn hex_sha256(input: &str) -> String {
-    Sha256::digest(input.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn secret_source_from_flags(flags: &ProviderArgs) -> Result<Option<SecretSource>> {

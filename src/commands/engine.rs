@@ -7,7 +7,8 @@ use crate::oauth::client::{Client, TokenEndpoint};
 use crate::oauth::discovery::{self, Metadata};
 use crate::oauth::response::TokenResponse;
 use crate::secret::Secret;
-use crate::settings::{Profile, StoreKey};
+use crate::settings::Profile;
+use crate::store::StoreKey;
 use crate::store::TokenSet;
 use anyhow::Result;
 

@@ -15,7 +15,8 @@ pub mod token;
 
 use crate::oauth::discovery::Metadata;
 use crate::oauth::http::Http;
-use crate::settings::{Globals, StoreKey};
+use crate::settings::Globals;
+use crate::store::StoreKey;
 use crate::store::TokenStore;
 use crate::store::lock::KeyLock;
 use anyhow::Result;

@@ -42,7 +42,7 @@ fn now() -> u64 {
 fn cache_file(cache_dir: &Path, issuer: &str) -> PathBuf {
     cache_dir.join("discovery").join(format!(
         "{}.json",
-        &crate::settings::hex_sha256(issuer)[..32]
+        &hex_sha256(issuer)[..32]
     ))
 }
 
@@ -150,4 +150,12 @@ mod tests {
         );
         assert!(cached(dir.path(), "https://b.example").is_none());
     }
+}
+
+fn hex_sha256(input: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(input.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }

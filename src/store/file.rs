@@ -1,7 +1,7 @@
 //! Token sets as JSON files: 0600 files in a 0700 directory, written atomically.
 
 use super::{TokenSet, TokenStore};
-use crate::settings::StoreKey;
+use crate::store::StoreKey;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::io::Write;

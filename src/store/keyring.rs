@@ -8,7 +8,7 @@
 
 use super::file::{read_json, remove_if_present, write_private_json};
 use super::{TokenSet, TokenStore};
-use crate::settings::StoreKey;
+use crate::store::StoreKey;
 use anyhow::Result;
 use keyring_core::{CredentialStore, Entry};
 use std::cell::OnceCell;

@@ -1,7 +1,7 @@
 //! A per-key lock file, separate from the data file because an atomic write
 //! (temp file + rename) replaces the data file (kubelogin learnt this on Windows).
 
-use crate::settings::StoreKey;
+use crate::store::StoreKey;
 use anyhow::{Context, Result};
 use std::fs::{File, TryLockError};
 use std::path::Path;

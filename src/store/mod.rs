@@ -2,14 +2,16 @@
 //! Nothing here prints; the one-line fallback warning goes through `log`.
 
 pub mod file;
+mod key;
 pub mod keyring;
 pub mod lock;
 pub mod rescue;
 
+pub use key::{StoreKey, hex_sha256};
+
 use crate::cli::StoreKind;
 use crate::oauth::response::TokenResponse;
 use crate::secret::Secret;
-use crate::settings::StoreKey;
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
 use std::path::Path;

@@ -7,7 +7,7 @@
 
 use super::file::FileStore;
 use super::{TokenSet, TokenStore};
-use crate::settings::StoreKey;
+use crate::store::StoreKey;
 use anyhow::Result;
 use std::path::PathBuf;
 

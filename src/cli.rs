@@ -6,6 +6,8 @@
 //! - secrets never get a clap `env` (clap would show the value in `--help`);
 //!   `settings` reads their variables itself.
 
+use crate::oauth::types::{BodyFormat, ClientAuthMethod};
+use crate::store::StoreKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -84,18 +86,6 @@ pub struct GlobalArgs {
     pub quiet: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StoreKind {
-    /// The OS keychain, or the file store when no keychain answers
-    Auto,
-    /// The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)
-    Keyring,
-    /// 0600 files in a 0700 directory
-    File,
-    /// Keep nothing: every call mints or fails
-    None,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Log in (browser + PKCE, device code, password or any grant) and store the tokens
@@ -172,7 +162,7 @@ pub struct ProviderArgs {
 
     /// How the client authenticates [default: basic with a secret, else none]
     #[arg(long, value_enum)]
-    pub client_auth: Option<ClientAuth>,
+    pub client_auth: Option<ClientAuthMethod>,
 
     /// Encoding of token requests [default: form]
     #[arg(long, value_enum)]
@@ -197,31 +187,6 @@ pub struct ProviderArgs {
     /// Extra authorization-request parameter (repeat)
     #[arg(long = "auth-param", value_name = "K=V")]
     pub auth_params: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClientAuth {
-    /// HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw
-    /// once when the server refuses them and the encoding changed them
-    Basic,
-    /// HTTP Basic with the raw `id:secret`, for servers that do not form-decode
-    #[serde(rename = "basic-raw", alias = "basic_raw")]
-    BasicRaw,
-    /// client_id and client_secret in the request body
-    Post,
-    /// client_id in the body, no secret (public clients)
-    None,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum BodyFormat {
-    /// application/x-www-form-urlencoded
-    #[default]
-    Form,
-    /// application/json, for providers that want it
-    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

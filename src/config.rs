@@ -1,6 +1,7 @@
 //! The TOML profile file and the directories oauthctl uses.
 
-use crate::cli::{BodyFormat, ClientAuth, TokenIn};
+use crate::cli::TokenIn;
+use crate::oauth::types::{BodyFormat, ClientAuthMethod};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -30,7 +31,7 @@ pub struct ProfileConfig {
     pub client_secret_file: Option<PathBuf>,
     pub client_secret_cmd: Option<String>,
     pub credentials_file: Option<PathBuf>,
-    pub client_auth: Option<ClientAuth>,
+    pub client_auth: Option<ClientAuthMethod>,
     pub body: Option<BodyFormat>,
     #[serde(default, alias = "scope", deserialize_with = "scopes")]
     pub scopes: Vec<String>,
@@ -174,7 +175,10 @@ token_in = "query"
         .unwrap();
         assert_eq!(config.default_profile.as_deref(), Some("work"));
         assert_eq!(config.profiles["work"].scopes.len(), 3);
-        assert_eq!(config.profiles["ci"].client_auth, Some(ClientAuth::Basic));
+        assert_eq!(
+            config.profiles["ci"].client_auth,
+            Some(ClientAuthMethod::Basic)
+        );
         assert_eq!(config.profiles["bime"].scopes, vec!["read", "write"]);
     }
 

@@ -2,6 +2,9 @@
 //! `anyhow` context; `lib::run` walks the chain to pick the code.
 
 use crate::exit::Exit;
+use crate::loopback::CallbackError;
+use crate::oauth::Error as OAuthError;
+use crate::oauth::types::ErrorCode;
 
 /// A usage or configuration mistake: exit 2.
 #[derive(Debug, thiserror::Error)]
@@ -32,18 +35,77 @@ pub fn exit_code_for(err: &anyhow::Error) -> Exit {
         if cause.is::<crate::oauth::id_token::Invalid>() {
             return Exit::Provider;
         }
-        if let Some(oauth) = cause.downcast_ref::<crate::oauth::Error>() {
-            return oauth.exit_code();
+        if let Some(oauth) = cause.downcast_ref::<OAuthError>() {
+            return match oauth {
+                OAuthError::OAuth { .. } | OAuthError::Untrustworthy { .. } => Exit::Provider,
+                OAuthError::Unreachable { .. } => Exit::Network,
+                OAuthError::Http { status, .. } if *status == 429 || *status >= 500 => {
+                    Exit::Network
+                }
+                OAuthError::Http { .. } | OAuthError::Malformed { .. } => Exit::Failure,
+                OAuthError::Misconfigured(_) => Exit::Usage,
+            };
         }
-        if let Some(callback) = cause.downcast_ref::<crate::loopback::CallbackError>() {
+        if let Some(callback) = cause.downcast_ref::<CallbackError>() {
             return match callback {
-                crate::loopback::CallbackError::Denied(_) => Exit::Provider,
+                CallbackError::Denied(_) => Exit::Provider,
                 _ => Exit::Failure,
             };
+        }
+        if cause.is::<crate::loopback::BadRedirect>() {
+            return Exit::Usage;
         }
         if cause.is::<crate::config::ConfigError>() {
             return Exit::Usage;
         }
     }
     Exit::Failure
+}
+
+/// What to do next, in oauthctl's own terms (flags, commands), for an error
+/// whose message is about the protocol: `main` puts it after the message.
+pub fn advice(err: &anyhow::Error) -> Option<String> {
+    for cause in err.chain() {
+        if let Some(oauth) = cause.downcast_ref::<OAuthError>() {
+            return oauth_advice(oauth).map(str::to_owned);
+        }
+        if let Some(callback) = cause.downcast_ref::<CallbackError>() {
+            return match callback {
+                CallbackError::Timeout { .. } => {
+                    Some("run login again (raise --timeout if you need longer)".to_owned())
+                }
+                CallbackError::Denied(_) => None,
+                _ => Some("run login again".to_owned()),
+            };
+        }
+    }
+    None
+}
+
+fn oauth_advice(err: &OAuthError) -> Option<&'static str> {
+    match err {
+        OAuthError::OAuth { code, .. } => Some(match code {
+            ErrorCode::InvalidClient => {
+                "check --client-id and --client-secret, or try another --client-auth"
+            }
+            ErrorCode::InvalidScope => "check --scope against what the client may request",
+            ErrorCode::InvalidGrant => "the code, password or token was rejected or has expired",
+            ErrorCode::UnauthorizedClient => {
+                "the client is not allowed this grant: check its settings at the provider"
+            }
+            ErrorCode::UnsupportedGrantType => "the provider does not support this grant",
+            ErrorCode::InvalidRequest => "check the parameters (--param, --audience, --resource)",
+            ErrorCode::InvalidTarget => "check --resource and --audience",
+            ErrorCode::AccessDenied => "the request was denied",
+            ErrorCode::ExpiredToken => "run `oauthctl login --device` again",
+            ErrorCode::TemporarilyUnavailable | ErrorCode::ServerError => {
+                "the provider is failing: try again later"
+            }
+            _ => "see the provider's documentation",
+        }),
+        OAuthError::Unreachable {
+            timed_out: true, ..
+        } => Some("or raise --http-timeout"),
+        _ => None,
+    }
 }

@@ -37,8 +37,18 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            // `{:#}` puts the whole context chain on one line.
-            eprintln!("oauthctl: error: {err:#}");
+            // `{:#}` puts the whole context chain on one line; the advice,
+            // in oauthctl's own terms, goes after it.
+            let advice = error::advice(&err)
+                .map(|advice| {
+                    if advice.starts_with("or ") {
+                        format!(", {advice}")
+                    } else {
+                        format!(": {advice}")
+                    }
+                })
+                .unwrap_or_default();
+            eprintln!("oauthctl: error: {err:#}{advice}");
             error::exit_code_for(&err).into()
         }
     }

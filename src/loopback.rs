@@ -19,22 +19,27 @@ pub struct Callback {
     pub code: Secret,
 }
 
+/// A redirect URI the listener cannot serve (not loopback http).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct BadRedirect(pub String);
+
 /// Why the callback was refused, for the terminal and the exit code.
 #[derive(Debug, thiserror::Error)]
 pub enum CallbackError {
     #[error("the provider refused the login: {0}")]
     Denied(String),
     #[error(
-        "the callback's state did not match this login: refused it and exchanged nothing (a stale tab or a forged redirect); run login again"
+        "the callback's state did not match this login: refused it and exchanged nothing (a stale tab or a forged redirect)"
     )]
     StateMismatch,
     #[error(
         "the callback came from issuer {got}, not {expected}: refused it (RFC 9207 mix-up protection)"
     )]
     IssuerMismatch { got: String, expected: String },
-    #[error("the callback carried no code: run login again")]
+    #[error("the callback carried no code")]
     NoCode,
-    #[error("no callback within {secs} s{}: run login again (raise --timeout if you need longer)", refused_suffix(*.refused))]
+    #[error("no callback within {secs} s{}", refused_suffix(*.refused))]
     Timeout { secs: u64, refused: u32 },
 }
 
@@ -224,8 +229,8 @@ fn parse_redirect(uri: &str) -> Result<(String, u16, String)> {
     let url = url::Url::parse(uri)
         .map_err(|err| anyhow::anyhow!("--redirect-uri `{uri}` is not a URL: {err}"))?;
     if url.scheme() != "http" || !crate::oauth::http::is_loopback(&url) {
-        bail!(crate::error::UsageError(format!(
-            "--redirect-uri must be http://127.0.0.1:PORT/PATH (or [::1], localhost): oauthctl serves it itself, got `{uri}`"
+        bail!(BadRedirect(format!(
+            "the redirect URI must be http://127.0.0.1:PORT/PATH (or [::1], localhost), since oauthctl serves it itself: got `{uri}`"
         )));
     }
     let host = match url.host() {

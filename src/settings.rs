@@ -4,12 +4,14 @@
 //! Secrets and discovery are resolved lazily: `oauthctl token` on a fresh
 //! token must not run `client_secret_cmd`, read stdin or touch the network.
 
-use crate::cli::{BodyFormat, ClientAuth, GlobalArgs, ProviderArgs, StoreKind, TokenIn};
+use crate::cli::{GlobalArgs, ProviderArgs, TokenIn};
 use crate::config::{self, ConfigFile, ProfileConfig};
 use crate::error::usage;
+use crate::oauth::types::{BodyFormat, ClientAuthMethod};
 use crate::secret::Secret;
-use anyhow::{Context, Result};
 use crate::store::StoreKey;
+use crate::store::StoreKind;
+use anyhow::{Context, Result};
 use std::cell::OnceCell;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -85,7 +87,7 @@ pub struct Profile {
     pub client_id: Option<String>,
     secret_source: Option<SecretSource>,
     secret: OnceCell<Option<Secret>>,
-    pub client_auth: Option<ClientAuth>,
+    pub client_auth: Option<ClientAuthMethod>,
     pub body: BodyFormat,
     pub scopes: Vec<String>,
     pub audience: Option<String>,

@@ -1,5 +1,5 @@
 use super::Ctx;
-use super::engine::{self, Slot};
+use super::engine::{self, Slot, Want};
 use crate::cli::ClientCredentialsArgs;
 use crate::output;
 use crate::settings::Profile;
@@ -8,12 +8,14 @@ use anyhow::Result;
 pub fn run(ctx: &Ctx, args: &ClientCredentialsArgs) -> Result<()> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
     let slot = Slot::client_credentials(&profile);
-    let set = if args.force {
-        engine::force_renew(ctx, &profile, &slot, true)?
+    let want = if args.force {
+        Want::MintedAnew
     } else {
-        let min_ttl = args.min_ttl.or(profile.min_ttl).unwrap_or(60);
-        engine::fresh_token(ctx, &profile, &slot, min_ttl)?
+        Want::Fresh {
+            min_ttl: args.min_ttl.or(profile.min_ttl).unwrap_or(60),
+        }
     };
+    let set = engine::obtain(ctx, &profile, &slot, want)?;
     output::print(&output::render(
         &set,
         args.output.output.unwrap_or_default(),

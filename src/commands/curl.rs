@@ -4,7 +4,7 @@
 //! because curl's stdin stays the user's (`-d @-`, `-T -`).
 
 use super::Ctx;
-use super::engine::{self, Slot};
+use super::engine::{self, Slot, Want};
 use crate::cli::{CurlArgs, TokenIn};
 use crate::error::usage;
 use crate::oauth::response::{check_access_token, normalize_token_type};
@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     let curl = find_curl()?;
     let slot = Slot::for_profile(&profile);
     let min_ttl = args.min_ttl.or(profile.min_ttl).unwrap_or(60);
-    let set = engine::fresh_token(ctx, &profile, &slot, min_ttl)?;
+    let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
     let workdir = private_workdir()?;
     // SIGINT, SIGTERM and SIGHUP go to curl, and oauthctl waits for it; one
     // that arrives while no curl runs removes the work dir first.
@@ -62,7 +62,7 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
             ctx.note(
                 "The API rejected the token (invalid_token): refreshing it and retrying once.",
             );
-            let renewed = engine::force_renew(ctx, &profile, &slot, false)?;
+            let renewed = engine::obtain(ctx, &profile, &slot, Want::Renewed)?;
             let second = invoke(
                 &curl,
                 &args.args,

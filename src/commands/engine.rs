@@ -5,7 +5,9 @@ use super::Ctx;
 use crate::error::{login_required, usage};
 use crate::oauth::client::{Client, TokenEndpoint};
 use crate::oauth::discovery::{self, Metadata};
+use crate::oauth::grant::{Grant, Param};
 use crate::oauth::response::TokenResponse;
+use crate::oauth::types::ErrorCode;
 use crate::secret::Secret;
 use crate::settings::Profile;
 use crate::store::StoreKey;
@@ -54,22 +56,24 @@ pub fn client(profile: &Profile) -> Result<Client> {
     Ok(Client::new(
         profile.client_id.clone(),
         profile.client_secret()?,
-        profile.client_auth,
+        profile.client_auth.map(Into::into),
         profile.body,
     ))
 }
 
-/// POSTs a grant to the token endpoint; the profile's extra `--param`s ride along.
+/// POSTs `grant` to the token endpoint with `extra` parameters; the
+/// profile's own `--param`s ride along unless the grant or `extra` set them.
 pub fn exchange(
     ctx: &Ctx,
     profile: &Profile,
-    mut params: Vec<(String, String)>,
+    grant: &Grant,
+    mut extra: Vec<Param>,
 ) -> Result<TokenResponse> {
     let url = token_url(ctx, profile)?;
     let client = client(profile)?;
     for (k, v) in &profile.params {
-        if !params.iter().any(|(existing, _)| existing == k) {
-            params.push((k.clone(), v.clone()));
+        if !extra.iter().any(|p| &p.name == k) {
+            extra.push(Param::from_user(k, v));
         }
     }
     let endpoint = TokenEndpoint {
@@ -77,24 +81,29 @@ pub fn exchange(
         url: &url,
         client: &client,
     };
-    Ok(endpoint.request(&params)?)
+    Ok(endpoint.request(grant, &extra)?)
 }
 
-fn pair(k: &str, v: &str) -> (String, String) {
-    (k.to_owned(), v.to_owned())
+/// The profile's `--param`s, for requests that go elsewhere (device flow).
+pub fn user_params(profile: &Profile) -> Vec<Param> {
+    profile
+        .params
+        .iter()
+        .map(|(k, v)| Param::from_user(k, v))
+        .collect()
 }
 
 /// scope, audience and resource, when the profile has them.
-pub fn request_params(profile: &Profile) -> Vec<(String, String)> {
+pub fn request_params(profile: &Profile) -> Vec<Param> {
     let mut params = Vec::new();
     if let Some(scope) = profile.scope_string() {
-        params.push(pair("scope", &scope));
+        params.push(Param::plain("scope", scope));
     }
     if let Some(audience) = &profile.audience {
-        params.push(pair("audience", audience));
+        params.push(Param::plain("audience", audience.clone()));
     }
     if let Some(resource) = &profile.resource {
-        params.push(pair("resource", resource));
+        params.push(Param::plain("resource", resource.clone()));
     }
     params
 }
@@ -105,14 +114,9 @@ pub fn mint_client_credentials(ctx: &Ctx, profile: &Profile) -> Result<TokenSet>
             "client credentials need a client: give --client-id and a secret, or --credentials-file",
         ));
     }
-    let mut params = vec![pair("grant_type", "client_credentials")];
-    params.extend(request_params(profile));
-    let response = exchange(ctx, profile, params)?;
-    Ok(TokenSet::from_response(
-        response,
-        None,
-        "client_credentials",
-    ))
+    let grant = Grant::ClientCredentials;
+    let response = exchange(ctx, profile, &grant, request_params(profile))?;
+    Ok(TokenSet::from_response(response, None, grant.kind()))
 }
 
 /// Redeems `refresh_token`. A rejected refresh token means "log in again" (exit 4).
@@ -122,52 +126,90 @@ pub fn refresh_with(
     previous: &TokenSet,
     refresh_token: &Secret,
 ) -> Result<TokenSet> {
-    let params = vec![
-        pair("grant_type", "refresh_token"),
-        pair("refresh_token", refresh_token.expose()),
-    ];
-    match exchange(ctx, profile, params) {
+    let grant = Grant::RefreshToken(refresh_token.clone());
+    match exchange(ctx, profile, &grant, Vec::new()) {
         Ok(response) => Ok(TokenSet::from_response(
             response,
             Some(previous),
-            "refresh_token",
+            grant.kind(),
         )),
         Err(err) => Err(grant_rejected(err, profile)),
     }
 }
 
 fn grant_rejected(err: anyhow::Error, profile: &Profile) -> anyhow::Error {
-    match err.downcast::<crate::oauth::Error>() {
-        Ok(crate::oauth::Error::OAuth {
-            endpoint,
-            code,
-            description,
-            ..
-        }) if code == "invalid_grant" => crate::oauth::Error::GrantRejected {
-            endpoint,
-            code,
-            description,
-            profile: profile.name.clone(),
+    let rejected = matches!(
+        err.downcast_ref::<crate::oauth::Error>(),
+        Some(crate::oauth::Error::OAuth { code, .. }) if *code == ErrorCode::InvalidGrant
+    );
+    if rejected {
+        login_required(
+            &profile.name,
+            &format!("the provider rejected the refresh token ({err})"),
+        )
+    } else {
+        err
+    }
+}
+
+/// What a command wants from the engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Want {
+    /// A token with more than `min_ttl` seconds left: the stored one when it
+    /// has that, else renewed (`token`, `curl`, `client-credentials`).
+    Fresh { min_ttl: u64 },
+    /// Renewed now, with the refresh token when there is one (`refresh`,
+    /// `curl` after an `invalid_token`).
+    Renewed,
+    /// Minted anew with the client credentials, whatever is stored
+    /// (`client-credentials --force`).
+    MintedAnew,
+}
+
+/// How the tokens of a slot are renewed when there is no refresh token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renewal {
+    /// A user's tokens: without a refresh token, the user must log in.
+    LoginAgain,
+    /// Client-credentials tokens: minted again.
+    Mint,
+}
+
+/// Where a command's tokens live, and how they are renewed.
+pub struct Slot {
+    pub key: StoreKey,
+    pub renewal: Renewal,
+}
+
+impl Slot {
+    /// The profile's own tokens: client credentials for a
+    /// `grant = "client_credentials"` profile, else the user's.
+    pub fn for_profile(profile: &Profile) -> Slot {
+        if profile.is_client_credentials() {
+            Slot::client_credentials(profile)
+        } else {
+            Slot {
+                key: profile.user_key(),
+                renewal: Renewal::LoginAgain,
+            }
         }
-        .into(),
-        Ok(other) => other.into(),
-        Err(err) => err,
+    }
+
+    pub fn client_credentials(profile: &Profile) -> Slot {
+        Slot {
+            key: profile.client_credentials_key(),
+            renewal: Renewal::Mint,
+        }
     }
 }
 
 /// Gets a new token set for what is stored: refresh when there is a refresh
-/// token, re-mint client-credentials sets, else the user must log in.
-/// `mint` says the key holds client-credentials tokens, which are re-minted.
+/// token, mint again client-credentials sets, else the user must log in.
 /// Called under the key's lock; the store is checked first, so that no grant
 /// is spent on tokens that could not be saved.
-pub fn renew(
-    ctx: &Ctx,
-    profile: &Profile,
-    stored: Option<&TokenSet>,
-    mint: bool,
-    key: &StoreKey,
-) -> Result<TokenSet> {
+fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -> Result<TokenSet> {
     let store = ctx.store()?;
+    let mint = slot.renewal == Renewal::Mint;
     let refresh = match stored {
         Some(set) => match &set.refresh_token {
             Some(rt) => Some((set, rt)),
@@ -194,7 +236,7 @@ pub fn renew(
             return Err(login_required(&profile.name, &why));
         }
     };
-    store.check_writable(key).map_err(|err| {
+    store.check_writable(&slot.key).map_err(|err| {
         err.context(format!(
             "the {} store cannot take new tokens, so nothing was requested (the stored refresh token is untouched); fix that, then run the command again",
             store.kind()
@@ -206,48 +248,28 @@ pub fn renew(
     }
 }
 
-/// Where a command's tokens live, and how they are renewed.
-pub struct Slot {
-    pub key: StoreKey,
-    /// Client-credentials tokens are re-minted instead of needing a login.
-    pub mint: bool,
-}
-
-impl Slot {
-    /// The profile's own tokens: client credentials for a
-    /// `grant = "client_credentials"` profile, else the user's.
-    pub fn for_profile(profile: &Profile) -> Slot {
-        if profile.is_client_credentials() {
-            Slot::client_credentials(profile)
-        } else {
-            Slot {
-                key: profile.user_key(),
-                mint: false,
-            }
-        }
-    }
-
-    pub fn client_credentials(profile: &Profile) -> Slot {
-        Slot {
-            key: profile.client_credentials_key(),
-            mint: true,
-        }
-    }
-}
-
-/// A token with more than `min_ttl` seconds left: from the store without any
-/// network work when possible, else renewed under the key's lock.
-pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> Result<TokenSet> {
+/// The token set a command wants for `slot`, from the store when it will do
+/// (no network work then), else renewed under the key's lock and saved.
+pub fn obtain(ctx: &Ctx, profile: &Profile, slot: &Slot, want: Want) -> Result<TokenSet> {
     let store = ctx.store()?;
     let key = &slot.key;
-    let peeked = store.peek(key)?;
-    if let Some(set) = peeked.as_ref().filter(|set| set.is_fresh(min_ttl)) {
-        return Ok(set.clone());
-    }
+    let peeked = match want {
+        Want::Fresh { min_ttl } => {
+            let peeked = store.peek(key)?;
+            if let Some(set) = peeked.as_ref().filter(|set| set.is_fresh(min_ttl)) {
+                return Ok(set.clone());
+            }
+            peeked
+        }
+        Want::Renewed | Want::MintedAnew => None,
+    };
     let _lock = ctx.lock(key)?;
     store.settle(key)?;
-    let stored = store.load(key)?;
-    if let Some(set) = &stored {
+    let stored = match want {
+        Want::MintedAnew => None,
+        Want::Fresh { .. } | Want::Renewed => store.load(key)?,
+    };
+    if let (Want::Fresh { min_ttl }, Some(set)) = (want, &stored) {
         if set.is_fresh(min_ttl) {
             log::debug!("the stored token is fresh after all");
             return Ok(set.clone());
@@ -262,11 +284,15 @@ pub fn fresh_token(ctx: &Ctx, profile: &Profile, slot: &Slot, min_ttl: u64) -> R
             return Ok(set.clone());
         }
     }
-    let renewed = match renew(ctx, profile, stored.as_ref(), slot.mint, key) {
+    let renewed = match renew(ctx, profile, stored.as_ref(), slot) {
         Ok(renewed) => renewed,
         // A provider that is down must not break scripts while the stored
-        // token still works: hand it out and say so.
-        Err(err) if crate::error::exit_code_for(&err) == crate::exit::Exit::Network => {
+        // token still works: hand it out and say so (never for `refresh`,
+        // which was asked to renew).
+        Err(err)
+            if matches!(want, Want::Fresh { .. })
+                && crate::error::exit_code_for(&err) == crate::exit::Exit::Network =>
+        {
             match stored.filter(|set| set.seconds_left().is_none_or(|left| left > 0)) {
                 Some(set) => {
                     log::warn!(
@@ -297,17 +323,4 @@ fn renewed_meanwhile(peeked: Option<&TokenSet>, stored: &TokenSet) -> bool {
         }
         None => stored.seconds_left().is_none_or(|left| left > 0),
     }
-}
-
-/// Renews now, whatever is left, under the lock. `mint_anew` skips the
-/// refresh token and mints (client-credentials `--force`).
-pub fn force_renew(ctx: &Ctx, profile: &Profile, slot: &Slot, mint_anew: bool) -> Result<TokenSet> {
-    let store = ctx.store()?;
-    let key = &slot.key;
-    let _lock = ctx.lock(key)?;
-    store.settle(key)?;
-    let stored = if mint_anew { None } else { store.load(key)? };
-    let renewed = renew(ctx, profile, stored.as_ref(), slot.mint, key)?;
-    store.save(key, &renewed)?;
-    Ok(renewed)
 }

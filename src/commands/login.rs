@@ -12,7 +12,9 @@ use crate::loopback::{IssuerCheck, Listener};
 use crate::oauth::authorize::AuthorizationRequest;
 use crate::oauth::client::TokenEndpoint;
 use crate::oauth::device;
+use crate::oauth::grant::Grant;
 use crate::oauth::pkce::{Pkce, random_token};
+use crate::oauth::types::GrantKind;
 use crate::output;
 use crate::secret::Secret;
 use crate::settings::Profile;
@@ -62,10 +64,11 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
     } else if args.password_grant {
         password_grant(ctx, &profile, args)?
     } else if let Some(grant_type) = &args.grant_type {
-        let mut params = vec![("grant_type".to_owned(), grant_type.clone())];
-        params.extend(request_params(&profile));
-        let response = engine::exchange(ctx, &profile, params)?;
-        TokenSet::from_response(response, None, grant_type)
+        let grant = Grant::Extension {
+            grant_type: grant_type.clone(),
+        };
+        let response = engine::exchange(ctx, &profile, &grant, request_params(&profile))?;
+        TokenSet::from_response(response, None, grant.kind())
     } else if args.device {
         device_login(ctx, &profile, args)?
     } else {
@@ -201,20 +204,13 @@ fn browser_login(
     let redirect_uri = listener.redirect_uri().to_owned();
     drop(listener);
 
-    let params = vec![
-        ("grant_type".to_owned(), "authorization_code".to_owned()),
-        ("code".to_owned(), callback.code.expose().to_owned()),
-        ("redirect_uri".to_owned(), redirect_uri),
-        (
-            "code_verifier".to_owned(),
-            pkce.verifier.expose().to_owned(),
-        ),
-    ];
-    let response = engine::exchange(ctx, profile, params)?;
-    Ok((
-        TokenSet::from_response(response, None, "authorization_code"),
-        nonce,
-    ))
+    let grant = Grant::AuthorizationCode {
+        code: callback.code,
+        verifier: pkce.verifier,
+        redirect_uri,
+    };
+    let response = engine::exchange(ctx, profile, &grant, Vec::new())?;
+    Ok((TokenSet::from_response(response, None, grant.kind()), nonce))
 }
 
 /// RFC 8628: show a code, poll until the user approves it elsewhere.
@@ -270,11 +266,11 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
         url: &token_url,
         client: &client,
     };
-    let response = device::poll(&endpoint, &authorization, &profile.params)?;
+    let response = device::poll(&endpoint, &authorization, &engine::user_params(profile))?;
     Ok(TokenSet::from_response(
         response,
         None,
-        "urn:ietf:params:oauth:grant-type:device_code",
+        GrantKind::DeviceCode,
     ))
 }
 
@@ -361,14 +357,9 @@ fn password_grant(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<Toke
         .or_else(|| profile.username.clone())
         .ok_or_else(|| usage("--password-grant needs --username"))?;
     let password = read_password(&username, args.password_stdin)?;
-    let mut params = vec![
-        ("grant_type".to_owned(), "password".to_owned()),
-        ("username".to_owned(), username),
-        ("password".to_owned(), password.expose().to_owned()),
-    ];
-    params.extend(request_params(profile));
-    let response = engine::exchange(ctx, profile, params)?;
-    Ok(TokenSet::from_response(response, None, "password"))
+    let grant = Grant::Password { username, password };
+    let response = engine::exchange(ctx, profile, &grant, request_params(profile))?;
+    Ok(TokenSet::from_response(response, None, grant.kind()))
 }
 
 fn read_password(username: &str, from_stdin: bool) -> Result<Secret> {

@@ -2,7 +2,7 @@
 //! hand-writing TOML. toml_edit keeps the user's comments and layout.
 
 use super::Ctx;
-use crate::cli::{BodyFormat, ClientAuth, ProfileAddArgs, ProfileCommand, TokenIn};
+use crate::cli::{ProfileAddArgs, ProfileCommand, TokenIn};
 use crate::config::ConfigFile;
 use crate::error::usage;
 use crate::output;
@@ -104,22 +104,8 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
             "credentials_file",
             p.credentials_file.as_ref().map(|f| absolute(f)),
         );
-        set(
-            "client_auth",
-            p.client_auth.map(|a| match a {
-                ClientAuth::Basic => "basic".to_owned(),
-                ClientAuth::BasicRaw => "basic-raw".to_owned(),
-                ClientAuth::Post => "post".to_owned(),
-                ClientAuth::None => "none".to_owned(),
-            }),
-        );
-        set(
-            "body",
-            p.body.map(|b| match b {
-                BodyFormat::Form => "form".to_owned(),
-                BodyFormat::Json => "json".to_owned(),
-            }),
-        );
+        set("client_auth", p.client_auth.map(|a| a.name().to_owned()));
+        set("body", p.body.map(|b| b.name().to_owned()));
         set("audience", p.audience.clone());
         set("resource", p.resource.clone());
         set("grant", args.grant.clone());

@@ -1,5 +1,5 @@
 use super::Ctx;
-use super::engine::{self, Slot};
+use super::engine::{self, Slot, Want};
 use crate::cli::RefreshArgs;
 use crate::output;
 use crate::settings::Profile;
@@ -7,7 +7,7 @@ use anyhow::Result;
 
 pub fn run(ctx: &Ctx, args: &RefreshArgs) -> Result<()> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
-    let set = engine::force_renew(ctx, &profile, &Slot::for_profile(&profile), false)?;
+    let set = engine::obtain(ctx, &profile, &Slot::for_profile(&profile), Want::Renewed)?;
     ctx.note(&format!(
         "Refreshed the token for profile {} ({})",
         profile.name,

@@ -1,5 +1,5 @@
 use super::Ctx;
-use super::engine::{self, Slot};
+use super::engine::{self, Slot, Want};
 use crate::cli::TokenArgs;
 use crate::output;
 use crate::settings::Profile;
@@ -8,7 +8,12 @@ use anyhow::Result;
 pub fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
     let min_ttl = args.min_ttl.or(profile.min_ttl).unwrap_or(60);
-    let set = engine::fresh_token(ctx, &profile, &Slot::for_profile(&profile), min_ttl)?;
+    let set = engine::obtain(
+        ctx,
+        &profile,
+        &Slot::for_profile(&profile),
+        Want::Fresh { min_ttl },
+    )?;
     output::print(&output::render(
         &set,
         args.output.output.unwrap_or_default(),

@@ -390,15 +390,18 @@ mod tests {
     /// oauthctl's own device, JSON-body and revocation clients against the server.
     #[test]
     fn oauthctls_device_client_works_against_it() {
-        use crate::cli::BodyFormat;
         use crate::oauth::client::{Client, TokenEndpoint};
+        use crate::oauth::types::BodyFormat;
         use crate::oauth::{device, http::Http, revoke::revoke};
 
         let server = DemoServer::start(true).unwrap();
         let http = Http::new(Duration::from_secs(10)).unwrap();
         let client = Client::new(Some("demo-cli".into()), None, None, BodyFormat::Json);
         let base = server.issuer();
-        let scope = [("scope".to_owned(), "openid offline_access".to_owned())];
+        let scope = [crate::oauth::grant::Param::plain(
+            "scope",
+            "openid offline_access",
+        )];
         let authorization = device::start(
             &http,
             &format!("{base}/device_authorization"),

@@ -1,24 +1,12 @@
 //! The token endpoint: client authentication, body encoding, error mapping.
 
 use super::Error;
+use super::grant::{Grant, Param, ParamValue};
 use super::http::{Http, Replay};
 use super::response::{self, ErrorResponse, Parsed, TokenResponse};
-use crate::cli::{BodyFormat, ClientAuth};
+use super::types::{BodyFormat, ClientAuth, ErrorCode, GrantKind};
 use crate::secret::Secret;
 use base64::Engine;
-
-/// Parameters whose values may be logged; everything else is a secret or may be.
-const LOGGABLE_PARAMS: &[&str] = &[
-    "grant_type",
-    "scope",
-    "client_id",
-    "audience",
-    "resource",
-    "redirect_uri",
-    "assertion_type",
-    "username",
-    "requested_token_type",
-];
 
 #[derive(Debug, Clone)]
 pub struct Client {
@@ -74,28 +62,28 @@ impl Client {
     /// for post/none, or the returned Authorization header for Basic.
     fn authenticate(
         &self,
-        body: &mut Vec<(String, String)>,
+        body: &mut Vec<Param>,
         encoding: BasicEncoding,
-    ) -> Result<Option<String>, Error> {
-        match self.auth {
+    ) -> Result<Option<Secret>, Error> {
+        match &self.auth {
             ClientAuth::Basic | ClientAuth::BasicRaw => {
                 let (Some(id), Some(secret)) = (&self.id, &self.secret) else {
                     return Err(Error::Misconfigured(
-                        "Basic client authentication needs --client-id and a client secret"
+                        "Basic client authentication needs a client id and a client secret"
                             .to_owned(),
                     ));
                 };
-                Ok(Some(match encoding {
+                Ok(Some(Secret::new(match encoding {
                     BasicEncoding::FormEncoded => Client::basic_header(id, secret.expose()),
                     BasicEncoding::Raw => Client::raw_basic_header(id, secret.expose()),
-                }))
+                })))
             }
             ClientAuth::Post | ClientAuth::None => {
                 if let Some(id) = &self.id {
-                    body.push(("client_id".into(), id.clone()));
+                    body.push(Param::plain("client_id", id.clone()));
                 }
-                if let (ClientAuth::Post, Some(secret)) = (self.auth, &self.secret) {
-                    body.push(("client_secret".into(), secret.expose().to_owned()));
+                if let (ClientAuth::Post, Some(secret)) = (&self.auth, &self.secret) {
+                    body.push(Param::secret("client_secret", secret.clone()));
                 }
                 Ok(None)
             }
@@ -127,13 +115,13 @@ pub fn post_authenticated(
     endpoint: &'static str,
     url: &str,
     client: &Client,
-    params: &[(String, String)],
+    params: &[Param],
     format: BodyFormat,
 ) -> Result<super::http::Response, Error> {
-    let replay = if params
+    let single_use = params
         .iter()
-        .any(|(k, v)| k == "grant_type" && is_single_use(v))
-    {
+        .any(|p| p.name == "grant_type" && GrantKind::from(p.expose()).is_single_use());
+    let replay = if single_use {
         Replay::SingleUse
     } else {
         Replay::Safe
@@ -146,7 +134,7 @@ pub fn post_authenticated(
     let response = post_once(http, endpoint, url, client, params, format, first, replay)?;
     if client.auth == ClientAuth::Basic && client.encoding_matters() && refused_client(&response) {
         log::info!(
-            "{endpoint} refused the RFC 6749 form-encoded Basic credentials; retrying with them raw (set --client-auth basic-raw to skip this)"
+            "{endpoint} refused the RFC 6749 form-encoded Basic credentials; retrying with them raw (the basic-raw method skips this first try)"
         );
         return post_once(
             http,
@@ -162,22 +150,13 @@ pub fn post_authenticated(
     Ok(response)
 }
 
-/// Grants whose parameters work once: sent twice, the second may fail, or
-/// (refresh-token rotation with reuse detection) revoke the whole grant.
-fn is_single_use(grant_type: &str) -> bool {
-    matches!(
-        grant_type,
-        "refresh_token" | "authorization_code" | "urn:ietf:params:oauth:grant-type:device_code"
-    )
-}
-
 #[allow(clippy::too_many_arguments)]
 fn post_once(
     http: &Http,
     endpoint: &'static str,
     url: &str,
     client: &Client,
-    params: &[(String, String)],
+    params: &[Param],
     format: BodyFormat,
     encoding: BasicEncoding,
     replay: Replay,
@@ -187,51 +166,42 @@ fn post_once(
     log::debug!(
         "{endpoint}: POST {} ({}, client auth {:?}) {}",
         super::http::redact_url(url),
-        match format {
-            BodyFormat::Form => "form",
-            BodyFormat::Json => "json",
-        },
+        format.name(),
         client.auth,
         describe_params(&body)
     );
     let encoded = encode_body(format, &body);
-    let content_type = match format {
-        BodyFormat::Form => "application/x-www-form-urlencoded",
-        BodyFormat::Json => "application/json",
-    };
     let mut response = http.send(endpoint, url, replay, |c| {
         let mut request = c
             .post(url)
             .header("Accept", "application/json")
-            .header("Content-Type", content_type)
+            .header("Content-Type", format.content_type())
             .body(encoded.clone());
         if let Some(value) = &authorization {
-            request = request.header("Authorization", value);
+            request = request.header("Authorization", value.expose());
         }
         request
     })?;
-    response.secrets = sent_secrets(&body, authorization.as_deref(), client);
+    response.secrets = sent_secrets(&body, authorization.as_ref(), client);
     Ok(response)
 }
 
-/// Every value this request carried that is or may be secret, in the forms
-/// a server might echo it in: as sent, form-encoded, and inside Basic.
-fn sent_secrets(
-    body: &[(String, String)],
-    authorization: Option<&str>,
-    client: &Client,
-) -> Vec<String> {
+/// Every value this request carried that is secret, in the forms a server
+/// might echo it in: as sent, form-encoded, and inside Basic.
+fn sent_secrets(body: &[Param], authorization: Option<&Secret>, client: &Client) -> Vec<String> {
     let mut secrets: Vec<String> = body
         .iter()
-        .filter(|(k, _)| !LOGGABLE_PARAMS.contains(&k.as_str()))
-        .map(|(_, v)| v.clone())
+        .filter(|p| p.is_secret())
+        .map(|p| p.expose().to_owned())
         .collect();
+    // Inside a Basic header the secret is not a parameter, but a server may
+    // still quote it.
     if let Some(secret) = &client.secret {
         secrets.push(secret.expose().to_owned());
     }
     if let Some(header) = authorization {
-        secrets.push(header.to_owned());
-        if let Some((_, credentials)) = header.split_once(' ') {
+        secrets.push(header.expose().to_owned());
+        if let Some((_, credentials)) = header.expose().split_once(' ') {
             secrets.push(credentials.to_owned());
         }
     }
@@ -251,7 +221,7 @@ fn sent_secrets(
 fn refused_client(response: &super::http::Response) -> bool {
     response.status == 401
         || response::parse_error(&response.content_type, &response.body)
-            .is_some_and(|e| e.error == "invalid_client")
+            .is_some_and(|e| ErrorCode::from(e.error.as_str()) == ErrorCode::InvalidClient)
 }
 
 pub struct TokenEndpoint<'a> {
@@ -261,44 +231,54 @@ pub struct TokenEndpoint<'a> {
 }
 
 impl TokenEndpoint<'_> {
-    /// POSTs a grant and returns the parsed token response.
-    pub fn request(&self, params: &[(String, String)]) -> Result<TokenResponse, Error> {
+    /// POSTs `grant` (with `extra` parameters it does not set itself) and
+    /// returns the parsed token response.
+    pub fn request(&self, grant: &Grant, extra: &[Param]) -> Result<TokenResponse, Error> {
+        let mut params = grant.params();
+        for param in extra {
+            if !params.iter().any(|p| p.name == param.name) {
+                params.push(param.clone());
+            }
+        }
         let response = post_authenticated(
             self.http,
             "token endpoint",
             self.url,
             self.client,
-            params,
+            &params,
             self.client.body,
         )?;
         interpret("token endpoint", &response)
     }
 }
 
-fn encode_body(format: BodyFormat, params: &[(String, String)]) -> String {
+/// Secrets are exposed here, and only here, on their way into the body.
+fn encode_body(format: BodyFormat, params: &[Param]) -> String {
     match format {
         BodyFormat::Form => form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(params)
+            .extend_pairs(params.iter().map(|p| (p.name.as_str(), p.expose())))
             .finish(),
         BodyFormat::Json => {
             let map: serde_json::Map<String, serde_json::Value> = params
                 .iter()
-                .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+                .map(|p| {
+                    (
+                        p.name.clone(),
+                        serde_json::Value::String(p.expose().to_owned()),
+                    )
+                })
                 .collect();
             serde_json::Value::Object(map).to_string()
         }
     }
 }
 
-fn describe_params(params: &[(String, String)]) -> String {
+fn describe_params(params: &[Param]) -> String {
     params
         .iter()
-        .map(|(k, v)| {
-            if LOGGABLE_PARAMS.contains(&k.as_str()) {
-                format!("{k}={v}")
-            } else {
-                format!("{k}=<redacted>")
-            }
+        .map(|p| match &p.value {
+            ParamValue::Plain(value) => format!("{}={value}", p.name),
+            ParamValue::Secret(_) => format!("{}=<redacted>", p.name),
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -406,30 +386,12 @@ pub fn failure(endpoint: &'static str, response: &super::http::Response, hint: &
 }
 
 pub fn oauth_error(endpoint: &'static str, status: u16, error: ErrorResponse) -> Error {
-    let hint = match error.error.as_str() {
-        "invalid_client" => "check --client-id and --client-secret, or try another --client-auth",
-        "invalid_scope" => "check --scope against what the client may request",
-        "invalid_grant" => "the code, password or token was rejected or has expired",
-        "unauthorized_client" => {
-            "the client is not allowed this grant: check its settings at the provider"
-        }
-        "unsupported_grant_type" => "the provider does not support this grant",
-        "invalid_request" => "check the parameters (--param, --audience, --resource)",
-        "invalid_target" => "check --resource and --audience",
-        "access_denied" => "the request was denied",
-        "temporarily_unavailable" | "server_error" => "the provider is failing: try again later",
-        _ => "see the provider's documentation",
-    };
-    let hint = match &error.uri {
-        Some(uri) => format!("{hint} (see {uri})"),
-        None => hint.to_owned(),
-    };
     Error::OAuth {
         endpoint,
         status,
-        code: error.error,
+        code: ErrorCode::from(error.error.as_str()),
         description: error.description,
-        hint,
+        uri: error.uri,
     }
 }
 
@@ -460,9 +422,9 @@ mod tests {
     #[test]
     fn logged_params_hide_secrets() {
         let line = describe_params(&[
-            ("grant_type".into(), "refresh_token".into()),
-            ("refresh_token".into(), "rt-secret".into()),
-            ("client_secret".into(), "cs".into()),
+            Param::plain("grant_type", "refresh_token"),
+            Param::secret("refresh_token", Secret::new("rt-secret")),
+            Param::secret("client_secret", Secret::new("cs")),
         ]);
         assert!(line.contains("grant_type=refresh_token"));
         assert!(!line.contains("rt-secret") && !line.contains("=cs"));
@@ -470,9 +432,12 @@ mod tests {
 
     #[test]
     fn json_body_encoding() {
-        let body = encode_body(BodyFormat::Json, &[("code".into(), "a&b".into())]);
+        let body = encode_body(
+            BodyFormat::Json,
+            &[Param::secret("code", Secret::new("a&b"))],
+        );
         assert_eq!(body, r#"{"code":"a&b"}"#);
-        let body = encode_body(BodyFormat::Form, &[("code".into(), "a&b c".into())]);
+        let body = encode_body(BodyFormat::Form, &[Param::plain("code", "a&b c")]);
         assert_eq!(body, "code=a%26b+c");
     }
 }

@@ -2,9 +2,10 @@
 
 use super::Error;
 use super::client::{Client, TokenEndpoint, failure, post_authenticated};
+use super::grant::{Grant, Param};
 use super::http::Http;
 use super::response::{self, TokenResponse};
-use crate::cli::BodyFormat;
+use super::types::{BodyFormat, ErrorCode};
 use crate::secret::Secret;
 use std::time::{Duration, Instant};
 
@@ -29,7 +30,7 @@ pub fn start(
     http: &Http,
     url: &str,
     client: &Client,
-    params: &[(String, String)],
+    params: &[Param],
 ) -> Result<DeviceAuthorization, Error> {
     let response = post_authenticated(
         http,
@@ -109,46 +110,50 @@ pub fn start(
 pub fn poll(
     token: &TokenEndpoint,
     authorization: &DeviceAuthorization,
-    extra: &[(String, String)],
+    extra: &[Param],
 ) -> Result<TokenResponse, Error> {
     let deadline = Instant::now() + authorization.expires_in;
     let mut interval = authorization.interval;
-    let mut params = vec![
-        (
-            "grant_type".to_owned(),
-            "urn:ietf:params:oauth:grant-type:device_code".to_owned(),
-        ),
-        (
-            "device_code".to_owned(),
-            authorization.device_code.expose().to_owned(),
-        ),
-    ];
-    params.extend_from_slice(extra);
+    let grant = Grant::DeviceCode(authorization.device_code.clone());
     loop {
         if Instant::now() + interval > deadline {
             return Err(expired());
         }
         std::thread::sleep(interval);
-        match token.request(&params) {
+        match token.request(&grant, extra) {
             Ok(response) => return Ok(response),
-            Err(Error::OAuth { code, .. }) if code == "authorization_pending" => {}
-            Err(Error::OAuth { code, .. }) if code == "slow_down" => {
+            Err(Error::OAuth {
+                code: ErrorCode::AuthorizationPending,
+                ..
+            }) => {}
+            Err(Error::OAuth {
+                code: ErrorCode::SlowDown,
+                ..
+            }) => {
                 interval += Duration::from_secs(5);
                 log::info!(
                     "the provider asked to slow down: polling every {} s",
                     interval.as_secs()
                 );
             }
-            Err(Error::OAuth { code, .. }) if code == "expired_token" => return Err(expired()),
             Err(Error::OAuth {
-                code, description, ..
-            }) if code == "access_denied" => {
+                code: ErrorCode::ExpiredToken,
+                ..
+            }) => return Err(expired()),
+            Err(Error::OAuth {
+                code: code @ ErrorCode::AccessDenied,
+                description,
+                ..
+            }) => {
                 return Err(Error::OAuth {
                     endpoint: "token endpoint",
                     status: 400,
                     code,
-                    description,
-                    hint: "the login was denied on the device page".into(),
+                    description: Some(
+                        description
+                            .unwrap_or_else(|| "the login was denied on the device page".into()),
+                    ),
+                    uri: None,
                 });
             }
             Err(other) => return Err(other),
@@ -160,9 +165,8 @@ fn expired() -> Error {
     Error::OAuth {
         endpoint: "token endpoint",
         status: 400,
-        code: "expired_token".into(),
-        description: None,
-        hint: "the device code expired before the login was approved: run login --device again"
-            .into(),
+        code: ErrorCode::ExpiredToken,
+        description: Some("the device code expired before the login was approved".into()),
+        uri: None,
     }
 }

@@ -40,10 +40,9 @@ fn now() -> u64 {
 }
 
 fn cache_file(cache_dir: &Path, issuer: &str) -> PathBuf {
-    cache_dir.join("discovery").join(format!(
-        "{}.json",
-        &hex_sha256(issuer)[..32]
-    ))
+    cache_dir
+        .join("discovery")
+        .join(format!("{}.json", &hex_sha256(issuer)[..32]))
 }
 
 /// A cached document younger than the TTL, if any.
@@ -117,6 +116,14 @@ fn candidate_urls(issuer: &str) -> Result<Vec<String>, Error> {
     ])
 }
 
+fn hex_sha256(input: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(input.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,12 +157,4 @@ mod tests {
         );
         assert!(cached(dir.path(), "https://b.example").is_none());
     }
-}
-
-fn hex_sha256(input: &str) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(input.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

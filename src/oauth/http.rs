@@ -96,6 +96,7 @@ impl Http {
                         endpoint,
                         url: redact_url(url),
                         reason: describe_transport_error(&err, self.timeout),
+                        timed_out: err.is_timeout(),
                     });
                 }
             };
@@ -185,6 +186,7 @@ fn read_capped(
         .map_err(|err| Error::Unreachable {
             endpoint,
             url: redact_url(url),
+            timed_out: err.kind() == std::io::ErrorKind::TimedOut,
             reason: if err.kind() == std::io::ErrorKind::TimedOut {
                 format!("no complete answer within {} s", timeout.as_secs())
             } else {
@@ -214,7 +216,7 @@ fn parse_retry_after(value: &str) -> Option<Duration> {
 fn describe_transport_error(err: &reqwest::Error, timeout: Duration) -> String {
     if err.is_timeout() {
         return format!(
-            "no answer within {} s: check the URL and network, or raise --http-timeout",
+            "no answer within {} s: check the URL and network",
             timeout.as_secs()
         );
     }

@@ -5,35 +5,30 @@ pub mod authorize;
 pub mod client;
 pub mod device;
 pub mod discovery;
+pub mod grant;
 pub mod http;
 pub mod id_token;
 pub mod pkce;
 pub mod response;
 pub mod revoke;
+pub mod types;
 pub mod userinfo;
 
-use crate::exit::Exit;
+use types::ErrorCode;
 
-/// What went wrong talking to a provider. Each variant maps to one exit code
-/// and renders as one line that says what to do next.
+/// What went wrong talking to a provider, as one line in protocol terms.
+/// What to do about it (which flag, which command) is the command layer's
+/// to add; see `error::advice`.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// The provider answered with an OAuth error (`invalid_client`, ...).
-    #[error("{endpoint} returned {status} {code}{}: {hint}", description_suffix(.description))]
+    #[error("{endpoint} returned {status} {code}{}{}", description_suffix(.description), uri_suffix(.uri))]
     OAuth {
         endpoint: &'static str,
         status: u16,
-        code: String,
+        code: ErrorCode,
         description: Option<String>,
-        hint: String,
-    },
-    /// The refresh token (or code) was refused: the user must log in again.
-    #[error("{endpoint} rejected the refresh token ({code}{}): run `oauthctl login -p {profile}`", description_suffix(.description))]
-    GrantRejected {
-        endpoint: &'static str,
-        code: String,
-        description: Option<String>,
-        profile: String,
+        uri: Option<String>,
     },
     /// Network, TLS or timeout.
     #[error("could not reach the {endpoint} at {url}: {reason}")]
@@ -41,6 +36,7 @@ pub enum Error {
         endpoint: &'static str,
         url: String,
         reason: String,
+        timed_out: bool,
     },
     /// A status and body that are not an OAuth answer (HTML pages, 5xx, 429...).
     #[error("{endpoint} returned {status}{}: {hint}", excerpt_suffix(.excerpt))]
@@ -79,22 +75,16 @@ fn description_suffix(description: &Option<String>) -> String {
     }
 }
 
-fn excerpt_suffix(excerpt: &Option<String>) -> String {
-    match excerpt {
-        Some(e) if !e.is_empty() => format!(" \"{e}\""),
+fn uri_suffix(uri: &Option<String>) -> String {
+    match uri {
+        Some(u) if !u.is_empty() => format!(" (see {u})"),
         _ => String::new(),
     }
 }
 
-impl Error {
-    pub fn exit_code(&self) -> Exit {
-        match self {
-            Error::OAuth { .. } | Error::Untrustworthy { .. } => Exit::Provider,
-            Error::GrantRejected { .. } => Exit::LoginRequired,
-            Error::Unreachable { .. } => Exit::Network,
-            Error::Http { status, .. } if *status == 429 || *status >= 500 => Exit::Network,
-            Error::Http { .. } | Error::Malformed { .. } => Exit::Failure,
-            Error::Misconfigured(_) => Exit::Usage,
-        }
+fn excerpt_suffix(excerpt: &Option<String>) -> String {
+    match excerpt {
+        Some(e) if !e.is_empty() => format!(" \"{e}\""),
+        _ => String::new(),
     }
 }

@@ -2,8 +2,9 @@
 
 use super::Error;
 use super::client::{Client, failure, post_authenticated};
+use super::grant::Param;
 use super::http::Http;
-use crate::cli::BodyFormat;
+use super::types::BodyFormat;
 use crate::secret::Secret;
 
 /// Revokes one token. RFC 7009 §2.2: 200 means revoked or already invalid.
@@ -15,8 +16,8 @@ pub fn revoke(
     hint: &str,
 ) -> Result<(), Error> {
     let body = vec![
-        ("token".to_owned(), token.expose().to_owned()),
-        ("token_type_hint".to_owned(), hint.to_owned()),
+        Param::secret("token", token.clone()),
+        Param::plain("token_type_hint", hint),
     ];
     let endpoint = "revocation endpoint";
     let response = post_authenticated(http, endpoint, url, client, &body, BodyFormat::Form)?;

@@ -26,4 +26,3 @@ pub fn hex_sha256(input: &str) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
-

@@ -9,8 +9,8 @@ pub mod rescue;
 
 pub use key::{StoreKey, hex_sha256};
 
-use crate::cli::StoreKind;
 use crate::oauth::response::TokenResponse;
+use crate::oauth::types::GrantKind;
 use crate::secret::Secret;
 use anyhow::Result;
 use serde::{Deserialize, Serialize};
@@ -44,7 +44,7 @@ pub struct TokenSet {
     pub obtained_at: u64,
     /// The grant that produced it; `client_credentials` sets are re-minted, not refreshed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grant: Option<String>,
+    pub grant: Option<GrantKind>,
 }
 
 impl TokenSet {
@@ -54,7 +54,7 @@ impl TokenSet {
     pub fn from_response(
         response: TokenResponse,
         previous: Option<&TokenSet>,
-        grant: &str,
+        grant: GrantKind,
     ) -> TokenSet {
         let now = now();
         TokenSet {
@@ -71,12 +71,9 @@ impl TokenSet {
                 .scope
                 .or_else(|| previous.and_then(|p| p.scope.clone())),
             obtained_at: now,
-            grant: Some(
-                previous
-                    .and_then(|p| p.grant.clone())
-                    .unwrap_or_else(|| grant.to_owned()),
-            )
-            .filter(|g| g != "refresh_token"),
+            // A refresh keeps the grant the set first came from.
+            grant: Some(previous.and_then(|p| p.grant.clone()).unwrap_or(grant))
+                .filter(|g| *g != GrantKind::RefreshToken),
         }
     }
 
@@ -96,7 +93,7 @@ impl TokenSet {
     }
 
     pub fn is_client_credentials(&self) -> bool {
-        self.grant.as_deref() == Some("client_credentials")
+        self.grant == Some(GrantKind::ClientCredentials)
     }
 
     /// The part that may sit in a plain cache file: no refresh or id token.
@@ -147,6 +144,19 @@ pub trait TokenStore {
     fn unavailable(&self) -> Option<String> {
         None
     }
+}
+
+/// Which store holds the tokens (`--store`, `$OAUTHCTL_STORE`, a profile's `store`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StoreKind {
+    /// The OS keychain, or the file store when no keychain answers
+    Auto,
+    /// The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)
+    Keyring,
+    /// 0600 files in a 0700 directory
+    File,
+    /// Keep nothing: every call mints or fails
+    None,
 }
 
 /// Keeps nothing: `--store none`, for CI runs.
@@ -203,17 +213,19 @@ mod tests {
 
     #[test]
     fn rotation_replaces_and_absence_keeps() {
-        let first = TokenSet::from_response(response(Some("rt1")), None, "authorization_code");
-        let rotated = TokenSet::from_response(response(Some("rt2")), Some(&first), "refresh_token");
+        let first =
+            TokenSet::from_response(response(Some("rt1")), None, GrantKind::AuthorizationCode);
+        let rotated =
+            TokenSet::from_response(response(Some("rt2")), Some(&first), GrantKind::RefreshToken);
         assert_eq!(rotated.refresh_token.as_ref().unwrap().expose(), "rt2");
-        let kept = TokenSet::from_response(response(None), Some(&rotated), "refresh_token");
+        let kept = TokenSet::from_response(response(None), Some(&rotated), GrantKind::RefreshToken);
         assert_eq!(kept.refresh_token.as_ref().unwrap().expose(), "rt2");
-        assert_eq!(kept.grant.as_deref(), Some("authorization_code"));
+        assert_eq!(kept.grant, Some(GrantKind::AuthorizationCode));
     }
 
     #[test]
     fn huge_expiries_neither_wrap_nor_panic() {
-        let mut set = TokenSet::from_response(response(None), None, "password");
+        let mut set = TokenSet::from_response(response(None), None, GrantKind::Password);
         set.expires_at = Some(u64::MAX);
         assert_eq!(set.seconds_left(), Some(i64::MAX));
         assert!(set.is_fresh(1 << 40));
@@ -224,7 +236,7 @@ mod tests {
 
     #[test]
     fn freshness() {
-        let mut set = TokenSet::from_response(response(None), None, "password");
+        let mut set = TokenSet::from_response(response(None), None, GrantKind::Password);
         assert!(set.is_fresh(60));
         assert!(!set.is_fresh(100));
         set.expires_at = None;

@@ -8,11 +8,11 @@ use std::collections::HashSet;
 
 use base64::Engine;
 use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
-use oauthctl::cli::ClientAuth;
 use oauthctl::config::ConfigFile;
 use oauthctl::jwt;
 use oauthctl::loopback::{CallbackError, IssuerCheck, check_callback};
 use oauthctl::oauth::response::{self, Parsed};
+use oauthctl::oauth::types::ClientAuthMethod as ClientAuth;
 use oauthctl::settings::parse_credentials;
 use proptest::prelude::*;
 use proptest::test_runner::{RngAlgorithm, RngSeed};

@@ -1,0 +1,160 @@
+//! What a token request asks for. Codes, verifiers, refresh tokens and
+//! passwords stay `Secret` until the body is encoded, so logging and error
+//! redaction know what is secret from the type, not from a list of names.
+
+use super::types::GrantKind;
+use crate::secret::Secret;
+
+/// Parameters whose values may be shown in `-vv` logs when a user passes
+/// them with `--param`; any other user parameter is treated as a secret.
+const PLAIN_USER_PARAMS: &[&str] = &[
+    "scope",
+    "audience",
+    "resource",
+    "assertion_type",
+    "username",
+    "requested_token_type",
+    "subject_token_type",
+    "actor_token_type",
+    "prompt",
+    "acr_values",
+];
+
+/// One request parameter.
+#[derive(Debug, Clone)]
+pub struct Param {
+    pub name: String,
+    pub value: ParamValue,
+}
+
+#[derive(Debug, Clone)]
+pub enum ParamValue {
+    Plain(String),
+    Secret(Secret),
+}
+
+impl Param {
+    pub fn plain(name: impl Into<String>, value: impl Into<String>) -> Param {
+        Param {
+            name: name.into(),
+            value: ParamValue::Plain(value.into()),
+        }
+    }
+
+    pub fn secret(name: impl Into<String>, value: Secret) -> Param {
+        Param {
+            name: name.into(),
+            value: ParamValue::Secret(value),
+        }
+    }
+
+    /// A `--param K=V` from the user: secret unless its name is known not
+    /// to be (a `client_assertion` must not reach a log).
+    pub fn from_user(name: &str, value: &str) -> Param {
+        if PLAIN_USER_PARAMS.contains(&name) {
+            Param::plain(name, value)
+        } else {
+            Param::secret(name, Secret::new(value))
+        }
+    }
+
+    /// The value as it goes on the wire.
+    pub fn expose(&self) -> &str {
+        match &self.value {
+            ParamValue::Plain(value) => value,
+            ParamValue::Secret(secret) => secret.expose(),
+        }
+    }
+
+    pub fn is_secret(&self) -> bool {
+        matches!(self.value, ParamValue::Secret(_))
+    }
+}
+
+/// A grant, with what it sends.
+#[derive(Debug, Clone)]
+pub enum Grant {
+    AuthorizationCode {
+        code: Secret,
+        verifier: Secret,
+        redirect_uri: String,
+    },
+    RefreshToken(Secret),
+    ClientCredentials,
+    Password {
+        username: String,
+        password: Secret,
+    },
+    DeviceCode(Secret),
+    /// Any other `grant_type`; its parameters come from `--param`.
+    Extension {
+        grant_type: String,
+    },
+}
+
+impl Grant {
+    pub fn kind(&self) -> GrantKind {
+        match self {
+            Grant::AuthorizationCode { .. } => GrantKind::AuthorizationCode,
+            Grant::RefreshToken(_) => GrantKind::RefreshToken,
+            Grant::ClientCredentials => GrantKind::ClientCredentials,
+            Grant::Password { .. } => GrantKind::Password,
+            Grant::DeviceCode(_) => GrantKind::DeviceCode,
+            Grant::Extension { grant_type } => GrantKind::from(grant_type.as_str()),
+        }
+    }
+
+    /// `grant_type` and the grant's own parameters, in the order sent.
+    pub fn params(&self) -> Vec<Param> {
+        let mut params = vec![Param::plain("grant_type", self.kind().as_str())];
+        match self {
+            Grant::AuthorizationCode {
+                code,
+                verifier,
+                redirect_uri,
+            } => {
+                params.push(Param::secret("code", code.clone()));
+                params.push(Param::plain("redirect_uri", redirect_uri.clone()));
+                params.push(Param::secret("code_verifier", verifier.clone()));
+            }
+            Grant::RefreshToken(token) => {
+                params.push(Param::secret("refresh_token", token.clone()));
+            }
+            Grant::Password { username, password } => {
+                params.push(Param::plain("username", username.clone()));
+                params.push(Param::secret("password", password.clone()));
+            }
+            Grant::DeviceCode(code) => params.push(Param::secret("device_code", code.clone())),
+            Grant::ClientCredentials | Grant::Extension { .. } => {}
+        }
+        params
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grant_secrets_stay_secret_until_exposed() {
+        let grant = Grant::AuthorizationCode {
+            code: Secret::new("the-code"),
+            verifier: Secret::new("the-verifier"),
+            redirect_uri: "http://127.0.0.1:1/callback".into(),
+        };
+        let params = grant.params();
+        let debug = format!("{params:?}");
+        assert!(
+            !debug.contains("the-code") && !debug.contains("the-verifier"),
+            "{debug}"
+        );
+        let names: Vec<_> = params.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["grant_type", "code", "redirect_uri", "code_verifier"]
+        );
+        assert_eq!(params[1].expose(), "the-code");
+        assert!(Param::from_user("client_assertion", "x").is_secret());
+        assert!(!Param::from_user("audience", "x").is_secret());
+    }
+}

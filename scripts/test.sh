@@ -23,9 +23,15 @@ if [ "${OAUTHCTL_TEST_STAGE:-}" = checks ]; then
   log "cargo fmt --check"
   cargo fmt --check
   log "cargo clippy"
-  cargo clippy --locked --all-targets -- -D warnings
+  cargo clippy --locked --workspace --all-targets -- -D warnings
+  # Without the default `demo` feature everything but the demo must build,
+  # lint clean and pass.
+  log "cargo clippy --no-default-features"
+  cargo clippy --locked --all-targets --no-default-features -- -D warnings
+  log "cargo test --no-default-features (unit tests)"
+  cargo test --locked --no-default-features --lib
   log "cargo test"
-  exec cargo test --locked "$@"
+  exec cargo test --locked --workspace "$@"
 fi
 
 # --- System packages (only the missing ones) --------------------------------

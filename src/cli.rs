@@ -109,6 +109,7 @@ pub enum Command {
     #[command(subcommand)]
     Profile(ProfileCommand),
     /// Try oauthctl with no account anywhere: a local authorization server and API, step by step
+    #[cfg(feature = "demo")]
     Demo(DemoArgs),
     /// Write generated shell completions or man pages (for packagers)
     #[command(hide = true, subcommand)]

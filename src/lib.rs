@@ -4,7 +4,6 @@ pub mod browser;
 pub mod cli;
 pub mod commands;
 pub mod config;
-pub mod demo;
 pub mod error;
 pub mod exit;
 pub mod jwt;
@@ -69,6 +68,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         Command::Status(args) => commands::status::run(&ctx, args),
         Command::Inspect(args) => commands::inspect::run(&ctx, args),
         Command::Profile(command) => commands::profile::run(&ctx, command),
+        #[cfg(feature = "demo")]
         Command::Demo(args) => commands::demo::run(&ctx, args),
         Command::Generate(command) => commands::generate::run(command),
     }?;
@@ -95,7 +95,7 @@ impl log::Log for StderrLogger {
     fn enabled(&self, metadata: &log::Metadata) -> bool {
         // Only our own diagnostics, which redact at the source: a dependency's
         // trace output could carry headers or bodies.
-        metadata.target().starts_with("oauthctl")
+        metadata.target().starts_with("oauthctl") || metadata.target().starts_with("demo_provider")
     }
 
     fn log(&self, record: &log::Record) {

@@ -1,5 +1,5 @@
 //! `oauthctl demo`: a guided tour with no account anywhere. It starts the
-//! demo authorization server and API (`crate::demo`) on 127.0.0.1, writes a
+//! demo authorization server and API (the `demo-provider` crate) on 127.0.0.1, writes a
 //! config file with a `demo` profile into a temp dir, and runs the real
 //! commands one by one (this very binary, in a child process whose config,
 //! store and caches all point into the temp dir), explaining each step.
@@ -8,8 +8,8 @@
 
 use super::Ctx;
 use crate::cli::DemoArgs;
-use crate::demo::DemoServer;
 use anyhow::{Context, Result, bail};
+use demo_provider::DemoServer;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -373,7 +373,7 @@ impl<'a> Tour<'a> {
             no_tick,
         )?;
         self.show(&outcome.stdout);
-        if outcome.code != Some(0) || !outcome.stdout.contains(crate::demo::USER) {
+        if outcome.code != Some(0) || !outcome.stdout.contains(demo_provider::USER) {
             return Err(fail(exited(&outcome)));
         }
         Ok(())
@@ -673,7 +673,7 @@ fn profile_toml(issuer: &str) -> String {
          issuer = \"{issuer}\"\n\
          client_id = \"{client}\"\n\
          scopes = [\"openid\", \"offline_access\"]\n",
-        client = crate::demo::CLIENT_ID,
+        client = demo_provider::CLIENT_ID,
     )
 }
 
@@ -736,6 +736,63 @@ fn find_on_path(program: &str) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn oauthctls_device_client_works_against_it() {
+        use crate::oauth::client::{Client, TokenEndpoint};
+        use crate::oauth::types::BodyFormat;
+        use crate::oauth::{device, http::Http, revoke::revoke};
+
+        let server = DemoServer::start(true).unwrap();
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let http = Http::new(Duration::from_secs(10)).unwrap();
+        let client = Client::new(Some("demo-cli".into()), None, None, BodyFormat::Json);
+        let base = server.issuer();
+        let scope = [crate::oauth::grant::Param::plain(
+            "scope",
+            "openid offline_access",
+        )];
+        let authorization = device::start(
+            &http,
+            &format!("{base}/device_authorization"),
+            &client,
+            &scope,
+        )
+        .unwrap();
+        assert_eq!(authorization.interval, Duration::from_secs(1));
+        assert!(authorization.verification_uri.ends_with("/device"));
+        let token_url = format!("{base}/token");
+        let endpoint = TokenEndpoint {
+            http: &http,
+            url: &token_url,
+            client: &client,
+        };
+        let response = device::poll(&endpoint, &authorization, &[]).unwrap();
+        let refresh = response.refresh_token.clone().unwrap();
+        let api = reqwest::blocking::Client::builder()
+            .no_proxy()
+            .timeout(Duration::from_secs(10))
+            .build()
+            .unwrap();
+        let hello = |token: &str| {
+            api.get(format!("{base}/api/hello?access_token={token}"))
+                .send()
+                .unwrap()
+                .status()
+                .as_u16()
+        };
+        assert_eq!(hello(response.access_token.expose()), 200);
+        revoke(
+            &http,
+            &format!("{base}/revoke"),
+            &client,
+            &refresh,
+            "refresh_token",
+        )
+        .unwrap();
+        // Revoking the refresh token ends the grant, access token included.
+        assert_eq!(hello(response.access_token.expose()), 401);
+    }
 
     #[test]
     fn the_profile_parses() {

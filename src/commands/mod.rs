@@ -2,6 +2,7 @@
 
 pub mod client_credentials;
 pub mod curl;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod engine;
 pub mod generate;

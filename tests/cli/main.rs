@@ -5,8 +5,12 @@ mod support;
 
 mod commands;
 mod curl;
+// `oauthctl demo`, and the generated docs and help that list it, exist only
+// with the default `demo` feature.
+#[cfg(feature = "demo")]
 mod demo;
 mod faults;
+#[cfg(feature = "demo")]
 mod generated;
 mod hostile;
 mod keyring;

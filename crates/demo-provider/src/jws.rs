@@ -89,7 +89,7 @@ mod tests {
         assert_eq!(claims["sub"], "demo-user");
         // Readable by oauthctl's own (unverified) decoder.
         assert_eq!(
-            crate::jwt::decode(&token).unwrap().header["alg"],
+            crate::decode_jwt(&token).unwrap().0["alg"],
             serde_json::json!("HS256")
         );
         assert!(signer.verify("JWT", &token).is_none(), "typ is checked");

@@ -9,7 +9,7 @@
 
 use super::jws::Signer;
 use super::pages;
-use crate::oauth::pkce;
+use crate::pkce;
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -413,7 +413,7 @@ impl State {
     /// Drops what has expired, so that every table stays small.
     fn prune(&mut self) {
         let now = Instant::now();
-        let unix = crate::store::now();
+        let unix = crate::now();
         self.pending.retain(|_, p| p.expires > now);
         self.codes.retain(|_, c| c.expires > now);
         self.devices.retain(|_, d| d.expires > now);
@@ -874,7 +874,7 @@ impl State {
         let (Some(jti), Some(refresh)) = (random(), random()) else {
             return server_error();
         };
-        let now = crate::store::now();
+        let now = crate::now();
         let exp = now + ACCESS_TOKEN_LIFETIME;
         let scope = scopes.join(" ");
         let access_token = self.signer.sign(
@@ -1117,7 +1117,7 @@ impl State {
             return Err("the token is for another issuer or audience");
         }
         let exp = claims.get("exp").and_then(Value::as_u64).unwrap_or(0);
-        if exp <= crate::store::now() {
+        if exp <= crate::now() {
             return Err("the token has expired");
         }
         let entry = str_claim("jti")
@@ -1336,10 +1336,10 @@ mod tests {
         let body = json_of(&reply).clone();
         assert_eq!(reply.status(), 200, "{body}");
         assert_eq!(body["expires_in"], 3600);
-        let id_token = crate::jwt::decode(body["id_token"].as_str().unwrap()).unwrap();
-        assert_eq!(id_token.claims["nonce"], "nn");
+        let id_token = crate::decode_jwt(body["id_token"].as_str().unwrap()).unwrap();
+        assert_eq!(id_token.1["nonce"], "nn");
         let access = body["access_token"].as_str().unwrap();
-        let claims = crate::jwt::decode(access).unwrap().claims;
+        let claims = crate::decode_jwt(access).unwrap().1;
         assert_eq!(claims["sub"], USER);
         assert_eq!(claims["scope"], "openid offline_access");
 

@@ -6,7 +6,7 @@
 //! - secrets never get a clap `env` (clap would show the value in `--help`);
 //!   `settings` reads their variables itself.
 
-use crate::oauth::types::{BodyFormat, ClientAuthMethod};
+use crate::options::{ProviderOptions, TokenIn};
 use crate::store::StoreKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -116,80 +116,6 @@ pub enum Command {
     Generate(GenerateCommand),
 }
 
-#[derive(Debug, Args, Default, Clone)]
-#[command(next_help_heading = "Provider and client")]
-pub struct ProviderArgs {
-    /// Discover endpoints from this issuer (OIDC discovery, then RFC 8414)
-    #[arg(long, env = "OAUTHCTL_ISSUER", value_name = "URL")]
-    pub issuer: Option<String>,
-
-    /// Authorization endpoint (wins over discovery)
-    #[arg(long, env = "OAUTHCTL_AUTH_URL", value_name = "URL")]
-    pub auth_url: Option<String>,
-
-    /// Token endpoint (wins over discovery)
-    #[arg(long, env = "OAUTHCTL_TOKEN_URL", value_name = "URL")]
-    pub token_url: Option<String>,
-
-    /// Device authorization endpoint (wins over discovery)
-    #[arg(long, env = "OAUTHCTL_DEVICE_URL", value_name = "URL")]
-    pub device_url: Option<String>,
-
-    /// Token revocation endpoint (wins over discovery)
-    #[arg(long, env = "OAUTHCTL_REVOCATION_URL", value_name = "URL")]
-    pub revocation_url: Option<String>,
-
-    /// Token introspection endpoint (wins over discovery)
-    #[arg(long, env = "OAUTHCTL_INTROSPECTION_URL", value_name = "URL")]
-    pub introspection_url: Option<String>,
-
-    /// Client id
-    #[arg(long, env = "OAUTHCTL_CLIENT_ID", value_name = "ID")]
-    pub client_id: Option<String>,
-
-    /// Client secret; `-` reads it from stdin. A value here is visible to other
-    /// users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET
-    #[arg(long, value_name = "SECRET")]
-    pub client_secret: Option<String>,
-
-    /// Read the client secret from this file (first line)
-    #[arg(long, value_name = "PATH")]
-    pub client_secret_file: Option<PathBuf>,
-
-    /// Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON
-    /// {"client_id", "client_secret"} file
-    #[arg(long, value_name = "PATH")]
-    pub credentials_file: Option<PathBuf>,
-
-    /// How the client authenticates [default: basic with a secret, else none]
-    #[arg(long, value_enum)]
-    pub client_auth: Option<ClientAuthMethod>,
-
-    /// Encoding of token requests [default: form]
-    #[arg(long, value_enum)]
-    pub body: Option<BodyFormat>,
-
-    /// Scope to request (repeat, or separate with spaces)
-    #[arg(long = "scope", value_name = "SCOPE")]
-    pub scopes: Vec<String>,
-
-    /// Audience to request
-    #[arg(long, value_name = "AUDIENCE")]
-    pub audience: Option<String>,
-
-    /// Resource indicator to request (RFC 8707)
-    #[arg(long, value_name = "URI")]
-    pub resource: Option<String>,
-
-    /// Extra token-request parameter (repeat)
-    #[arg(long = "param", value_name = "K=V")]
-    pub params: Vec<String>,
-
-    /// Extra authorization-request parameter (repeat)
-    #[arg(long = "auth-param", value_name = "K=V")]
-    pub auth_params: Vec<String>,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum OutputFormat {
     /// The access token and a newline
@@ -213,7 +139,7 @@ pub struct OutputArgs {
 #[derive(Debug, Args)]
 pub struct TokenArgs {
     #[command(flatten)]
-    pub provider: ProviderArgs,
+    pub provider: ProviderOptions,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -226,7 +152,7 @@ pub struct TokenArgs {
 #[derive(Debug, Args)]
 pub struct RefreshArgs {
     #[command(flatten)]
-    pub provider: ProviderArgs,
+    pub provider: ProviderOptions,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -235,7 +161,7 @@ pub struct RefreshArgs {
 #[derive(Debug, Args)]
 pub struct ClientCredentialsArgs {
     #[command(flatten)]
-    pub provider: ProviderArgs,
+    pub provider: ProviderOptions,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -252,7 +178,7 @@ pub struct ClientCredentialsArgs {
 #[derive(Debug, Args)]
 pub struct LoginArgs {
     #[command(flatten)]
-    pub provider: ProviderArgs,
+    pub provider: ProviderOptions,
 
     #[command(flatten)]
     pub output: OutputArgs,
@@ -299,22 +225,13 @@ pub struct LoginArgs {
     pub timeout: Option<u64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TokenIn {
-    /// `Authorization: Bearer TOKEN`
-    Header,
-    /// `access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)
-    Query,
-}
-
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  oauthctl curl -p work -- -sS https://api.example.com/me\n  oauthctl curl -- -d @- https://api.example.com/items < item.json | jq"
 )]
 pub struct CurlArgs {
     #[command(flatten)]
-    pub provider: ProviderArgs,
+    pub provider: ProviderOptions,
 
     /// Where the token goes [default: the profile's token_in, else header]
     #[arg(long, value_enum)]
@@ -337,7 +254,7 @@ pub struct CurlArgs {
 #[derive(Debug, Args)]
 pub struct LogoutArgs {
     #[command(flatten)]
-    pub provider: ProviderArgs,
+    pub provider: ProviderOptions,
 
     /// Revoke the refresh and access tokens at the provider first (RFC 7009)
     #[arg(long)]
@@ -367,7 +284,7 @@ pub struct StatusArgs {
 #[derive(Debug, Args)]
 pub struct InspectArgs {
     #[command(flatten)]
-    pub provider: ProviderArgs,
+    pub provider: ProviderOptions,
 
     /// Decode the id_token instead of the access token
     #[arg(long)]
@@ -395,7 +312,7 @@ pub struct ProfileAddArgs {
     pub name: String,
 
     #[command(flatten)]
-    pub provider: ProviderArgs,
+    pub provider: ProviderOptions,
 
     /// The grant `token` uses when nothing is stored (`client_credentials` mints)
     #[arg(long, value_name = "GRANT")]

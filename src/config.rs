@@ -1,7 +1,6 @@
 //! The TOML profile file and the directories oauthctl uses.
 
-use crate::cli::TokenIn;
-use crate::oauth::types::{BodyFormat, ClientAuthMethod};
+use crate::options::ProviderOptions;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -11,57 +10,11 @@ use std::path::{Path, PathBuf};
 pub struct ConfigFile {
     pub default_profile: Option<String>,
     #[serde(default)]
-    pub profiles: BTreeMap<String, ProfileConfig>,
+    pub profiles: BTreeMap<String, ProviderOptions>,
 }
 
-/// One `[profiles.NAME]` table. Every CLI flag has a key of the same name.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProfileConfig {
-    pub issuer: Option<String>,
-    pub auth_url: Option<String>,
-    pub token_url: Option<String>,
-    pub device_url: Option<String>,
-    pub revocation_url: Option<String>,
-    pub introspection_url: Option<String>,
-    pub client_id: Option<String>,
-    /// Allowed, but `client_secret_env`, `_file` or `_cmd` keep it out of the file.
-    pub client_secret: Option<String>,
-    pub client_secret_env: Option<String>,
-    pub client_secret_file: Option<PathBuf>,
-    pub client_secret_cmd: Option<String>,
-    pub credentials_file: Option<PathBuf>,
-    pub client_auth: Option<ClientAuthMethod>,
-    pub body: Option<BodyFormat>,
-    #[serde(default, alias = "scope", deserialize_with = "scopes")]
-    pub scopes: Vec<String>,
-    pub audience: Option<String>,
-    pub resource: Option<String>,
-    #[serde(default, alias = "param")]
-    pub params: BTreeMap<String, String>,
-    #[serde(default, alias = "auth_param")]
-    pub auth_params: BTreeMap<String, String>,
-    pub grant: Option<String>,
-    pub token_in: Option<TokenIn>,
-    pub redirect_uri: Option<String>,
-    pub port: Option<u16>,
-    pub min_ttl: Option<u64>,
-    pub username: Option<String>,
-}
-
-/// `scopes = ["a", "b"]` or `scope = "a b"`.
-fn scopes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum OneOrMany {
-        One(String),
-        Many(Vec<String>),
-    }
-    Ok(match OneOrMany::deserialize(deserializer)? {
-        OneOrMany::One(s) => s.split_whitespace().map(str::to_owned).collect(),
-        OneOrMany::Many(v) => v,
-    })
-}
+/// One `[profiles.NAME]` table: the provider options, key for flag.
+pub type ProfileConfig = ProviderOptions;
 
 /// A config file that could not be used: exit 2, one line naming the file and line.
 #[derive(Debug, thiserror::Error)]
@@ -151,6 +104,7 @@ pub fn data_dir() -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::oauth::types::ClientAuthMethod;
 
     #[test]
     fn parses_the_documented_example() {

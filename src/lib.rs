@@ -9,6 +9,7 @@ pub mod exit;
 pub mod jwt;
 pub mod loopback;
 pub mod oauth;
+pub mod options;
 pub mod output;
 pub mod secret;
 pub mod settings;

@@ -4,10 +4,11 @@
 //! Secrets and discovery are resolved lazily: `oauthctl token` on a fresh
 //! token must not run `client_secret_cmd`, read stdin or touch the network.
 
-use crate::cli::{GlobalArgs, ProviderArgs, TokenIn};
-use crate::config::{self, ConfigFile, ProfileConfig};
+use crate::cli::GlobalArgs;
+use crate::config::{self, ConfigFile};
 use crate::error::usage;
-use crate::oauth::types::{BodyFormat, ClientAuthMethod};
+use crate::oauth::types::GrantKind;
+use crate::options::{Combine, ProviderOptions};
 use crate::secret::Secret;
 use crate::store::StoreKey;
 use crate::store::StoreKind;
@@ -73,38 +74,33 @@ pub enum SecretSource {
     Command(String),
 }
 
+/// One provider, resolved: flags over environment over the profile table,
+/// normalised. Its options read as fields (`profile.issuer`) through `Deref`.
 #[derive(Debug)]
 pub struct Profile {
     pub name: String,
     /// True when the profile exists in the config file or was named with -p.
     pub named: bool,
-    pub issuer: Option<String>,
-    pub auth_url: Option<String>,
-    pub token_url: Option<String>,
-    pub device_url: Option<String>,
-    pub revocation_url: Option<String>,
-    pub introspection_url: Option<String>,
-    pub client_id: Option<String>,
+    /// The merged options. The client secret is not among them: it is read
+    /// from `secret_source` on first use.
+    pub options: ProviderOptions,
     secret_source: Option<SecretSource>,
     secret: OnceCell<Option<Secret>>,
-    pub client_auth: Option<ClientAuthMethod>,
-    pub body: BodyFormat,
-    pub scopes: Vec<String>,
-    pub audience: Option<String>,
-    pub resource: Option<String>,
-    pub params: Vec<(String, String)>,
-    pub auth_params: Vec<(String, String)>,
-    pub grant: Option<String>,
-    pub token_in: Option<TokenIn>,
-    pub redirect_uri: Option<String>,
-    pub port: Option<u16>,
-    pub min_ttl: Option<u64>,
-    pub username: Option<String>,
 }
+
+impl std::ops::Deref for Profile {
+    type Target = ProviderOptions;
+    fn deref(&self) -> &ProviderOptions {
+        &self.options
+    }
+}
+
+/// Renew tokens with less than this many seconds left, unless told otherwise.
+pub const DEFAULT_MIN_TTL: u64 = 60;
 
 impl Profile {
     /// Merges flags over the profile named by `-p` (or the file's default).
-    pub fn resolve(globals: &Globals, flags: &ProviderArgs) -> Result<Profile> {
+    pub fn resolve(globals: &Globals, flags: &ProviderOptions) -> Result<Profile> {
         let file = ConfigFile::load(&globals.config_path, globals.config_explicit)?;
         let explicit_name = globals.profile.clone();
         let name = explicit_name
@@ -131,8 +127,8 @@ impl Profile {
     fn merge(
         name: String,
         named: bool,
-        flags: &ProviderArgs,
-        file: ProfileConfig,
+        flags: &ProviderOptions,
+        mut file: ProviderOptions,
         config_dir: &Path,
     ) -> Result<Profile> {
         // Relative paths in the config file are relative to the file.
@@ -143,15 +139,19 @@ impl Profile {
                 p
             }
         };
+        file.credentials_file = file.credentials_file.map(relative);
+        file.client_secret_file = file.client_secret_file.map(relative);
 
+        // The secret's source keeps the layers' order: a flag (or
+        // $OAUTHCTL_CLIENT_SECRET), a credentials file, then the profile.
         let mut client_id = flags.client_id.clone().or(file.client_id.clone());
         let mut secret_source = secret_source_from_flags(flags)?;
-        let credentials_file = flags
+        if let Some(path) = flags
             .credentials_file
-            .clone()
-            .or_else(|| file.credentials_file.clone().map(relative));
-        if let Some(path) = credentials_file {
-            let (id, secret) = read_credentials_file(&path)?;
+            .as_ref()
+            .or(file.credentials_file.as_ref())
+        {
+            let (id, secret) = read_credentials_file(path)?;
             client_id = client_id.or(Some(id));
             if secret_source.is_none() {
                 secret_source = Some(SecretSource::Value(secret));
@@ -159,74 +159,46 @@ impl Profile {
         }
         if secret_source.is_none() {
             secret_source = if let Some(value) = file.client_secret.clone() {
-                Some(SecretSource::Value(Secret::new(value)))
+                Some(SecretSource::Value(value))
             } else if let Some(var) = file.client_secret_env.clone() {
                 Some(SecretSource::Env(var))
             } else if let Some(path) = file.client_secret_file.clone() {
-                Some(SecretSource::File(relative(path)))
+                Some(SecretSource::File(path))
             } else {
                 file.client_secret_cmd.clone().map(SecretSource::Command)
             };
         }
 
-        let mut scopes: Vec<String> = if flags.scopes.is_empty() {
-            file.scopes.clone()
-        } else {
-            flags.scopes.clone()
-        };
-        scopes = scopes
+        let mut options = flags.clone().combine(file);
+        options.client_id = client_id;
+        options.client_secret = None;
+        let mut scopes: Vec<String> = options
+            .scopes
             .iter()
             .flat_map(|s| s.split_whitespace())
             .map(str::to_owned)
             .collect();
         scopes.dedup();
+        options.scopes = scopes;
 
-        let mut params: Vec<(String, String)> = file.params.clone().into_iter().collect();
-        for raw in &flags.params {
-            let (k, v) = parse_pair(raw, "--param")?;
-            params.retain(|(existing, _)| existing != &k);
-            params.push((k, v));
-        }
-        let mut auth_params: Vec<(String, String)> = file.auth_params.clone().into_iter().collect();
-        for raw in &flags.auth_params {
-            let (k, v) = parse_pair(raw, "--auth-param")?;
-            auth_params.retain(|(existing, _)| existing != &k);
-            auth_params.push((k, v));
-        }
-
-        let profile = Profile {
-            name,
-            named,
-            issuer: flags.issuer.clone().or(file.issuer),
-            auth_url: flags.auth_url.clone().or(file.auth_url),
-            token_url: flags.token_url.clone().or(file.token_url),
-            device_url: flags.device_url.clone().or(file.device_url),
-            revocation_url: flags.revocation_url.clone().or(file.revocation_url),
-            introspection_url: flags.introspection_url.clone().or(file.introspection_url),
-            client_id,
-            secret_source,
-            secret: OnceCell::new(),
-            client_auth: flags.client_auth.or(file.client_auth),
-            body: flags.body.or(file.body).unwrap_or_default(),
-            scopes,
-            audience: flags.audience.clone().or(file.audience),
-            resource: flags.resource.clone().or(file.resource),
-            params,
-            auth_params,
-            grant: file.grant,
-            token_in: file.token_in,
-            redirect_uri: file.redirect_uri,
-            port: file.port,
-            min_ttl: file.min_ttl,
-            username: file.username,
-        };
-        for url in [&profile.issuer, &profile.token_url, &profile.auth_url]
+        for url in [&options.issuer, &options.token_url, &options.auth_url]
             .into_iter()
             .flatten()
         {
             crate::oauth::http::check_url(url).map_err(|e| usage(e.to_string()))?;
         }
-        Ok(profile)
+        Ok(Profile {
+            name,
+            named,
+            options,
+            secret_source,
+            secret: OnceCell::new(),
+        })
+    }
+
+    /// `--min-ttl`, else the profile's `min_ttl`, else [`DEFAULT_MIN_TTL`].
+    pub fn min_ttl(&self, flag: Option<u64>) -> u64 {
+        flag.or(self.options.min_ttl).unwrap_or(DEFAULT_MIN_TTL)
     }
 
     pub fn has_client_secret(&self) -> bool {
@@ -251,7 +223,7 @@ impl Profile {
     }
 
     pub fn is_client_credentials(&self) -> bool {
-        self.grant.as_deref() == Some("client_credentials")
+        self.grant == Some(GrantKind::ClientCredentials)
     }
 
     /// What identifies the authorization server without resolving discovery.
@@ -292,21 +264,21 @@ impl Profile {
     }
 }
 
-fn secret_source_from_flags(flags: &ProviderArgs) -> Result<Option<SecretSource>> {
+fn secret_source_from_flags(flags: &ProviderOptions) -> Result<Option<SecretSource>> {
     if flags.client_secret.is_some() && flags.client_secret_file.is_some() {
         return Err(usage(
             "--client-secret and --client-secret-file both given: use one",
         ));
     }
     if let Some(value) = &flags.client_secret {
-        if value == "-" {
+        if value.expose() == "-" {
             return Ok(Some(SecretSource::Stdin));
         }
         log::warn!(
             "--client-secret on the command line is visible to other users in `ps`: \
              use `--client-secret -`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET"
         );
-        return Ok(Some(SecretSource::Value(Secret::new(value.clone()))));
+        return Ok(Some(SecretSource::Value(value.clone())));
     }
     if let Some(path) = &flags.client_secret_file {
         return Ok(Some(SecretSource::File(path.clone())));
@@ -391,13 +363,6 @@ fn shell_command(cmd: &str) -> std::process::Command {
         let mut c = std::process::Command::new("sh");
         c.args(["-c", cmd]);
         c
-    }
-}
-
-fn parse_pair(raw: &str, flag: &str) -> Result<(String, String)> {
-    match raw.split_once('=') {
-        Some((k, v)) if !k.is_empty() => Ok((k.to_owned(), v.to_owned())),
-        _ => Err(usage(format!("{flag} `{raw}` is not K=V"))),
     }
 }
 
@@ -538,12 +503,5 @@ mod tests {
         assert_eq!(props[0], ("a".into(), "b".into()));
         assert_eq!(props[1], ("key with space".into(), "xy".into()));
         assert_eq!(props[2], ("c".into(), "d=e".into()));
-    }
-
-    #[test]
-    fn pairs_need_an_equals_sign() {
-        assert!(parse_pair("a=b=c", "--param").unwrap().1 == "b=c");
-        assert!(parse_pair("novalue", "--param").is_err());
-        assert!(parse_pair("=v", "--param").is_err());
     }
 }

@@ -5,9 +5,10 @@
 
 use super::Ctx;
 use super::engine::{self, Slot, Want};
-use crate::cli::{CurlArgs, TokenIn};
+use crate::cli::CurlArgs;
 use crate::error::usage;
 use crate::oauth::response::{check_access_token, normalize_token_type};
+use crate::options::TokenIn;
 use crate::settings::Profile;
 use crate::signals::Forwarding;
 use crate::store::TokenSet;

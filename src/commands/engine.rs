@@ -57,7 +57,7 @@ pub fn client(profile: &Profile) -> Result<Client> {
         profile.client_id.clone(),
         profile.client_secret()?,
         profile.client_auth.map(Into::into),
-        profile.body,
+        profile.body.unwrap_or_default(),
     ))
 }
 

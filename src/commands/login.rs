@@ -25,7 +25,7 @@ use std::time::Duration;
 
 pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
-    if args.provider.client_secret.as_deref() == Some("-")
+    if args.provider.client_secret.as_ref().map(|s| s.expose()) == Some("-")
         && (args.with_refresh_token.as_deref() == Some("-") || args.password_stdin)
     {
         return Err(usage(

@@ -2,7 +2,7 @@
 //! hand-writing TOML. toml_edit keeps the user's comments and layout.
 
 use super::Ctx;
-use crate::cli::{ProfileAddArgs, ProfileCommand, TokenIn};
+use crate::cli::{ProfileAddArgs, ProfileCommand};
 use crate::config::ConfigFile;
 use crate::error::usage;
 use crate::output;
@@ -109,13 +109,7 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
         set("audience", p.audience.clone());
         set("resource", p.resource.clone());
         set("grant", args.grant.clone());
-        set(
-            "token_in",
-            args.token_in.map(|t| match t {
-                TokenIn::Header => "header".to_owned(),
-                TokenIn::Query => "query".to_owned(),
-            }),
-        );
+        set("token_in", args.token_in.map(|t| t.name().to_owned()));
         set("redirect_uri", args.redirect_uri.clone());
         if !p.scopes.is_empty() {
             let scopes: Array = p.scopes.iter().flat_map(|s| s.split_whitespace()).collect();
@@ -126,12 +120,8 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
                 continue;
             }
             let mut inline = InlineTable::new();
-            for pair in raw.iter() {
-                let (k, v) = pair
-                    .split_once('=')
-                    .filter(|(k, _)| !k.is_empty())
-                    .ok_or_else(|| usage(format!("`{pair}` is not K=V")))?;
-                inline.insert(k, v.into());
+            for (k, v) in raw.iter() {
+                inline.insert(k, v.as_str().into());
             }
             table.insert(key, value(inline));
         }

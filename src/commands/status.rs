@@ -2,8 +2,9 @@
 
 use super::Ctx;
 use super::engine::Slot;
-use crate::cli::{ProviderArgs, StatusArgs, StatusFormat};
+use crate::cli::{StatusArgs, StatusFormat};
 use crate::config::ConfigFile;
+use crate::options::ProviderOptions;
 use crate::output;
 use crate::settings::Profile;
 use crate::store::TokenSet;
@@ -29,7 +30,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     let mut rows = Vec::new();
     for name in &names {
         let globals = ctx.globals.with_profile(name);
-        let profile = match Profile::resolve(&globals, &ProviderArgs::default()) {
+        let profile = match Profile::resolve(&globals, &ProviderOptions::default()) {
             Ok(profile) => profile,
             Err(err) => {
                 rows.push(Row {
@@ -55,7 +56,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             name: name.clone(),
             is_default: *name == default,
             set,
-            grant: profile.grant.clone(),
+            grant: profile.grant.as_ref().map(ToString::to_string),
             problem: None,
         });
     }

@@ -1,0 +1,269 @@
+//! The provider options: one struct that is both the flags (clap) and a
+//! profile table in the config file (serde), merged flag > environment >
+//! profile by [`Combine`]. Adding an option is a field here (its doc comment
+//! is the help text) and a line in `Combine`; then its use.
+
+use crate::oauth::types::{BodyFormat, ClientAuthMethod, GrantKind};
+use crate::secret::Secret;
+use clap::{Args, ValueEnum};
+use serde::{Deserialize, Deserializer};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+#[derive(Debug, Default, Clone, Args, Deserialize)]
+#[command(next_help_heading = "Provider and client")]
+#[serde(default, deny_unknown_fields)]
+pub struct ProviderOptions {
+    /// Discover endpoints from this issuer (OIDC discovery, then RFC 8414)
+    #[arg(long, env = "OAUTHCTL_ISSUER", value_name = "URL")]
+    pub issuer: Option<String>,
+
+    /// Authorization endpoint (wins over discovery)
+    #[arg(long, env = "OAUTHCTL_AUTH_URL", value_name = "URL")]
+    pub auth_url: Option<String>,
+
+    /// Token endpoint (wins over discovery)
+    #[arg(long, env = "OAUTHCTL_TOKEN_URL", value_name = "URL")]
+    pub token_url: Option<String>,
+
+    /// Device authorization endpoint (wins over discovery)
+    #[arg(long, env = "OAUTHCTL_DEVICE_URL", value_name = "URL")]
+    pub device_url: Option<String>,
+
+    /// Token revocation endpoint (wins over discovery)
+    #[arg(long, env = "OAUTHCTL_REVOCATION_URL", value_name = "URL")]
+    pub revocation_url: Option<String>,
+
+    /// Token introspection endpoint (wins over discovery)
+    #[arg(long, env = "OAUTHCTL_INTROSPECTION_URL", value_name = "URL")]
+    pub introspection_url: Option<String>,
+
+    /// Client id
+    #[arg(long, env = "OAUTHCTL_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// Client secret; `-` reads it from stdin. A value here is visible to other
+    /// users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET
+    #[arg(long, value_name = "SECRET", value_parser = secret_arg)]
+    pub client_secret: Option<Secret>,
+
+    /// Read the client secret from this file (first line)
+    #[arg(long, value_name = "PATH")]
+    pub client_secret_file: Option<PathBuf>,
+
+    /// Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON
+    /// {"client_id", "client_secret"} file
+    #[arg(long, value_name = "PATH")]
+    pub credentials_file: Option<PathBuf>,
+
+    /// How the client authenticates [default: basic with a secret, else none]
+    #[arg(long, value_enum)]
+    pub client_auth: Option<ClientAuthMethod>,
+
+    /// Encoding of token requests [default: form]
+    #[arg(long, value_enum)]
+    pub body: Option<BodyFormat>,
+
+    /// Scope to request (repeat, or separate with spaces)
+    #[arg(long = "scope", value_name = "SCOPE")]
+    #[serde(alias = "scope", deserialize_with = "one_or_many")]
+    pub scopes: Vec<String>,
+
+    /// Audience to request
+    #[arg(long, value_name = "AUDIENCE")]
+    pub audience: Option<String>,
+
+    /// Resource indicator to request (RFC 8707)
+    #[arg(long, value_name = "URI")]
+    pub resource: Option<String>,
+
+    /// Extra token-request parameter (repeat)
+    #[arg(long = "param", value_name = "K=V", value_parser = key_value)]
+    #[serde(alias = "param", deserialize_with = "table")]
+    pub params: Vec<(String, String)>,
+
+    /// Extra authorization-request parameter (repeat)
+    #[arg(long = "auth-param", value_name = "K=V", value_parser = key_value)]
+    #[serde(alias = "auth_param", deserialize_with = "table")]
+    pub auth_params: Vec<(String, String)>,
+
+    // Profile keys without a flag of their own on every command.
+    /// Read the client secret from this environment variable at run time
+    #[arg(skip)]
+    pub client_secret_env: Option<String>,
+    /// Run this command to get the client secret at run time
+    #[arg(skip)]
+    pub client_secret_cmd: Option<String>,
+    /// The grant `token` uses when nothing is stored (`client_credentials` mints)
+    #[arg(skip)]
+    pub grant: Option<GrantKind>,
+    /// How `oauthctl curl` passes the token
+    #[arg(skip)]
+    pub token_in: Option<TokenIn>,
+    /// Fixed loopback redirect URI for `login`
+    #[arg(skip)]
+    pub redirect_uri: Option<String>,
+    /// Fixed loopback port for `login`
+    #[arg(skip)]
+    pub port: Option<u16>,
+    /// Renew when fewer seconds than this are left
+    #[arg(skip)]
+    pub min_ttl: Option<u64>,
+    /// The user name for the password grant
+    #[arg(skip)]
+    pub username: Option<String>,
+}
+
+/// Layered settings: `self` wins, `other` fills in (uv's `Combine`).
+pub trait Combine {
+    #[must_use]
+    fn combine(self, other: Self) -> Self;
+}
+
+impl<T> Combine for Option<T> {
+    fn combine(self, other: Option<T>) -> Option<T> {
+        self.or(other)
+    }
+}
+
+/// A list given on the command line replaces the profile's.
+impl Combine for Vec<String> {
+    fn combine(self, other: Vec<String>) -> Vec<String> {
+        if self.is_empty() { other } else { self }
+    }
+}
+
+/// Parameters merge: the profile's, with those given again replaced.
+impl Combine for Vec<(String, String)> {
+    fn combine(self, other: Vec<(String, String)>) -> Vec<(String, String)> {
+        let mut merged: Vec<(String, String)> = other
+            .into_iter()
+            .filter(|(k, _)| !self.iter().any(|(mine, _)| mine == k))
+            .collect();
+        merged.extend(self);
+        merged
+    }
+}
+
+impl Combine for ProviderOptions {
+    fn combine(self, other: ProviderOptions) -> ProviderOptions {
+        ProviderOptions {
+            issuer: self.issuer.combine(other.issuer),
+            auth_url: self.auth_url.combine(other.auth_url),
+            token_url: self.token_url.combine(other.token_url),
+            device_url: self.device_url.combine(other.device_url),
+            revocation_url: self.revocation_url.combine(other.revocation_url),
+            introspection_url: self.introspection_url.combine(other.introspection_url),
+            client_id: self.client_id.combine(other.client_id),
+            client_secret: self.client_secret.combine(other.client_secret),
+            client_secret_file: self.client_secret_file.combine(other.client_secret_file),
+            credentials_file: self.credentials_file.combine(other.credentials_file),
+            client_auth: self.client_auth.combine(other.client_auth),
+            body: self.body.combine(other.body),
+            scopes: self.scopes.combine(other.scopes),
+            audience: self.audience.combine(other.audience),
+            resource: self.resource.combine(other.resource),
+            params: self.params.combine(other.params),
+            auth_params: self.auth_params.combine(other.auth_params),
+            client_secret_env: self.client_secret_env.combine(other.client_secret_env),
+            client_secret_cmd: self.client_secret_cmd.combine(other.client_secret_cmd),
+            grant: self.grant.combine(other.grant),
+            token_in: self.token_in.combine(other.token_in),
+            redirect_uri: self.redirect_uri.combine(other.redirect_uri),
+            port: self.port.combine(other.port),
+            min_ttl: self.min_ttl.combine(other.min_ttl),
+            username: self.username.combine(other.username),
+        }
+    }
+}
+
+/// Where `oauthctl curl` puts the token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenIn {
+    /// `Authorization: Bearer TOKEN`
+    Header,
+    /// `access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)
+    Query,
+}
+
+impl TokenIn {
+    pub fn name(self) -> &'static str {
+        match self {
+            TokenIn::Header => "header",
+            TokenIn::Query => "query",
+        }
+    }
+}
+
+fn secret_arg(value: &str) -> Result<Secret, String> {
+    Ok(Secret::new(value))
+}
+
+/// `K=V`, as `--param` and `--auth-param` take it.
+pub fn key_value(raw: &str) -> Result<(String, String), String> {
+    match raw.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_owned(), v.to_owned())),
+        _ => Err(format!("`{raw}` is not K=V")),
+    }
+}
+
+/// `scopes = ["a", "b"]` or `scope = "a b"`.
+fn one_or_many<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(deserializer)? {
+        OneOrMany::One(s) => s.split_whitespace().map(str::to_owned).collect(),
+        OneOrMany::Many(v) => v,
+    })
+}
+
+/// `[profiles.NAME.params]` tables, in key order.
+fn table<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<(String, String)>, D::Error> {
+    Ok(BTreeMap::<String, String>::deserialize(deserializer)?
+        .into_iter()
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_win_and_parameters_merge() {
+        let flags = ProviderOptions {
+            client_id: Some("from-flag".into()),
+            params: vec![("a".into(), "flag".into())],
+            ..ProviderOptions::default()
+        };
+        let profile = ProviderOptions {
+            client_id: Some("from-profile".into()),
+            audience: Some("api".into()),
+            scopes: vec!["read".into()],
+            params: vec![
+                ("a".into(), "profile".into()),
+                ("b".into(), "profile".into()),
+            ],
+            ..ProviderOptions::default()
+        };
+        let merged = flags.combine(profile);
+        assert_eq!(merged.client_id.as_deref(), Some("from-flag"));
+        assert_eq!(merged.audience.as_deref(), Some("api"));
+        assert_eq!(merged.scopes, vec!["read"]);
+        assert_eq!(
+            merged.params,
+            vec![("b".into(), "profile".into()), ("a".into(), "flag".into())]
+        );
+    }
+
+    #[test]
+    fn pairs_need_an_equals_sign() {
+        assert_eq!(key_value("a=b=c").unwrap(), ("a".into(), "b=c".into()));
+        assert!(key_value("=x").is_err());
+        assert!(key_value("novalue").is_err());
+    }
+}

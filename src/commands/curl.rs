@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     }
     let curl = find_curl()?;
     let slot = Slot::for_profile(&profile);
-    let min_ttl = args.min_ttl.or(profile.min_ttl).unwrap_or(60);
+    let min_ttl = profile.min_ttl(args.min_ttl);
     let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
     let workdir = private_workdir()?;
     // SIGINT, SIGTERM and SIGHUP go to curl, and oauthctl waits for it; one

@@ -7,7 +7,7 @@ use anyhow::Result;
 
 pub fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
-    let min_ttl = args.min_ttl.or(profile.min_ttl).unwrap_or(60);
+    let min_ttl = profile.min_ttl(args.min_ttl);
     let set = engine::obtain(
         ctx,
         &profile,

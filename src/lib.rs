@@ -6,6 +6,7 @@ pub mod commands;
 pub mod config;
 pub mod error;
 pub mod exit;
+mod fast;
 pub mod jwt;
 pub mod loopback;
 pub mod oauth;
@@ -21,7 +22,11 @@ use exit::Exit;
 use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if let Some(code) = fast::token(&args) {
+        return code;
+    }
+    let cli = match cli::Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(err) => {
             let code = if err.use_stderr() {
@@ -78,7 +83,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
 
 /// Diagnostics go to stderr only. The default shows warnings; `-v` progress,
 /// `-vv` requests, `-vvv` everything, always with secrets redacted at the source.
-fn init_logging(verbose: u8, quiet: bool) {
+pub(crate) fn init_logging(verbose: u8, quiet: bool) {
     let level = match (quiet, verbose) {
         (true, _) => log::LevelFilter::Error,
         (false, 0) => log::LevelFilter::Warn,

@@ -1,0 +1,216 @@
+//! `oauthctl token` on a fresh token without building the command-line
+//! parser: scripts call it in loops, so this path should cost about what
+//! starting a process costs, and clap building its whole command tree is
+//! most of the rest (issue 9).
+//!
+//! It understands only the plain form (`token` with `-p`, `-o`, `--min-ttl`,
+//! `--config`, `--store`, `-q`). Anything else (another command, any other
+//! option, `--help`, a provider option in the environment, a token that needs
+//! renewing, any error) returns `None` before anything is printed, and the
+//! full parser takes over: behaviour and messages stay those of the slow
+//! path, which runs the same resolution code.
+
+use crate::cli::{GlobalArgs, OutputFormat};
+use crate::commands::Ctx;
+use crate::commands::engine::Slot;
+use crate::options::ProviderOptions;
+use crate::settings::{Globals, Profile};
+use crate::store::StoreKind;
+use clap::ValueEnum;
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Variables that the fast path reads like the slow one does, or that only
+/// matter once a request is needed. Any other `OAUTHCTL_*` variable (a
+/// provider option given by the environment) sends the call down the slow path.
+const UNDERSTOOD_ENV: &[&str] = &[
+    "OAUTHCTL_PROFILE",
+    "OAUTHCTL_CONFIG",
+    "OAUTHCTL_STORE",
+    "OAUTHCTL_HTTP_TIMEOUT",
+    "OAUTHCTL_DATA_DIR",
+    "OAUTHCTL_CLIENT_SECRET",
+    "OAUTHCTL_PASSWORD",
+    "OAUTHCTL_KEYRING_CHUNK_SIZE",
+];
+
+#[derive(Default)]
+struct Request {
+    profile: Option<String>,
+    config: Option<PathBuf>,
+    store: Option<StoreKind>,
+    quiet: bool,
+    output: Option<OutputFormat>,
+    min_ttl: Option<u64>,
+}
+
+/// The exit code when the call was served here; `None` to parse it fully.
+pub fn token(args: &[OsString]) -> Option<ExitCode> {
+    let request = parse(args)?;
+    let env = |name: &str| match std::env::var(name) {
+        Ok(value) if !value.is_empty() => Some(Some(value)),
+        Ok(_) => None,
+        Err(std::env::VarError::NotPresent) => Some(None),
+        Err(std::env::VarError::NotUnicode(_)) => None,
+    };
+    for (name, _) in std::env::vars_os() {
+        let name = name.to_str()?;
+        if name.starts_with("OAUTHCTL_") && !UNDERSTOOD_ENV.contains(&name) {
+            return None;
+        }
+    }
+    let global = GlobalArgs {
+        profile: request.profile.or(env("OAUTHCTL_PROFILE")?),
+        config: request
+            .config
+            .or(env("OAUTHCTL_CONFIG")?.map(PathBuf::from)),
+        store: match request.store {
+            Some(store) => Some(store),
+            None => match env("OAUTHCTL_STORE")? {
+                Some(value) => Some(StoreKind::from_str(&value, false).ok()?),
+                None => None,
+            },
+        },
+        http_timeout: match env("OAUTHCTL_HTTP_TIMEOUT")? {
+            Some(value) => Some(value.parse().ok()?),
+            None => None,
+        },
+        verbose: 0,
+        quiet: request.quiet,
+    };
+    crate::init_logging(0, request.quiet);
+    let globals = Globals::from_args(&global).ok()?;
+    let ctx = Ctx::new(globals, request.quiet);
+    let profile = Profile::resolve(&ctx.globals, &ProviderOptions::default()).ok()?;
+    let slot = Slot::for_profile(&profile);
+    let set = ctx.store().ok()?.peek(&slot.key).ok()??;
+    if !set.is_fresh(profile.min_ttl(request.min_ttl)) {
+        return None;
+    }
+    let text = crate::output::render(&set, request.output.unwrap_or_default()).ok()?;
+    Some(match crate::output::print(&text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("oauthctl: error: {err:#}");
+            ExitCode::from(crate::exit::Exit::Failure as u8)
+        }
+    })
+}
+
+/// `[GLOBAL...] token [OPTION...]`, in any of clap's spellings of the
+/// options it knows (`-p X`, `-pX`, `--profile X`, `--profile=X`).
+fn parse(args: &[OsString]) -> Option<Request> {
+    let mut request = Request::default();
+    let mut words = args.iter().skip(1).map(|a| a.to_str());
+    let mut seen_token = false;
+    while let Some(word) = words.next() {
+        let word = word?;
+        if word == "token" && !seen_token {
+            seen_token = true;
+            continue;
+        }
+        let (flag, inline) = split_option(word)?;
+        let mut value = || match &inline {
+            Some(value) => Some(value.clone()),
+            None => words.next()?.map(str::to_owned),
+        };
+        match flag {
+            "-p" | "--profile" => request.profile = Some(value()?),
+            "--config" => request.config = Some(PathBuf::from(value()?)),
+            "--store" => request.store = Some(StoreKind::from_str(&value()?, false).ok()?),
+            "-q" | "--quiet" if inline.is_none() => request.quiet = true,
+            "-o" | "--output" if seen_token => {
+                request.output = Some(OutputFormat::from_str(&value()?, false).ok()?);
+            }
+            "--min-ttl" if seen_token => request.min_ttl = Some(value()?.parse().ok()?),
+            _ => return None,
+        }
+        // A value that looks like an option is clap's to judge.
+        if request
+            .profile
+            .as_deref()
+            .is_some_and(|p| p.starts_with('-') || p.is_empty())
+        {
+            return None;
+        }
+    }
+    seen_token.then_some(request)
+}
+
+/// `--name=value` → (`--name`, value); `-pX` → (`-p`, `X`); a plain word
+/// (not an option) → `None`.
+fn split_option(word: &str) -> Option<(&str, Option<String>)> {
+    if let Some(long) = word.strip_prefix("--") {
+        if long.is_empty() {
+            return None;
+        }
+        return Some(match word.split_once('=') {
+            Some((flag, value)) => (flag, Some(value.to_owned())),
+            None => (word, None),
+        });
+    }
+    let short = word.strip_prefix('-')?;
+    let mut chars = short.chars();
+    let letter = chars.next()?;
+    let rest = chars.as_str();
+    let flag = &word[..1 + letter.len_utf8()];
+    Some((
+        flag,
+        (!rest.is_empty()).then(|| rest.strip_prefix('=').unwrap_or(rest).to_owned()),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(line: &str) -> Option<Request> {
+        let args: Vec<OsString> = std::iter::once("oauthctl")
+            .chain(line.split_whitespace())
+            .map(OsString::from)
+            .collect();
+        parse(&args)
+    }
+
+    #[test]
+    fn the_plain_forms_are_understood() {
+        for line in [
+            "token",
+            "token -p work",
+            "-p work token",
+            "token --profile=work -o header",
+            "token -pwork -oheader --min-ttl 30",
+            "--store file --config /x/c.toml token -q",
+        ] {
+            assert!(parsed(line).is_some(), "{line}");
+        }
+        let r = parsed("-p a token -o json --min-ttl=5").unwrap();
+        assert_eq!(r.profile.as_deref(), Some("a"));
+        assert_eq!(r.output, Some(OutputFormat::Json));
+        assert_eq!(r.min_ttl, Some(5));
+    }
+
+    #[test]
+    fn everything_else_goes_to_the_full_parser() {
+        for line in [
+            "",
+            "refresh",
+            "token --help",
+            "token -h",
+            "token --token-url https://x",
+            "token -o yaml",
+            "token --min-ttl soon",
+            "token token",
+            "token -p",
+            "token -p --min-ttl",
+            "-o raw token",
+            "token -v",
+            "token extra",
+            "token --",
+            "--store nowhere token",
+        ] {
+            assert!(parsed(line).is_none(), "{line}");
+        }
+    }
+}

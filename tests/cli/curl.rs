@@ -2,7 +2,7 @@
 //! echo API that shows exactly what curl sent.
 
 use crate::support::oidc::{OidcProvider, http_client};
-use crate::support::{TestEnv, assert_code, assert_ok, run_with_stdin, stderr, stdout};
+use crate::support::{TestEnv, assert_code, assert_ok, stderr, stdout};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -66,7 +66,9 @@ fn which_curl() -> PathBuf {
 
 #[test]
 fn curl_sends_the_token_and_the_resource_accepts_it() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = logged_in(&op);
     let out = env.run(&["curl", "--", "-sS", &op.api_url()]);
     assert_ok(&out);
@@ -85,7 +87,9 @@ fn curl_sends_the_token_and_the_resource_accepts_it() {
 
 #[test]
 fn the_token_never_appears_in_curls_argv() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = logged_in(&op);
     let token = stored_token(&env);
     let (path, log) = argv_recording_curl(&env);
@@ -133,7 +137,9 @@ fn the_token_never_appears_in_curls_argv() {
 
 #[test]
 fn query_mode_appends_access_token_without_argv_exposure() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = logged_in(&op);
     let token = stored_token(&env);
     let (path, log) = argv_recording_curl(&env);
@@ -160,7 +166,9 @@ fn query_mode_appends_access_token_without_argv_exposure() {
 
 #[test]
 fn curls_exit_code_passes_through() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = logged_in(&op);
     // 22: --fail on an HTTP error; 7: connection refused.
     let out = env.run(&[
@@ -201,15 +209,18 @@ fn echo_api() -> (String, mpsc::Receiver<(Option<String>, String)>) {
 
 #[test]
 fn stdin_and_stdout_pass_through() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = logged_in(&op);
     let token = stored_token(&env);
     let (url, rx) = echo_api();
-    let out = run_with_stdin(
-        env.cmd()
-            .args(["curl", "--", "-sS", "--data-binary", "@-", &url]),
-        "{\"item\": 42}",
-    );
+    let out = env
+        .cmd()
+        .args(["curl", "--", "-sS", "--data-binary", "@-", &url])
+        .stdin_text("{\"item\": 42}")
+        .output()
+        .unwrap();
     assert_ok(&out);
     assert_eq!(stdout(&out), "echo:{\"item\": 42}");
     let (auth, body) = rx
@@ -237,7 +248,9 @@ fn replace_stored_access_token(env: &TestEnv, value: &str) {
 
 #[test]
 fn a_rejected_token_is_refreshed_once_and_the_request_retried() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = logged_in(&op);
     // A stored token that looks fresh but that the API refuses (revoked or
     // rotated elsewhere). Revoking at oidc-provider would end the whole grant,
@@ -263,12 +276,15 @@ fn a_rejected_token_is_refreshed_once_and_the_request_retried() {
 
 #[test]
 fn a_request_with_a_stdin_body_is_not_replayed() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = logged_in(&op);
     replace_stored_access_token(&env, "not-a-token-the-provider-issued");
 
-    let out = run_with_stdin(
-        env.cmd().args([
+    let out = env
+        .cmd()
+        .args([
             "curl",
             "--",
             "-sS",
@@ -276,9 +292,10 @@ fn a_request_with_a_stdin_body_is_not_replayed() {
             "--data-urlencode",
             "q@-",
             &op.api_url(),
-        ]),
-        "x",
-    );
+        ])
+        .stdin_text("x")
+        .output()
+        .unwrap();
     assert_ok(&out);
     assert!(
         stdout(&out).contains("invalid_token"),
@@ -290,7 +307,9 @@ fn a_request_with_a_stdin_body_is_not_replayed() {
 
 #[test]
 fn missing_curl_is_a_clear_error() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = logged_in(&op);
     let empty = env.path().join("empty-bin");
     std::fs::create_dir_all(&empty).unwrap();

@@ -2,137 +2,26 @@
 //! auto-approved and once clicked through like a person would (Approve, then
 //! Deny). Only 127.0.0.1 is ever contacted, and every wait is bounded.
 
-use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
-use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::support::TestEnv;
+use crate::support::{Finished, Following, TestEnv};
 
 /// The demo bounds its own steps; this only catches a hung test.
 const DEMO_TIMEOUT: Duration = Duration::from_secs(180);
 const URL_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// The demo's command, with its temp dir inside the test's own dir, so the
-/// test can check that nothing is left anywhere.
-fn demo_cmd(env: &TestEnv, args: &[&str]) -> Command {
+/// The running demo, its stderr read line by line, with its temp dir inside
+/// the test's own dir, so the test can check that nothing is left anywhere.
+fn demo(env: &TestEnv, args: &[&str]) -> Following {
     let tmp = env.path().join("tmp");
     std::fs::create_dir_all(&tmp).unwrap();
-    let mut cmd = env.cmd();
-    cmd.env("TMPDIR", &tmp)
+    env.cmd()
+        .env("TMPDIR", &tmp)
         .arg("demo")
         .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    cmd
-}
-
-/// A running demo whose stderr arrives line by line.
-struct Running {
-    child: Child,
-    lines: Receiver<String>,
-    stderr: String,
-    stdout: Receiver<String>,
-}
-
-impl Running {
-    fn spawn(mut cmd: Command) -> Running {
-        let mut child = cmd.spawn().expect("spawn oauthctl demo");
-        let (tx, lines) = mpsc::channel();
-        let stderr = child.stderr.take().unwrap();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines() {
-                let Ok(line) = line else { break };
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        let (tx, stdout) = mpsc::channel();
-        let mut out = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            let mut text = String::new();
-            let _ = out.read_to_string(&mut text);
-            let _ = tx.send(text);
-        });
-        Running {
-            child,
-            lines,
-            stderr: String::new(),
-            stdout,
-        }
-    }
-
-    /// Reads stderr until a line satisfies `find`, for at most `timeout`.
-    fn wait_for<T>(&mut self, timeout: Duration, find: impl Fn(&str) -> Option<T>) -> T {
-        let deadline = Instant::now() + timeout;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                self.kill();
-                panic!(
-                    "not seen within {timeout:?}; stderr so far:\n{}",
-                    self.stderr
-                );
-            }
-            match self
-                .lines
-                .recv_timeout(left.min(Duration::from_millis(200)))
-            {
-                Ok(line) => {
-                    self.stderr.push_str(&line);
-                    self.stderr.push('\n');
-                    if let Some(found) = find(&line) {
-                        return found;
-                    }
-                }
-                Err(mpsc::RecvTimeoutError::Timeout) => {}
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    self.kill();
-                    panic!("stderr closed first; stderr:\n{}", self.stderr);
-                }
-            }
-        }
-    }
-
-    /// Waits for the exit (bounded), then collects the rest of the output.
-    fn finish(mut self) -> (ExitStatus, String, String) {
-        let deadline = Instant::now() + DEMO_TIMEOUT;
-        let status = loop {
-            while let Ok(line) = self.lines.try_recv() {
-                self.stderr.push_str(&line);
-                self.stderr.push('\n');
-            }
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
-            }
-            if Instant::now() > deadline {
-                self.kill();
-                panic!("the demo did not finish; stderr:\n{}", self.stderr);
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        };
-        // The pipes close with the process; give the readers a moment.
-        let drain_until = Instant::now() + Duration::from_secs(5);
-        while let Ok(line) = self
-            .lines
-            .recv_timeout(drain_until.saturating_duration_since(Instant::now()))
-        {
-            self.stderr.push_str(&line);
-            self.stderr.push('\n');
-        }
-        let stdout = self
-            .stdout
-            .recv_timeout(Duration::from_secs(5))
-            .unwrap_or_default();
-        (status, stdout, self.stderr)
-    }
-
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+        .limit(DEMO_TIMEOUT)
+        .follow()
 }
 
 fn http() -> reqwest::blocking::Client {
@@ -227,8 +116,13 @@ fn answer_consent(url: &str, decision: &str) -> String {
 #[test]
 fn demo_auto_approve_runs_end_to_end() {
     let env = TestEnv::new();
-    let (status, stdout, stderr) = Running::spawn(demo_cmd(&env, &["--auto-approve"])).finish();
-    assert_eq!(status.code(), Some(0), "stderr:\n{stderr}");
+    let Finished {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = demo(&env, &["--auto-approve"]).finish(DEMO_TIMEOUT);
+    assert_eq!(code, Some(0), "stderr:\n{stderr}");
     assert_eq!(stdout, "", "the narrative belongs on stderr");
     for marker in [
         "[1/6]",
@@ -274,8 +168,8 @@ fn demo_auto_approve_runs_end_to_end() {
 #[test]
 fn demo_consent_page_clicked_through_like_a_person() {
     let env = TestEnv::new();
-    let mut demo = Running::spawn(demo_cmd(&env, &["--no-browser"]));
-    let url = demo.wait_for(URL_TIMEOUT, login_url);
+    let mut demo = demo(&env, &["--no-browser"]);
+    let url = demo.find_line("login URL", URL_TIMEOUT, login_url);
     let callback = answer_consent(&url, "approve");
     assert!(
         callback.contains("code=") && callback.contains("state="),
@@ -285,8 +179,13 @@ fn demo_consent_page_clicked_through_like_a_person() {
     let landing = http().get(&callback).send().unwrap();
     assert_eq!(landing.status().as_u16(), 200);
     assert!(landing.text().unwrap().contains("Logged in"));
-    let (status, stdout, stderr) = demo.finish();
-    assert_eq!(status.code(), Some(0), "stderr:\n{stderr}");
+    let Finished {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = demo.finish(DEMO_TIMEOUT);
+    assert_eq!(code, Some(0), "stderr:\n{stderr}");
     assert_eq!(stdout, "");
     assert!(stderr.contains("Hello, demo-user!"), "{stderr}");
     assert!(stderr.contains("all 6 steps worked"), "{stderr}");
@@ -295,15 +194,20 @@ fn demo_consent_page_clicked_through_like_a_person() {
 #[test]
 fn demo_deny_fails_cleanly() {
     let env = TestEnv::new();
-    let mut demo = Running::spawn(demo_cmd(&env, &["--no-browser"]));
-    let url = demo.wait_for(URL_TIMEOUT, login_url);
+    let mut demo = demo(&env, &["--no-browser"]);
+    let url = demo.find_line("login URL", URL_TIMEOUT, login_url);
     let callback = answer_consent(&url, "deny");
     assert!(callback.contains("error=access_denied"), "{callback}");
     assert!(!callback.contains("code="), "{callback}");
     let landing = http().get(&callback).send().unwrap();
     assert_eq!(landing.status().as_u16(), 400);
-    let (status, stdout, stderr) = demo.finish();
-    assert_eq!(status.code(), Some(1), "stderr:\n{stderr}");
+    let Finished {
+        code,
+        stdout,
+        stderr,
+        ..
+    } = demo.finish(DEMO_TIMEOUT);
+    assert_eq!(code, Some(1), "stderr:\n{stderr}");
     assert_eq!(stdout, "");
     assert!(
         stderr.contains("step 1 of 6 (login) failed: the login was denied on the consent page"),

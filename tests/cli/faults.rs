@@ -3,65 +3,23 @@
 //! failed refresh that keeps the refresh token, secrets kept out of `-vvv`
 //! logs, and the file store's modes.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Output;
+use std::time::Duration;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::Value;
 
 use crate::support::fake::{self, FAULT_PATH, FORM_TOKEN, FakeProvider, Fault, geoloqi};
-use crate::support::{TestEnv, assert_code, assert_ok, stderr, stdout};
+use crate::support::{Run, TestEnv, assert_code, assert_ok, stderr, stdout};
 
 const CLIENT_ID: &str = "fault-client";
 const CLIENT_SECRET: &str = "fault-secret-Zq7+/x";
-/// No command here may take longer than this (the hanging endpoint answers
-/// after 10 s; every oauthctl wait is far shorter).
-const LIMIT: Duration = Duration::from_secs(90);
 
 // ---------------------------------------------------------------------------
 // helpers
 // ---------------------------------------------------------------------------
-
-/// Runs with a watchdog: a command still running after `LIMIT` is killed and
-/// the test fails, so a hanging binary cannot hang the test suite.
-fn run_bounded(mut cmd: Command) -> Output {
-    cmd.stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let start = Instant::now();
-    let mut child = cmd.spawn().expect("spawn oauthctl");
-    let mut so = child.stdout.take().unwrap();
-    let mut se = child.stderr.take().unwrap();
-    let t_out = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = so.read_to_end(&mut v);
-        v
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        let _ = se.read_to_end(&mut v);
-        v
-    });
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for oauthctl") {
-            break status;
-        }
-        if start.elapsed() > LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("oauthctl still running after {LIMIT:?}: killed");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: t_out.join().unwrap(),
-        stderr: t_err.join().unwrap(),
-    }
-}
 
 /// `oauthctl [global...] client-credentials [extra...]` against `url`, the
 /// secret in the environment.
@@ -77,7 +35,7 @@ fn cc(env: &TestEnv, url: &str, global: &[&str], extra: &[&str]) -> Output {
             CLIENT_ID,
         ])
         .args(extra);
-    run_bounded(cmd)
+    cmd.output().unwrap()
 }
 
 /// A failure is reported on stderr in a line or two: no panic, no HTML or
@@ -169,7 +127,7 @@ fn assert_private_store(dir: &Path) {
     }
 }
 
-fn geoloqi_cmd(env: &TestEnv, fake: &FakeProvider, global: &[&str], args: &[&str]) -> Command {
+fn geoloqi_cmd(env: &TestEnv, fake: &FakeProvider, global: &[&str], args: &[&str]) -> Run {
     let secret = env.write_file("geoloqi.secret", geoloqi::CLIENT_SECRET);
     let mut cmd = env.cmd();
     cmd.args(global).args(args).args([
@@ -184,7 +142,7 @@ fn geoloqi_cmd(env: &TestEnv, fake: &FakeProvider, global: &[&str], args: &[&str
 }
 
 fn geoloqi_run(env: &TestEnv, fake: &FakeProvider, global: &[&str], args: &[&str]) -> Output {
-    run_bounded(geoloqi_cmd(env, fake, global, args))
+    geoloqi_cmd(env, fake, global, args).output().unwrap()
 }
 
 fn geoloqi_run_stdin(
@@ -194,7 +152,10 @@ fn geoloqi_run_stdin(
     args: &[&str],
     stdin: &str,
 ) -> Output {
-    crate::support::run_with_stdin(&mut geoloqi_cmd(env, fake, global, args), stdin)
+    geoloqi_cmd(env, fake, global, args)
+        .stdin_text(stdin)
+        .output()
+        .unwrap()
 }
 
 // ---------------------------------------------------------------------------
@@ -316,6 +277,7 @@ fn a_hanging_endpoint_times_out_with_exit_5() {
     assert!((1..=3).contains(&n), "{n} requests");
     // The fake issued a token it never got to deliver: not stored anywhere.
     let issued = fake.issued();
+    assert_eq!(issued.len(), n, "one undelivered token per request");
     let stored = stored_text(&env);
     for t in &issued {
         assert!(
@@ -608,7 +570,7 @@ fn the_file_store_honours_oauthctl_data_dir_and_is_private() {
     let custom = env.path().join("elsewhere").join("store");
     let mut cmd = geoloqi_cmd(&env, &fake, &[], &["login", "--with-refresh-token", "-"]);
     cmd.env("OAUTHCTL_DATA_DIR", &custom);
-    let out = crate::support::run_with_stdin(&mut cmd, geoloqi::SEED_REFRESH);
+    let out = cmd.stdin_text(geoloqi::SEED_REFRESH).output().unwrap();
     assert_ok(&out);
     assert_private_store(&custom);
     let default = env.data_dir();
@@ -619,7 +581,7 @@ fn the_file_store_honours_oauthctl_data_dir_and_is_private() {
 
     let mut cmd = geoloqi_cmd(&env, &fake, &[], &["token"]);
     cmd.env("OAUTHCTL_DATA_DIR", &custom);
-    let out = run_bounded(cmd);
+    let out = cmd.output().unwrap();
     assert_ok(&out);
     assert_eq!(stdout(&out).trim_end(), fake.issued()[0]);
 

@@ -3,9 +3,8 @@
 //! server (about half a second), so the request counts it asserts are its own.
 
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Output, Stdio};
+use std::time::Duration;
 
 use crate::support::oidc::{self, CI_POST_SECRET, OidcProvider, SPECIAL_SECRET, WEB_POST_SECRET};
 use crate::support::printed_token;
@@ -72,47 +71,15 @@ fn login_public_client(env: &TestEnv, op: &OidcProvider) {
     op.reset_stats();
 }
 
-/// Waits for every child, bounded: kills them all and panics past the deadline.
-fn wait_all(children: Vec<Child>, deadline: Duration) -> Vec<Output> {
-    let start = Instant::now();
-    let mut children: Vec<Option<Child>> = children.into_iter().map(Some).collect();
-    loop {
-        let mut running = 0;
-        for child in children.iter_mut().flatten() {
-            if child.try_wait().expect("try_wait").is_none() {
-                running += 1;
-            }
-        }
-        if running == 0 {
-            break;
-        }
-        if start.elapsed() > deadline {
-            for child in children.iter_mut().flatten() {
-                let _ = child.kill();
-                let _ = child.wait();
-            }
-            panic!("{running} oauthctl processes still running after {deadline:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    children
-        .iter_mut()
-        .map(|c| {
-            c.take()
-                .unwrap()
-                .wait_with_output()
-                .expect("collect output")
-        })
-        .collect()
-}
-
 // ---------------------------------------------------------------------------
 // The provider itself: these pin the behaviour the oauthctl tests rely on, so a
 // change in oidc-provider or server.mjs shows up here first.
 
 #[test]
 fn provider_rotates_public_refresh_tokens_and_revokes_on_reuse() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let tokens = op.login_with_code("cli-public", None, "openid offline_access api:read");
     let rt0 = tokens["refresh_token"]
         .as_str()
@@ -163,7 +130,9 @@ fn provider_rotates_public_refresh_tokens_and_revokes_on_reuse() {
 
 #[test]
 fn provider_confidential_clients_log_in_with_basic_and_post() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let basic = op.obtain_refresh_token("web-basic", Some(SPECIAL_SECRET), "openid api:read");
     let post = op.obtain_refresh_token("web-post", Some(WEB_POST_SECRET), "openid offline_access");
     assert_ne!(basic, post);
@@ -209,7 +178,9 @@ fn provider_confidential_clients_log_in_with_basic_and_post() {
 
 #[test]
 fn provider_device_flow_and_protected_resource() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let resp = oidc::http_client()
         .post(op.device_url())
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -256,7 +227,9 @@ fn provider_device_flow_and_protected_resource() {
 
 #[test]
 fn client_credentials_basic_with_special_character_secret_file() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     let out = ci_basic(&env, &op, &["--scope", "api:read"]);
     let token = printed_token(&out);
@@ -273,7 +246,9 @@ fn client_credentials_basic_with_special_character_secret_file() {
 
 #[test]
 fn client_credentials_post_with_secret_from_env_and_discovery() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     let out = env
         .cmd()
@@ -300,7 +275,9 @@ fn client_credentials_post_with_secret_from_env_and_discovery() {
 
 #[test]
 fn client_credentials_are_cached_per_scope_and_force_mints_anew() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     let first = printed_token(&ci_basic(&env, &op, &["--scope", "api:read"]));
     let second = printed_token(&ci_basic(&env, &op, &["--scope", "api:read"]));
@@ -323,7 +300,9 @@ fn client_credentials_are_cached_per_scope_and_force_mints_anew() {
 
 #[test]
 fn client_credentials_output_formats() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
 
     let out = ci_basic(&env, &op, &["--scope", "api:read", "-o", "json"]);
@@ -385,7 +364,9 @@ fn client_credentials_output_formats() {
 
 #[test]
 fn wrong_client_secret_is_invalid_client_exit_3() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     let secret_file = env.write_file("wrong.secret", "wrong-secret-value");
     let out = env.run(&[
@@ -415,7 +396,9 @@ fn wrong_client_secret_is_invalid_client_exit_3() {
 
 #[test]
 fn client_auth_defaults_to_basic_which_a_post_client_refuses() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     let out = env
         .cmd()
@@ -436,7 +419,9 @@ fn client_auth_defaults_to_basic_which_a_post_client_refuses() {
 
 #[test]
 fn disallowed_scope_is_invalid_scope_exit_3() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     let out = ci_basic(&env, &op, &["--scope", "profile"]);
     assert_code(&out, 3);
@@ -446,7 +431,9 @@ fn disallowed_scope_is_invalid_scope_exit_3() {
 
 #[test]
 fn resource_indicator_is_sent_and_an_unknown_one_is_invalid_target() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     let api = format!("{}/api", op.issuer());
     let out = ci_basic(&env, &op, &["--scope", "api:write", "--resource", &api]);
@@ -469,7 +456,9 @@ fn resource_indicator_is_sent_and_an_unknown_one_is_invalid_target() {
 
 #[test]
 fn login_with_refresh_token_then_token_is_accepted() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     write_public_profile(&env, &op);
     let out = env.run(&["token"]);
@@ -491,53 +480,30 @@ fn login_with_refresh_token_then_token_is_accepted() {
 
 #[test]
 fn browser_login_through_the_real_login_and_consent_pages() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     write_public_profile(&env, &op);
-    let mut child = env
+    let mut login = env
         .cmd()
         .args(["login", "--no-browser", "--timeout", "60"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn oauthctl login");
+        .follow();
 
-    // The authorization URL is on stderr; keep reading it so login never blocks.
-    let stderr_pipe = child.stderr.take().unwrap();
+    // The authorization URL is on stderr, which is read as it comes, so the
+    // login never blocks on it.
     let auth_prefix = format!("{}?", op.auth_url());
-    let (tx, rx) = std::sync::mpsc::channel();
-    let reader = std::thread::spawn(move || {
-        let mut all = String::new();
-        let mut tx = Some(tx);
-        for line in BufReader::new(stderr_pipe).lines() {
-            let Ok(line) = line else { break };
-            if let Some(url) = line
-                .split_whitespace()
-                .find(|w| w.starts_with(&auth_prefix))
-                && let Some(tx) = tx.take()
-            {
-                let _ = tx.send(url.to_owned());
-            }
-            all.push_str(&line);
-            all.push('\n');
-        }
-        all
+    let auth_url = login.find_line("authorization URL", Duration::from_secs(20), |line| {
+        line.split_whitespace()
+            .find(|w| w.starts_with(&auth_prefix))
+            .map(str::to_owned)
     });
-    let Ok(auth_url) = rx.recv_timeout(Duration::from_secs(20)) else {
-        let _ = child.kill();
-        let _ = child.wait();
-        panic!(
-            "no authorization URL on stderr:\n{}",
-            reader.join().unwrap()
-        );
-    };
 
     let callback = oidc::authorize_in_test_browser(&auth_url);
     let (status, page) = oidc::deliver_callback(&callback);
     assert_eq!(status, 200, "{page}");
-    let out = wait_all(vec![child], Duration::from_secs(30)).remove(0);
-    let err = reader.join().unwrap();
-    assert_eq!(out.status.code(), Some(0), "login failed:\n{err}");
+    let done = login.finish(Duration::from_secs(30));
+    assert_eq!(done.code, Some(0), "login failed:\n{}", done.stderr);
     assert_eq!(op.grant_count("authorization_code"), 1, "{}", op.stats());
 
     let token = printed_token(&env.run(&["token"]));
@@ -551,7 +517,9 @@ fn browser_login_through_the_real_login_and_consent_pages() {
 
 #[test]
 fn min_ttl_forces_a_refresh_and_the_rotated_refresh_token_is_stored() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     login_public_client(&env, &op);
     let t1 = printed_token(&env.run(&["token"]));
@@ -579,7 +547,9 @@ fn min_ttl_forces_a_refresh_and_the_rotated_refresh_token_is_stored() {
 
 #[test]
 fn revoked_grant_makes_token_exit_4() {
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     write_public_profile(&env, &op);
     let rt0 = op.obtain_refresh_token("cli-public", None, "openid offline_access api:read");
@@ -606,7 +576,9 @@ fn revoked_grant_makes_token_exit_4() {
 #[test]
 fn concurrent_refreshes_are_serialised_and_never_lose_the_grant() {
     const PROCESSES: usize = 20;
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     login_public_client(&env, &op);
 
@@ -617,7 +589,7 @@ fn concurrent_refreshes_are_serialised_and_never_lose_the_grant() {
     // already rotated would get invalid_grant and the provider would revoke
     // the grant for everyone. (That exactly one refresh serves all waiters is
     // shown deterministically in hostile.rs.)
-    let children: Vec<Child> = (0..PROCESSES)
+    let children: Vec<_> = (0..PROCESSES)
         .map(|_| {
             env.cmd()
                 .args(["token", "--min-ttl", "100000"])
@@ -627,7 +599,10 @@ fn concurrent_refreshes_are_serialised_and_never_lose_the_grant() {
                 .expect("spawn oauthctl")
         })
         .collect();
-    let outputs = wait_all(children, Duration::from_secs(120));
+    let outputs: Vec<Output> = children
+        .into_iter()
+        .map(|child| child.wait_with_output().expect("collect output"))
+        .collect();
 
     let mut tokens = HashSet::new();
     for out in &outputs {
@@ -678,14 +653,16 @@ fn expire_stored_tokens(env: &TestEnv) {
 #[test]
 fn twenty_concurrent_token_calls_on_an_expired_token_refresh_exactly_once() {
     const PROCESSES: usize = 20;
-    let op = OidcProvider::start();
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
     let env = TestEnv::new();
     login_public_client(&env, &op);
     expire_stored_tokens(&env);
 
     // The default --min-ttl (60 s) is far below the refreshed token's 300 s,
     // so whoever takes the lock second finds a fresh token and must not refresh.
-    let children: Vec<Child> = (0..PROCESSES)
+    let children: Vec<_> = (0..PROCESSES)
         .map(|_| {
             env.cmd()
                 .arg("token")
@@ -695,7 +672,10 @@ fn twenty_concurrent_token_calls_on_an_expired_token_refresh_exactly_once() {
                 .expect("spawn oauthctl")
         })
         .collect();
-    let outputs = wait_all(children, Duration::from_secs(120));
+    let outputs: Vec<Output> = children
+        .into_iter()
+        .map(|child| child.wait_with_output().expect("collect output"))
+        .collect();
 
     let mut tokens = HashSet::new();
     for out in &outputs {

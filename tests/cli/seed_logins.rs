@@ -4,10 +4,8 @@
 use crate::support::fake::{FakeProvider, bime, estimote, geoloqi};
 use crate::support::oidc::http_client;
 use crate::support::{TestEnv, assert_ok, stdout};
-use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Output, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::process::Output;
+use std::time::Duration;
 
 /// A port that was free a moment ago, for providers that match the redirect
 /// URI exactly (`--redirect-uri`).
@@ -27,35 +25,17 @@ fn browser_login(env: &TestEnv, args: &[&str]) -> Output {
 }
 
 fn browser_login_with_env(env: &TestEnv, vars: &[(&str, &str)], args: &[&str]) -> Output {
-    let mut child = env
+    let mut login = env
         .cmd()
         .envs(vars.iter().copied())
         .args(["login", "--no-browser", "--timeout", "60"])
         .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn oauthctl login");
-    let (tx, rx) = mpsc::channel();
-    let stderr = child.stderr.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut all = String::new();
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(url) = line.trim().strip_prefix("http") {
-                let _ = tx.send(format!("http{url}"));
-            }
-            all.push_str(&line);
-            all.push('\n');
-        }
-        all
+        .follow();
+    let url = login.find_line("login URL", Duration::from_secs(30), |line| {
+        line.trim()
+            .starts_with("http")
+            .then(|| line.trim().to_owned())
     });
-    let url = match rx.recv_timeout(Duration::from_secs(30)) {
-        Ok(url) => url,
-        Err(_) => {
-            let _ = child.kill();
-            panic!("oauthctl printed no login URL: {}", reader.join().unwrap());
-        }
-    };
     let http = http_client();
     let response = http.get(&url).send().expect("GET the authorization URL");
     assert_eq!(
@@ -67,41 +47,19 @@ fn browser_login_with_env(env: &TestEnv, vars: &[(&str, &str)], args: &[&str]) -
     let page = http.get(&callback).send().expect("deliver the callback");
     let page_status = page.status().as_u16();
     let page_text = page.text().unwrap_or_default();
-    let status = wait_bounded(&mut child, Duration::from_secs(60));
-    let mut out = String::new();
-    child
-        .stdout
-        .take()
-        .unwrap()
-        .read_to_string(&mut out)
-        .unwrap();
-    let err = reader.join().unwrap();
-    assert!(!err.contains("panicked"), "{err}");
+    let done = login.finish(Duration::from_secs(60));
+    assert!(!done.stderr.contains("panicked"), "{}", done.stderr);
     // The listener's page agrees with the exit status.
-    if status.success() {
+    if done.status.success() {
         assert_eq!(page_status, 200, "{page_text}");
         assert!(page_text.contains("close this tab"), "{page_text}");
     } else {
         assert_eq!(page_status, 400, "{page_text}");
     }
     Output {
-        status,
-        stdout: out.into_bytes(),
-        stderr: err.into_bytes(),
-    }
-}
-
-fn wait_bounded(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("oauthctl login did not finish within {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
+        status: done.status,
+        stdout: done.stdout.into_bytes(),
+        stderr: done.stderr.into_bytes(),
     }
 }
 

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::support::fake::{
     self, ClientAuth, FakeProvider, apigee, bime, estimote, geoloqi, metapack,
 };
-use crate::support::{TestEnv, assert_code, assert_ok, run_with_stdin, stderr, stdout};
+use crate::support::{TestEnv, assert_code, assert_ok, bounded, skip, stderr, stdout};
 
 // ---------------------------------------------------------------------------
 // helpers
@@ -628,7 +628,8 @@ fn apigee_header_output_and_the_client_credentials_cache() {
         &env,
         &[a(&["client-credentials", "-o", "header"]), flags.clone()].concat(),
     );
-    let first = fake.issued().first().cloned().unwrap_or_default();
+    assert_ok(&out);
+    let first = fake.issued()[0].clone();
     assert_stdout_line(&out, &format!("Authorization: Bearer {first}"));
 
     // Fresh: served from the cache.
@@ -736,17 +737,17 @@ fn bime_code_then_refresh_with_two_hour_tokens_and_no_token_type() {
 }
 
 fn have_curl() -> bool {
-    std::process::Command::new("curl")
+    bounded(std::process::Command::new("curl"))
         .arg("--version")
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false)
+        .limit(std::time::Duration::from_secs(30))
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 #[test]
 fn bime_profile_curl_passes_the_token_in_the_query_or_a_header() {
     if !have_curl() {
-        eprintln!("skipped: no curl on this machine");
+        skip("no curl on this machine", &[]);
         return;
     }
     let fake = FakeProvider::bime();
@@ -979,8 +980,9 @@ fn basic_auth_form_url_encodes_id_and_secret() {
 fn client_secret_from_stdin() {
     let fake = FakeProvider::apigee();
     let env = TestEnv::new();
-    let out = run_with_stdin(
-        env.cmd().args([
+    let out = env
+        .cmd()
+        .args([
             "client-credentials",
             "--token-url",
             &fake.url(apigee::PATH),
@@ -988,8 +990,9 @@ fn client_secret_from_stdin() {
             apigee::CLIENT_ID,
             "--client-secret",
             "-",
-        ]),
-        &format!("{}\n", apigee::CLIENT_SECRET),
-    );
+        ])
+        .stdin_text(&format!("{}\n", apigee::CLIENT_SECRET))
+        .output()
+        .unwrap();
     assert_stdout_line(&out, &fake.issued()[0]);
 }

@@ -5,15 +5,17 @@
 
 pub mod fake;
 pub mod oidc;
+mod run;
 pub mod webdriver;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-/// No single oauthctl run in a test may take longer than this.
-pub const RUN_LIMIT: Duration = Duration::from_secs(90);
+// The whole API, whether or not every test module names every item.
+#[allow(unused_imports)]
+pub use run::{Finished, Following, RUN_LIMIT, Run, Running, bounded};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_oauthctl");
 
@@ -69,10 +71,11 @@ impl TestEnv {
         path
     }
 
-    /// A command with a scrubbed environment: only PATH survives, and every
-    /// directory oauthctl could touch points into the temp dir. The file store
-    /// is the default; keychain tests opt in with `keyring_env`.
-    pub fn cmd(&self) -> Command {
+    /// oauthctl with a scrubbed environment, as a bounded [`Run`]: only PATH
+    /// survives, every directory oauthctl could touch points into the temp
+    /// dir, and stdin is closed. The file store is the default; keychain tests
+    /// opt in with `OAUTHCTL_STORE`.
+    pub fn cmd(&self) -> Run {
         let mut cmd = Command::new(BIN);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -83,34 +86,23 @@ impl TestEnv {
             .env("XDG_STATE_HOME", self.path().join("state"))
             .env("XDG_RUNTIME_DIR", self.path().join("runtime"))
             .env("OAUTHCTL_STORE", "file")
-            .env("NO_COLOR", "1")
-            .stdin(Stdio::null());
-        cmd
+            .env("NO_COLOR", "1");
+        bounded(cmd)
     }
 
+    /// `oauthctl ARGS` to completion (bounded), stdin closed.
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().expect("run oauthctl")
     }
 
+    /// `oauthctl ARGS` to completion (bounded), `stdin` written to it.
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Output {
-        run_with_stdin(self.cmd().args(args), stdin)
+        self.cmd()
+            .args(args)
+            .stdin_text(stdin)
+            .output()
+            .expect("run oauthctl")
     }
-}
-
-pub fn run_with_stdin(cmd: &mut Command, stdin: &str) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn oauthctl");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().expect("wait for oauthctl")
 }
 
 pub fn stdout(out: &Output) -> String {
@@ -152,67 +144,6 @@ pub fn printed_token(out: &Output) -> String {
     token.to_owned()
 }
 
-/// Runs `cmd` to completion with stdin closed, killing it (and failing the
-/// test) when it is still running after [`RUN_LIMIT`].
-pub fn run_bounded(cmd: &mut Command) -> Output {
-    run_bounded_with_stdin(cmd, None)
-}
-
-/// [`run_bounded`], writing `input` (if any) to stdin and closing it.
-pub fn run_bounded_with_stdin(cmd: &mut Command, input: Option<&str>) -> Output {
-    cmd.stdin(if input.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    })
-    .stdout(Stdio::piped())
-    .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn oauthctl");
-    if let Some(input) = input {
-        let mut stdin = child.stdin.take().unwrap();
-        let input = input.to_owned();
-        // A child that never reads must not block the test on a full pipe.
-        std::thread::spawn(move || {
-            let _ = stdin.write_all(input.as_bytes());
-        });
-    }
-    let collect = |mut pipe: Box<dyn Read + Send>| {
-        std::thread::spawn(move || {
-            let mut bytes = Vec::new();
-            let _ = pipe.read_to_end(&mut bytes);
-            bytes
-        })
-    };
-    let out = collect(Box::new(child.stdout.take().unwrap()));
-    let err = collect(Box::new(child.stderr.take().unwrap()));
-    let status = wait_bounded(&mut child, RUN_LIMIT)
-        .unwrap_or_else(|| panic!("oauthctl still running after {RUN_LIMIT:?}: killed"));
-    Output {
-        status,
-        stdout: out.join().unwrap(),
-        stderr: err.join().unwrap(),
-    }
-}
-
-/// Waits at most `limit` for `child`; kills it and returns `None` after that.
-pub fn wait_bounded(
-    child: &mut std::process::Child,
-    limit: Duration,
-) -> Option<std::process::ExitStatus> {
-    let deadline = Instant::now() + limit;
-    loop {
-        if let Some(status) = child.try_wait().expect("wait for a child") {
-            return Some(status);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
 /// Polls `done` until it holds, failing the test after `limit`.
 #[track_caller]
 pub fn wait_until(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
@@ -221,4 +152,34 @@ pub fn wait_until(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
         assert!(Instant::now() < deadline, "{what}: not within {limit:?}");
         std::thread::sleep(Duration::from_millis(10));
     }
+}
+
+/// The running test's name (libtest names each test's thread after it).
+pub fn test_name() -> String {
+    std::thread::current()
+        .name()
+        .unwrap_or("this test")
+        .to_owned()
+}
+
+/// Whether the switch (an `OAUTHCTL_REQUIRE_*` variable) is set to 1.
+pub fn required(switch: &str) -> bool {
+    std::env::var(switch).is_ok_and(|v| v == "1")
+}
+
+/// The running test skips because `why`: one `SKIPPED <test>: <why>` line on
+/// the real stderr (past libtest's capture, so a plain `cargo test` shows it).
+/// When any of `switches` (`OAUTHCTL_REQUIRE_*`) is set to 1, the test fails
+/// instead: `scripts/test.sh` sets them, so CI cannot skip.
+#[track_caller]
+pub fn skip(why: &str, switches: &[&str]) {
+    let test = test_name();
+    if let Some(switch) = switches.iter().find(|s| required(s)) {
+        panic!("{test}: {why}, and {switch}=1 makes that a failure");
+    }
+    let hint = match switches {
+        [] => String::new(),
+        [switch, ..] => format!(" ({switch}=1 makes this a failure)"),
+    };
+    let _ = writeln!(std::io::stderr().lock(), "SKIPPED {test}: {why}{hint}");
 }

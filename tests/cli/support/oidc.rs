@@ -13,7 +13,7 @@
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{OnceLock, mpsc};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
@@ -47,23 +47,85 @@ pub struct OidcProvider {
     _dir: tempfile::TempDir,
 }
 
+/// What makes a missing Node a failure rather than a skip: its own switch,
+/// and those of the suites that log in on its pages (browser, keychain).
+pub const NODE_SWITCHES: &[&str] = &[
+    "OAUTHCTL_REQUIRE_NODE",
+    "OAUTHCTL_REQUIRE_BROWSER",
+    "OAUTHCTL_REQUIRE_KEYRING",
+];
+
+fn provider_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/provider")
+}
+
+fn node() -> std::ffi::OsString {
+    std::env::var_os("OAUTHCTL_TEST_NODE").unwrap_or_else(|| "node".into())
+}
+
+/// Why the server cannot run on this machine (checked once): no Node >= 20.19,
+/// or no `npm ci` in tests/provider.
+fn unavailable() -> Option<&'static str> {
+    static WHY: OnceLock<Option<String>> = OnceLock::new();
+    WHY.get_or_init(|| {
+        let modules = provider_dir().join("node_modules/oidc-provider");
+        if !modules.is_dir() {
+            return Some(format!(
+                "{} is missing (run `npm ci` in tests/provider; scripts/test.sh does)",
+                modules.display()
+            ));
+        }
+        let node = node();
+        let version = match super::bounded(Command::new(&node))
+            .arg("--version")
+            .limit(Duration::from_secs(30))
+            .output()
+        {
+            Ok(out) if out.status.success() => {
+                String::from_utf8_lossy(&out.stdout).trim().to_owned()
+            }
+            Ok(out) => return Some(format!("{node:?} --version failed ({})", out.status)),
+            Err(e) => {
+                return Some(format!(
+                    "cannot run {node:?} (Node >= 20.19 is needed): {e}"
+                ));
+            }
+        };
+        let numbers: Vec<u32> = version
+            .trim_start_matches('v')
+            .split('.')
+            .map_while(|n| n.parse().ok())
+            .collect();
+        match numbers[..] {
+            [major, minor, ..] if (major, minor) >= (20, 19) => None,
+            _ => Some(format!("Node >= 20.19 is needed, {node:?} is {version}")),
+        }
+    })
+    .as_deref()
+}
+
 impl OidcProvider {
     /// Starts a fresh server on a free port and waits (bounded) for its READY
-    /// line. Panics with the server's stderr if it does not come up.
-    pub fn start() -> Self {
-        let provider_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/provider");
-        assert!(
-            provider_dir.join("node_modules/oidc-provider").is_dir(),
-            "{}/node_modules is missing: run `npm ci` there (scripts/test.sh does)",
-            provider_dir.display()
-        );
+    /// line. Panics with the server's stderr if it does not come up. Without
+    /// Node or its packages: `None` and a `SKIPPED` line, or a failure when
+    /// one of [`NODE_SWITCHES`] is set.
+    pub fn start() -> Option<Self> {
+        if let Some(why) = unavailable() {
+            super::skip(why, NODE_SWITCHES);
+            return None;
+        }
+        Some(Self::start_server())
+    }
+
+    fn start_server() -> Self {
+        let provider_dir = provider_dir();
         let dir = tempfile::Builder::new()
             .prefix("oauthctl-oidc-")
             .tempdir()
             .expect("temp dir for the provider");
         let stderr_path = dir.path().join("server.stderr");
         let stderr_file = std::fs::File::create(&stderr_path).expect("create stderr file");
-        let node = std::env::var_os("OAUTHCTL_TEST_NODE").unwrap_or_else(|| "node".into());
+        let node = node();
         let started = Instant::now();
         let mut child = Command::new(&node)
             .arg(provider_dir.join("server.mjs"))

@@ -118,9 +118,15 @@ fn candidate_urls(issuer: &str) -> Result<Vec<String>, Error> {
 
 fn hex_sha256(input: &str) -> String {
     use sha2::Digest;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     sha2::Sha256::digest(input.as_bytes())
         .iter()
-        .map(|b| format!("{b:02x}"))
+        .flat_map(|b| {
+            [
+                HEX[usize::from(b >> 4)] as char,
+                HEX[usize::from(b & 0xf)] as char,
+            ]
+        })
         .collect()
 }
 

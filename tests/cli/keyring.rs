@@ -50,9 +50,7 @@ fn keychain() -> Option<Keychain> {
     let unavailable = |why: String| -> Option<Keychain> {
         skip(
             &format!(
-                "{why} (run the tests through `bash scripts/test.sh`, or \
-                 `bash scripts/keyring-session.sh cargo test`, which start a private \
-                 gnome-keyring and export DBUS_SESSION_BUS_ADDRESS)"
+                "{why} (`bash scripts/keyring-session.sh cargo test` starts a private gnome-keyring)"
             ),
             &["OAUTHCTL_REQUIRE_KEYRING"],
         );

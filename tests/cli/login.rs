@@ -819,9 +819,7 @@ fn wait_for_listener_page(browser: &Browser, port: u16) -> String {
 
 #[test]
 fn chromium_logs_in_on_the_real_pages_and_renders_oauthctl_pages() {
-    let Some(browser) =
-        Browser::launch("chromium_logs_in_on_the_real_pages_and_renders_oauthctl_pages")
-    else {
+    let Some(browser) = Browser::launch() else {
         return;
     };
     let Some(op) = OidcProvider::start() else {

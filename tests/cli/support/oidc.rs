@@ -9,6 +9,10 @@
 //! - `ci-basic` / `ci-post` (client credentials only),
 //! - access tokens are opaque and live 300 s; `/api/me` accepts any valid one;
 //! - `/test/stats` counts token requests by grant type.
+//!
+//! Without Node >= 20.19 or `npm ci` in tests/provider, [`OidcProvider::start`]
+//! gives `None` and the test skips with a `SKIPPED` line, unless one of
+//! [`NODE_SWITCHES`] makes that a failure.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

@@ -325,9 +325,9 @@ impl Running {
                     drop(stop);
                     let mut child = lock(&watch.child);
                     if let Ok(None) = child.try_wait() {
+                        watch.killed.store(true, Ordering::SeqCst);
                         let _ = child.kill();
                         let _ = child.wait();
-                        watch.killed.store(true, Ordering::SeqCst);
                     }
                 })
                 .expect("start a watchdog thread")
@@ -380,6 +380,9 @@ impl Running {
 
     /// Whether the watchdog killed the program at the limit.
     pub fn killed_at_limit(&self) -> bool {
+        // The watchdog kills under this lock: once the kill is seen (a pipe
+        // closed, say), taking it waits for the watchdog to be done.
+        let _child = lock(&self.watch.child);
         self.watch.killed.load(Ordering::SeqCst)
     }
 
@@ -481,7 +484,7 @@ impl Running {
 
 impl Drop for Running {
     fn drop(&mut self) {
-        let killed_at_limit = self.watch.killed.load(Ordering::SeqCst);
+        let killed_at_limit = self.killed_at_limit();
         let _ = self.kill();
         if killed_at_limit && !self.reported && !std::thread::panicking() {
             panic!(
@@ -573,9 +576,14 @@ impl Following {
                     }
                 }
                 Err(why) => {
+                    let at_limit = self.running.killed_at_limit();
                     let _ = self.running.kill();
+                    self.running.reported = true;
                     self.drain(Duration::from_secs(5));
                     let why = match why {
+                        _ if at_limit => {
+                            format!("within its limit of {:?} (killed)", self.running.limit)
+                        }
                         RecvTimeoutError::Timeout => format!("within {timeout:?}"),
                         RecvTimeoutError::Disconnected => "before its stderr closed".to_owned(),
                     };
@@ -665,5 +673,88 @@ impl Following {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn panic_text(payload: Box<dyn std::any::Any + Send>) -> String {
+        payload
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_run_past_its_limit_is_killed_and_fails_naming_it() {
+        let started = Instant::now();
+        let failed = std::panic::catch_unwind(|| {
+            bounded(Command::new("sh"))
+                .args(["-c", "echo waiting >&2; exec sleep 30"])
+                .limit(Duration::from_millis(300))
+                .output()
+        })
+        .expect_err("a run past its limit fails the test");
+        let message = panic_text(failed);
+        assert!(
+            message.contains("sh -c \"echo waiting >&2; exec sleep 30\"")
+                && message.contains("still running after 300ms: killed")
+                && message.contains("--- stderr so far"),
+            "{message}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(20));
+    }
+
+    #[test]
+    fn the_watchdog_kills_a_program_nobody_waits_for() {
+        let mut running = bounded(Command::new("sleep"))
+            .arg("30")
+            .stdout(Stdio::piped())
+            .limit(Duration::from_millis(200))
+            .spawn()
+            .unwrap();
+        // Blocks until the pipe closes: only the watchdog can end this.
+        let mut out = String::new();
+        running
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        assert!(running.killed_at_limit());
+        let failed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| drop(running)))
+            .expect_err("a run killed at its limit fails the test, even unwaited");
+        assert!(
+            panic_text(failed).contains("sleep 30 still running after 200ms"),
+            "the message names the command"
+        );
+    }
+
+    #[test]
+    fn stdin_text_is_written_then_closed() {
+        let out = bounded(Command::new("cat"))
+            .stdin_text("line one\nline two")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert_eq!(String::from_utf8_lossy(&out.stdout), "line one\nline two");
+    }
+
+    #[test]
+    fn a_shorter_wait_leaves_the_program_running_for_the_caller() {
+        let mut running = bounded(Command::new("sleep")).arg("30").spawn().unwrap();
+        assert!(
+            running
+                .wait_timeout(Duration::from_millis(50))
+                .unwrap()
+                .is_none()
+        );
+        assert!(running.try_wait().unwrap().is_none(), "still running");
+        running.kill().unwrap();
+        assert!(running.try_wait().unwrap().is_some(), "killed and reaped");
+        assert!(!running.killed_at_limit());
     }
 }

@@ -9,7 +9,7 @@
 //! oidc-provider pages `@import` a web font).
 //!
 //! When Chromium or ChromeDriver is missing, `launch` returns `None` and the
-//! test skips with a note, unless `OAUTHCTL_REQUIRE_BROWSER=1` (set by
+//! test skips with a `SKIPPED` line, unless `OAUTHCTL_REQUIRE_BROWSER=1` (set by
 //! `scripts/test.sh`), which makes it fail instead.
 
 use std::net::TcpListener;
@@ -44,11 +44,6 @@ pub fn chromedriver_path() -> PathBuf {
     std::env::var_os("OAUTHCTL_TEST_CHROMEDRIVER")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(CHROMEDRIVER))
-}
-
-/// Whether a missing browser must fail the test (`OAUTHCTL_REQUIRE_BROWSER=1`).
-pub fn browser_required() -> bool {
-    std::env::var("OAUTHCTL_REQUIRE_BROWSER").is_ok_and(|v| v == "1")
 }
 
 /// An error answer from the WebDriver server.
@@ -391,9 +386,10 @@ pub struct Browser {
 }
 
 impl Browser {
-    /// Chromium through ChromeDriver, or `None` (with a note on stderr) when
-    /// either is missing and `OAUTHCTL_REQUIRE_BROWSER=1` is not set.
-    pub fn launch(test: &str) -> Option<Browser> {
+    /// Chromium through ChromeDriver, or `None` (with a `SKIPPED` line on
+    /// stderr) when either is missing and `OAUTHCTL_REQUIRE_BROWSER=1` is not
+    /// set.
+    pub fn launch() -> Option<Browser> {
         let chromium = chromium_path();
         let driver = chromedriver_path();
         let missing: Vec<String> = [&chromium, &driver]
@@ -402,15 +398,13 @@ impl Browser {
             .map(|p| p.display().to_string())
             .collect();
         if !missing.is_empty() {
-            let note = format!(
-                "{test}: {} missing (Debian: apt-get install chromium chromium-driver; scripts/test.sh does)",
-                missing.join(" and ")
+            super::skip(
+                &format!(
+                    "{} missing (Debian: apt-get install chromium chromium-driver; scripts/test.sh does)",
+                    missing.join(" and ")
+                ),
+                &["OAUTHCTL_REQUIRE_BROWSER"],
             );
-            assert!(
-                !browser_required(),
-                "{note}; OAUTHCTL_REQUIRE_BROWSER=1 makes this a failure"
-            );
-            eprintln!("SKIPPED {note}");
             return None;
         }
         let driver = ChromeDriver::start(&driver);

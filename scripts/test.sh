@@ -70,6 +70,7 @@ fi
 # and fails the run if the keyring died or locked during the tests.
 export OAUTHCTL_REQUIRE_KEYRING=1
 export OAUTHCTL_REQUIRE_BROWSER=1
+export OAUTHCTL_REQUIRE_NODE=1
 # The full-disk tests mount a 1 MiB tmpfs (root, as CI runs).
 export OAUTHCTL_REQUIRE_TMPFS=1
 exec env OAUTHCTL_TEST_STAGE=checks bash scripts/keyring-session.sh bash scripts/test.sh "$@"

@@ -6,7 +6,14 @@
 #   2. the keychain store, answered from the access-token cache (no D-Bus);
 #   3. the keychain store with the cache removed before every run, so every
 #      run reads the real Secret Service;
-#   4. `oauthctl --version`, for reference: process start-up alone.
+#   4. `oauthctl --version`, for reference: process start-up alone;
+#   5. side by side in the same run: `/bin/true`, a Rust "hello world" built
+#      here (release, stripped), plain `curl -H` against `oauthctl curl` on the
+#      same request, and 50 parallel `token` calls on a fresh token against 50
+#      on an expiring one (which must cause exactly one renewal).
+# Then, for `token` and the references: instructions with
+# `valgrind --tool=callgrind` (repeatable on a noisy machine), peak RSS with
+# `/usr/bin/time -v`, and the binary's size. One table of ratios at the end.
 #
 # Nothing leaves the machine: the token comes from a tiny fake token endpoint
 # on 127.0.0.1 (python3), and the keychain is a private gnome-keyring on a
@@ -31,7 +38,7 @@ WARMUP=${OAUTHCTL_BENCH_WARMUP:-5}
 
 if [ "${OAUTHCTL_BENCH_STAGE:-}" != inside ]; then
   # --- Outside the keyring session: packages and the release build ---------
-  APT_PACKAGES=(hyperfine gnome-keyring dbus-daemon dbus-bin)
+  APT_PACKAGES=(hyperfine gnome-keyring dbus-daemon dbus-bin valgrind time curl)
   # Any python3 will do (the fake token endpoint); Debian's only when none is there.
   command -v python3 >/dev/null || APT_PACKAGES+=(python3)
   missing=()
@@ -44,7 +51,7 @@ if [ "${OAUTHCTL_BENCH_STAGE:-}" != inside ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-  for cmd in hyperfine dbus-daemon dbus-send gnome-keyring-daemon python3; do
+  for cmd in hyperfine dbus-daemon dbus-send gnome-keyring-daemon python3 valgrind curl; do
     command -v "$cmd" >/dev/null || die "$cmd not found after installing ${APT_PACKAGES[*]}"
   done
   log "cargo build --release"
@@ -103,12 +110,15 @@ class Handler(http.server.BaseHTTPRequestHandler):
         })
 
     def do_GET(self):
-        self.reply(200, {"minted": minted})
+        if self.path.startswith("/api"):
+            self.reply(200, {"hello": "bench"})
+        else:
+            self.reply(200, {"minted": minted})
 
     def log_message(self, *args):
         pass
 
-server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 with open(sys.argv[1], "w") as f:
     f.write(str(server.server_address[1]))
 server.serve_forever()
@@ -185,8 +195,81 @@ after=$(minted)
 [ "$after" = "$before" ] || die "the benchmark minted $((after - before)) tokens: it measured the network, not the store"
 [ "$("$BIN" --store keyring token -p bench)" = "$keyring_token" ] || die "keychain: the token changed during the benchmark"
 
+# --- References built and run here --------------------------------------------
+log "building a Rust hello world (release, stripped) for reference"
+mkdir -p "$WORK/hello/src"
+cat >"$WORK/hello/Cargo.toml" <<'TOML'
+[package]
+name = "hello"
+version = "0.1.0"
+edition = "2024"
+[profile.release]
+strip = true
+TOML
+printf 'fn main() {\n    println!("hello world");\n}\n' >"$WORK/hello/src/main.rs"
+(cd "$WORK/hello" && CARGO_TARGET_DIR="$WORK/hello/target" cargo build --release --quiet)
+HELLO="$WORK/hello/target/release/hello"
+TRUE=$(command -v true)
+API="http://127.0.0.1:$PORT/api"
+
+hyperfine -N --warmup "$WARMUP" --runs "$RUNS" \
+  --export-markdown "$OUT/side-by-side.md" --export-json "$OUT/side-by-side.json" \
+  -n '/bin/true' "$TRUE" \
+  -n 'Rust hello world' "$HELLO" \
+  -n 'oauthctl token (file store)' "$BIN --store file token -p bench" \
+  -n 'curl -H (token given)' "curl -sS -o /dev/null -H 'Authorization: Bearer $file_token' $API" \
+  -n 'oauthctl curl' "$BIN --store file curl -p bench -- -sS -o /dev/null $API"
+
+# 50 parallel calls, each in its own process, on a fresh token and on one
+# that every caller wants renewed (--min-ttl beyond its lifetime): the second
+# must mint exactly once more, through the lock, and cost about the first
+# plus one renewal.
+parallel50() {
+  local i
+  for i in $(seq 50); do "$BIN" --store file token -p bench "$@" >/dev/null & done
+  wait
+}
+export -f parallel50
+export BIN
+before_parallel=$(minted)
+hyperfine --warmup 1 --runs 10 \
+  --export-markdown "$OUT/parallel.md" --export-json "$OUT/parallel.json" \
+  --prepare 'true' -n '50 parallel token, fresh' "bash -c parallel50" \
+  --prepare "$BIN --store file client-credentials -p bench --force" \
+  -n '50 parallel token, expiring (one renewal each run)' "bash -c 'parallel50 --min-ttl 86400'"
+renewals=$(( $(minted) - before_parallel ))
+# One --force per prepared run (warmup included); the rest are renewals.
+log "the expiring runs renewed $(( renewals - 11 )) times in 11 runs of 50 callers (1 per run is the goal)"
+
+# Instructions (callgrind, whole process: loader included) and peak RSS.
+instructions() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+    sed -n 's/.*Collected : //p' | tr -d ' '
+}
+peak_rss_kb() {
+  /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1
+}
+i_true=$(instructions "$TRUE")
+i_hello=$(instructions "$HELLO")
+i_file=$(instructions "$BIN" --store file token -p bench)
+i_keyring=$(instructions "$BIN" --store keyring token -p bench)
+i_version=$(instructions "$BIN" --version)
+rss_file=$(peak_rss_kb "$BIN" --store file token -p bench)
+rss_hello=$(peak_rss_kb "$HELLO")
+size=$(stat -c %s "$BIN")
+ratio() { python3 -c "import sys; print(f'{int(sys.argv[1]) / int(sys.argv[2]):.2f}')" "$1" "$2"; }
+{
+  printf '\n| measure | oauthctl | reference | ratio | goal |\n|---|---:|---:|---:|---|\n'
+  printf '| instructions, `token` (file store) vs hello world | %s | %s | %s | ≤ 2 |\n' "$i_file" "$i_hello" "$(ratio "$i_file" "$i_hello")"
+  printf '| instructions, `token` (keyring, cache) vs hello world | %s | %s | %s | ≤ 2 |\n' "$i_keyring" "$i_hello" "$(ratio "$i_keyring" "$i_hello")"
+  printf '| instructions, `--version` vs hello world | %s | %s | %s | |\n' "$i_version" "$i_hello" "$(ratio "$i_version" "$i_hello")"
+  printf '| instructions, `/bin/true` | | %s | | |\n' "$i_true"
+  printf '| peak RSS, `token` vs hello world (KiB) | %s | %s | %s | ≤ 3072 KiB |\n' "$rss_file" "$rss_hello" "$(ratio "$rss_file" "$rss_hello")"
+  printf '| release binary (bytes) | %s | | | ≤ 6 MB |\n' "$size"
+} | tee "$OUT/ratios.md"
+
 printf '\n' >&2
-cat "$OUT/results.md"
+cat "$OUT/results.md" "$OUT/side-by-side.md" "$OUT/parallel.md" "$OUT/ratios.md"
 printf '\n%s\n' "machine: $(uname -srm); $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)); $(hyperfine --version); $("$BIN" --version); gnome-keyring $(gnome-keyring-daemon --version 2>/dev/null | awk "NR == 1 {print \$2}")"
 [ -n "${OAUTHCTL_BENCH_OUT:-}" ] && log "results in $OUT"
 exit 0

@@ -101,6 +101,17 @@ pub fn data_dir() -> PathBuf {
         .join("oauthctl")
 }
 
+/// Discovery documents. Under `$OAUTHCTL_DATA_DIR` when that is set, so
+/// one variable moves everything oauthctl writes.
+pub fn cache_dir() -> PathBuf {
+    if std::env::var_os("OAUTHCTL_DATA_DIR").is_some_and(|d| !d.is_empty()) {
+        return data_dir().join("cache");
+    }
+    dirs::cache_dir()
+        .map(|d| d.join("oauthctl"))
+        .unwrap_or_else(|| data_dir().join("cache"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

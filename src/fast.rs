@@ -21,18 +21,17 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Variables that the fast path reads like the slow one does, or that only
-/// matter once a request is needed. Any other `OAUTHCTL_*` variable (a
-/// provider option given by the environment) sends the call down the slow path.
-const UNDERSTOOD_ENV: &[&str] = &[
-    "OAUTHCTL_PROFILE",
-    "OAUTHCTL_CONFIG",
-    "OAUTHCTL_STORE",
-    "OAUTHCTL_HTTP_TIMEOUT",
-    "OAUTHCTL_DATA_DIR",
-    "OAUTHCTL_CLIENT_SECRET",
-    "OAUTHCTL_PASSWORD",
-    "OAUTHCTL_KEYRING_CHUNK_SIZE",
+/// The provider options that clap fills from the environment. With one of
+/// them set, the full parser must see it (it changes the profile, and so the
+/// store key); a test checks this list against the clap definition.
+pub const PROVIDER_ENV: &[&str] = &[
+    "OAUTHCTL_ISSUER",
+    "OAUTHCTL_AUTH_URL",
+    "OAUTHCTL_TOKEN_URL",
+    "OAUTHCTL_DEVICE_URL",
+    "OAUTHCTL_REVOCATION_URL",
+    "OAUTHCTL_INTROSPECTION_URL",
+    "OAUTHCTL_CLIENT_ID",
 ];
 
 #[derive(Default)]
@@ -54,11 +53,11 @@ pub fn token(args: &[OsString]) -> Option<ExitCode> {
         Err(std::env::VarError::NotPresent) => Some(None),
         Err(std::env::VarError::NotUnicode(_)) => None,
     };
-    for (name, _) in std::env::vars_os() {
-        let name = name.to_str()?;
-        if name.starts_with("OAUTHCTL_") && !UNDERSTOOD_ENV.contains(&name) {
-            return None;
-        }
+    if PROVIDER_ENV
+        .iter()
+        .any(|name| std::env::var_os(name).is_some())
+    {
+        return None;
     }
     let global = GlobalArgs {
         profile: request.profile.or(env("OAUTHCTL_PROFILE")?),
@@ -189,6 +188,38 @@ mod tests {
         assert_eq!(r.profile.as_deref(), Some("a"));
         assert_eq!(r.output, Some(OutputFormat::Json));
         assert_eq!(r.min_ttl, Some(5));
+    }
+
+    #[test]
+    fn every_environment_variable_of_tokens_options_is_known() {
+        use clap::CommandFactory;
+        let cli = crate::cli::Cli::command();
+        let token = cli.find_subcommand("token").expect("a token command");
+        let mut from_clap: Vec<String> = token
+            .get_arguments()
+            .chain(cli.get_arguments())
+            .filter_map(|arg| arg.get_env())
+            .map(|name| name.to_string_lossy().into_owned())
+            .collect();
+        from_clap.sort();
+        let mut known: Vec<String> = PROVIDER_ENV
+            .iter()
+            .chain(
+                [
+                    "OAUTHCTL_PROFILE",
+                    "OAUTHCTL_CONFIG",
+                    "OAUTHCTL_STORE",
+                    "OAUTHCTL_HTTP_TIMEOUT",
+                ]
+                .iter(),
+            )
+            .map(|s| s.to_string())
+            .collect();
+        known.sort();
+        assert_eq!(
+            from_clap, known,
+            "fast::PROVIDER_ENV is out of step with the clap definition"
+        );
     }
 
     #[test]

@@ -26,6 +26,14 @@ pub struct Globals {
     pub profile: Option<String>,
     pub store: StoreKind,
     pub data_dir: PathBuf,
+    /// Discovery documents: under the data dir when `$OAUTHCTL_DATA_DIR`
+    /// moves everything oauthctl writes (the demo relies on it).
+    pub cache_dir: PathBuf,
+    /// `$XDG_RUNTIME_DIR`, when it names a directory: private tmpfs for
+    /// curl's work files and rescued token sets.
+    pub runtime_dir: Option<PathBuf>,
+    /// `$OAUTHCTL_PASSWORD`, for `login --password-grant`.
+    pub password: Option<Secret>,
     pub http_timeout: Duration,
 }
 
@@ -59,6 +67,14 @@ impl Globals {
             profile: args.profile.clone().filter(|p| !p.is_empty()),
             store,
             data_dir: config::data_dir(),
+            cache_dir: config::cache_dir(),
+            runtime_dir: std::env::var_os("XDG_RUNTIME_DIR")
+                .map(PathBuf::from)
+                .filter(|d| d.is_absolute() && d.is_dir()),
+            password: std::env::var("OAUTHCTL_PASSWORD")
+                .ok()
+                .filter(|v| !v.is_empty())
+                .map(Secret::new),
             http_timeout,
         })
     }

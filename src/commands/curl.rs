@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     let slot = Slot::for_profile(&profile);
     let min_ttl = profile.min_ttl(args.min_ttl);
     let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
-    let workdir = private_workdir()?;
+    let workdir = private_workdir(ctx.globals.runtime_dir.as_deref())?;
     // SIGINT, SIGTERM and SIGHUP go to curl, and oauthctl waits for it; one
     // that arrives while no curl runs removes the work dir first.
     let signals = {
@@ -341,10 +341,9 @@ fn find_curl() -> Result<PathBuf> {
 
 /// A 0700 temp dir for curl's captured response, removed on drop (and by
 /// the signal handler): in $XDG_RUNTIME_DIR (tmpfs, per user) when there is one.
-fn private_workdir() -> Result<tempfile::TempDir> {
-    let base = std::env::var_os("XDG_RUNTIME_DIR")
-        .map(PathBuf::from)
-        .filter(|p| p.is_dir())
+fn private_workdir(runtime_dir: Option<&Path>) -> Result<tempfile::TempDir> {
+    let base = runtime_dir
+        .map(Path::to_path_buf)
         .unwrap_or_else(std::env::temp_dir);
     let mut builder = tempfile::Builder::new();
     builder.prefix("oauthctl-curl-");

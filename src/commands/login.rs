@@ -356,24 +356,29 @@ fn password_grant(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<Toke
         .clone()
         .or_else(|| profile.username.clone())
         .ok_or_else(|| usage("--password-grant needs --username"))?;
-    let password = read_password(&username, args.password_stdin)?;
+    let password = read_password(
+        &username,
+        args.password_stdin,
+        ctx.globals.password.as_ref(),
+    )?;
     let grant = Grant::Password { username, password };
     let response = engine::exchange(ctx, profile, &grant, request_params(profile))?;
     Ok(TokenSet::from_response(response, None, grant.kind()))
 }
 
-fn read_password(username: &str, from_stdin: bool) -> Result<Secret> {
+fn read_password(
+    username: &str,
+    from_stdin: bool,
+    password_env: Option<&Secret>,
+) -> Result<Secret> {
     let password = if from_stdin {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
             .context("cannot read the password from stdin")?;
         text.lines().next().unwrap_or("").to_owned()
-    } else if let Some(value) = std::env::var("OAUTHCTL_PASSWORD")
-        .ok()
-        .filter(|v| !v.is_empty())
-    {
-        value
+    } else if let Some(value) = password_env {
+        value.expose().to_owned()
     } else {
         rpassword::prompt_password(format!("Password for {username}: ")).map_err(|err| {
             usage(format!(

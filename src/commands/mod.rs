@@ -75,10 +75,7 @@ impl Ctx {
     /// full disk), each 0700 and this user's own.
     fn rescue_dirs(&self) -> Vec<PathBuf> {
         let mut dirs = vec![self.globals.data_dir.join("rescue")];
-        if let Some(runtime) = std::env::var_os("XDG_RUNTIME_DIR")
-            .map(PathBuf::from)
-            .filter(|d| d.is_absolute() && d.is_dir())
-        {
+        if let Some(runtime) = &self.globals.runtime_dir {
             dirs.push(runtime.join("oauthctl").join("rescue"));
         }
         if let Some(cache) = dirs::cache_dir() {
@@ -101,15 +98,9 @@ impl Ctx {
         KeyLock::acquire(&self.globals.data_dir, key, timeout)
     }
 
-    /// Discovery documents. Under `$OAUTHCTL_DATA_DIR` when that is set, so
-    /// one variable moves everything oauthctl writes (the demo relies on it).
+    /// Discovery documents (see `Globals::cache_dir`).
     pub fn cache_dir(&self) -> PathBuf {
-        if std::env::var_os("OAUTHCTL_DATA_DIR").is_some_and(|d| !d.is_empty()) {
-            return self.globals.data_dir.join("cache");
-        }
-        dirs::cache_dir()
-            .map(|d| d.join("oauthctl"))
-            .unwrap_or_else(|| self.globals.data_dir.join("cache"))
+        self.globals.cache_dir.clone()
     }
 
     /// A progress or confirmation line on stderr, silenced by `--quiet`.

@@ -5,7 +5,7 @@ use crate::store::StoreKey;
 use anyhow::{Context, Result};
 use std::fs::{File, TryLockError};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub struct KeyLock {
     // Held for its Drop: closing the file releases the flock.
@@ -27,33 +27,39 @@ impl KeyLock {
         }
         let file = super::file::open_no_follow(&path, &mut options)
             .with_context(|| format!("cannot open the lock file {}", path.display()))?;
-        let deadline = Instant::now()
-            .checked_add(timeout)
-            .unwrap_or_else(Instant::now);
-        let mut announced = false;
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(KeyLock { _file: file }),
-                Err(TryLockError::WouldBlock) => {}
-                Err(TryLockError::Error(err)) => {
-                    return Err(err).with_context(|| format!("cannot lock {}", path.display()));
-                }
+        match file.try_lock() {
+            Ok(()) => return Ok(KeyLock { _file: file }),
+            Err(TryLockError::WouldBlock) => {}
+            Err(TryLockError::Error(err)) => {
+                return Err(err).with_context(|| format!("cannot lock {}", path.display()));
             }
-            if Instant::now() >= deadline {
-                anyhow::bail!(
-                    "another oauthctl process has held {} for more than {} s: wait for it or end it",
-                    path.display(),
-                    timeout.as_secs()
-                );
-            }
-            if !announced {
-                log::debug!(
-                    "waiting for another oauthctl process refreshing {}",
-                    key.as_str()
-                );
-                announced = true;
-            }
-            std::thread::sleep(Duration::from_millis(20));
+        }
+        log::debug!(
+            "waiting for another oauthctl process renewing {}",
+            key.as_str()
+        );
+        // A blocking flock wakes the moment the holder is done (no polling
+        // delay for fifty waiters); it runs on a thread so that the wait
+        // has a deadline. The clone shares the open file description, so
+        // the lock it takes is this file's.
+        let waiter = file
+            .try_clone()
+            .with_context(|| format!("cannot lock {}", path.display()))?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("lock".into())
+            .spawn(move || {
+                let _ = tx.send(waiter.lock());
+            })
+            .with_context(|| format!("cannot lock {}", path.display()))?;
+        match rx.recv_timeout(timeout) {
+            Ok(Ok(())) => Ok(KeyLock { _file: file }),
+            Ok(Err(err)) => Err(err).with_context(|| format!("cannot lock {}", path.display())),
+            Err(_) => anyhow::bail!(
+                "another oauthctl process has held {} for more than {} s: wait for it or end it",
+                path.display(),
+                timeout.as_secs()
+            ),
         }
     }
 }

@@ -372,3 +372,65 @@ fn plain_http_to_a_remote_host_is_refused() {
         stderr(&out)
     );
 }
+
+/// A client-credentials provider whose tokens name it (`NAME-1`, `NAME-2`...).
+fn minting(name: &'static str) -> FakeProvider {
+    use crate::support::fake::{Reply, State};
+    FakeProvider::start(State::default(), move |req, st| {
+        if req.method != "POST" {
+            return Reply::not_found();
+        }
+        st.hits += 1;
+        Reply::json(
+            200,
+            &serde_json::json!({
+                "access_token": format!("{name}-{}", st.hits),
+                "token_type": "bearer",
+                "expires_in": 3600,
+            }),
+        )
+    })
+}
+
+/// `token`'s fast path (a fresh token, the plain form) and the full parser
+/// (any other option) print the same; a provider option in the environment
+/// sends the call to the full parser, which sees it.
+#[test]
+fn token_fast_path_and_full_parser_agree() {
+    let first = minting("first");
+    let second = minting("second");
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.ci]\ntoken_url = \"{}\"\nclient_id = \"ci\"\nclient_secret = \"s\"\ngrant = \"client_credentials\"\n",
+        first.url("/token")
+    ));
+    assert_eq!(stdout(&env.run(&["token", "-p", "ci"])), "first-1\n");
+    for format in ["raw", "header", "env"] {
+        let fast = env.run(&["token", "-p", "ci", "-o", format]);
+        let full = env.run(&["token", "-p", "ci", "-o", format, "--body", "form"]);
+        assert_ok(&fast);
+        assert_ok(&full);
+        assert_eq!(stdout(&fast), stdout(&full), "-o {format}");
+    }
+    for spelling in [
+        &["token", "--profile=ci"][..],
+        &["-p", "ci", "token"][..],
+        &["token", "-pci", "--min-ttl=30"][..],
+        &["--store", "file", "token", "-p", "ci", "-q"][..],
+    ] {
+        assert_eq!(stdout(&env.run(spelling)), "first-1\n", "{spelling:?}");
+    }
+    assert_eq!(first.count(), 1, "a fresh token was minted again");
+    // The environment names another token endpoint: another cache key, so
+    // the full parser mints there.
+    let out = env
+        .cmd()
+        .env("OAUTHCTL_TOKEN_URL", second.url("/token"))
+        .args(["token", "-p", "ci"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&out), "second-1\n", "{}", stderr(&out));
+    // A token that needs renewing goes the full way too.
+    let out = env.run(&["token", "-p", "ci", "--min-ttl", "999999"]);
+    assert_eq!(stdout(&out), "first-2\n", "{}", stderr(&out));
+}

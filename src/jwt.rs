@@ -12,9 +12,14 @@ pub struct Jwt {
 
 /// `None` for opaque tokens.
 pub fn decode(token: &str) -> Option<Jwt> {
+    // A JWS in compact form is exactly three parts (RFC 7515 §7.1); a JWE
+    // has five, and anything else is not a JWT.
     let mut parts = token.split('.');
     let (header, claims) = (parts.next()?, parts.next()?);
     parts.next()?;
+    if parts.next().is_some() {
+        return None;
+    }
     Some(Jwt {
         header: decode_part(header)?,
         claims: decode_part(claims)?,
@@ -60,5 +65,8 @@ mod tests {
         assert!(decode("RsT5OjbzRn430zqMAZFh+QaLgVx+Q3Ia").is_none());
         assert!(decode("a.b").is_none());
         assert!(decode("a.b.c").is_none());
+        // {}.{}.null. : four parts, not a JWS.
+        assert!(decode("e30.e30.bnVsbA.").is_none());
+        assert!(decode("e30.e30.").is_some());
     }
 }

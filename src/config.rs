@@ -69,10 +69,11 @@ pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 /// reading past that.
 pub fn read_text(path: &Path) -> std::io::Result<String> {
     use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut bytes)?;
+    let file = std::fs::File::open(path)?;
+    // Sized up front: one allocation instead of a doubling series.
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size.min(MAX_CONFIG_BYTES + 1) as usize + 1);
+    file.take(MAX_CONFIG_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_CONFIG_BYTES {
         return Err(std::io::Error::other(format!(
             "it is larger than {} KiB, which no oauthctl config is",
@@ -103,13 +104,13 @@ pub fn data_dir() -> PathBuf {
 
 /// Discovery documents. Under `$OAUTHCTL_DATA_DIR` when that is set, so
 /// one variable moves everything oauthctl writes.
-pub fn cache_dir() -> PathBuf {
+pub fn cache_dir(data_dir: &Path) -> PathBuf {
     if std::env::var_os("OAUTHCTL_DATA_DIR").is_some_and(|d| !d.is_empty()) {
-        return data_dir().join("cache");
+        return data_dir.join("cache");
     }
     dirs::cache_dir()
         .map(|d| d.join("oauthctl"))
-        .unwrap_or_else(|| data_dir().join("cache"))
+        .unwrap_or_else(|| data_dir.join("cache"))
 }
 
 #[cfg(test)]

@@ -59,11 +59,16 @@ pub fn token(args: &[OsString]) -> Option<ExitCode> {
     {
         return None;
     }
+    // A flag wins over its variable, which is then not even read.
     let global = GlobalArgs {
-        profile: request.profile.or(env("OAUTHCTL_PROFILE")?),
-        config: request
-            .config
-            .or(env("OAUTHCTL_CONFIG")?.map(PathBuf::from)),
+        profile: match request.profile {
+            Some(profile) => Some(profile),
+            None => env("OAUTHCTL_PROFILE")?,
+        },
+        config: match request.config {
+            Some(config) => Some(config),
+            None => env("OAUTHCTL_CONFIG")?.map(PathBuf::from),
+        },
         store: match request.store {
             Some(store) => Some(store),
             None => match env("OAUTHCTL_STORE")? {

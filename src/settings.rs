@@ -32,12 +32,19 @@ pub struct Globals {
     /// `$XDG_RUNTIME_DIR`, when it names a directory: private tmpfs for
     /// curl's work files and rescued token sets.
     pub runtime_dir: Option<PathBuf>,
-    /// `$OAUTHCTL_PASSWORD`, for `login --password-grant`.
-    pub password: Option<Secret>,
     pub http_timeout: Duration,
 }
 
 impl Globals {
+    /// `$OAUTHCTL_PASSWORD`, for `login --password-grant`: read when asked,
+    /// not on every start.
+    pub fn password(&self) -> Option<Secret> {
+        std::env::var("OAUTHCTL_PASSWORD")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .map(Secret::new)
+    }
+
     /// The same settings, for another profile (`--all` loops).
     pub fn with_profile(&self, name: &str) -> Globals {
         Globals {
@@ -58,6 +65,7 @@ impl Globals {
             Some(secs) => Duration::from_secs(secs),
             None => Duration::from_secs(30),
         };
+        let data_dir = config::data_dir();
         Ok(Globals {
             config_explicit: args.config.is_some(),
             config_path: args
@@ -66,15 +74,11 @@ impl Globals {
                 .unwrap_or_else(config::default_config_path),
             profile: args.profile.clone().filter(|p| !p.is_empty()),
             store,
-            data_dir: config::data_dir(),
-            cache_dir: config::cache_dir(),
+            cache_dir: config::cache_dir(&data_dir),
+            data_dir,
             runtime_dir: std::env::var_os("XDG_RUNTIME_DIR")
                 .map(PathBuf::from)
                 .filter(|d| d.is_absolute() && d.is_dir()),
-            password: std::env::var("OAUTHCTL_PASSWORD")
-                .ok()
-                .filter(|v| !v.is_empty())
-                .map(Secret::new),
             http_timeout,
         })
     }
@@ -117,13 +121,13 @@ pub const DEFAULT_MIN_TTL: u64 = 60;
 impl Profile {
     /// Merges flags over the profile named by `-p` (or the file's default).
     pub fn resolve(globals: &Globals, flags: &ProviderOptions) -> Result<Profile> {
-        let file = ConfigFile::load(&globals.config_path, globals.config_explicit)?;
+        let mut file = ConfigFile::load(&globals.config_path, globals.config_explicit)?;
         let explicit_name = globals.profile.clone();
         let name = explicit_name
             .clone()
             .or_else(|| file.default_profile.clone())
             .unwrap_or_else(|| "default".to_owned());
-        let from_file = file.profiles.get(&name).cloned();
+        let from_file = file.profiles.remove(&name);
         if from_file.is_none() && file.default_profile.as_deref() == Some(name.as_str()) {
             return Err(usage(format!(
                 "config file {}: default_profile `{name}` has no [profiles.{name}] table",

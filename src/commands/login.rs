@@ -359,7 +359,7 @@ fn password_grant(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<Toke
     let password = read_password(
         &username,
         args.password_stdin,
-        ctx.globals.password.as_ref(),
+        ctx.globals.password().as_ref(),
     )?;
     let grant = Grant::Password { username, password };
     let response = engine::exchange(ctx, profile, &grant, request_params(profile))?;

@@ -22,7 +22,7 @@ use crate::store::TokenStore;
 use crate::store::lock::KeyLock;
 use anyhow::Result;
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -36,7 +36,7 @@ pub struct Ctx {
     /// Discovery documents already read in this process, by issuer: a login
     /// needs them several times, and a cache that cannot be written must not
     /// mean fetching twice.
-    discovered: RefCell<HashMap<String, Metadata>>,
+    discovered: RefCell<BTreeMap<String, Metadata>>,
 }
 
 impl Ctx {
@@ -46,7 +46,7 @@ impl Ctx {
             quiet,
             http: OnceCell::new(),
             store: OnceCell::new(),
-            discovered: RefCell::new(HashMap::new()),
+            discovered: RefCell::new(BTreeMap::new()),
         }
     }
 
@@ -75,18 +75,20 @@ impl Ctx {
     /// full disk), each 0700 and this user's own.
     fn rescue_dirs(&self) -> Vec<PathBuf> {
         let mut dirs = vec![self.globals.data_dir.join("rescue")];
-        if let Some(runtime) = &self.globals.runtime_dir {
-            dirs.push(runtime.join("oauthctl").join("rescue"));
+        match &self.globals.runtime_dir {
+            Some(runtime) => dirs.push(runtime.join("oauthctl").join("rescue")),
+            // Without a runtime dir (cron, CI), the temp dir in a directory
+            // of this user's own.
+            #[cfg(unix)]
+            None => dirs.push(
+                std::env::temp_dir()
+                    .join(format!("oauthctl-{}", rustix::process::geteuid().as_raw()))
+                    .join("rescue"),
+            ),
+            #[cfg(not(unix))]
+            None => {}
         }
-        if let Some(cache) = dirs::cache_dir() {
-            dirs.push(cache.join("oauthctl").join("rescue"));
-        }
-        #[cfg(unix)]
-        dirs.push(
-            std::env::temp_dir()
-                .join(format!("oauthctl-{}", rustix::process::geteuid().as_raw()))
-                .join("rescue"),
-        );
+        dirs.push(self.globals.cache_dir.join("rescue"));
         dirs.dedup();
         dirs
     }

@@ -123,8 +123,8 @@ pub fn check_access_token(token_type: &str, token: &str) -> Result<(), String> {
         is_b64token(token)
     } else {
         token
-            .chars()
-            .all(|c| c.is_ascii_graphic() && c != '"' && c != '\\')
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\')
     };
     if fits && is_token_type(token_type) {
         Ok(())
@@ -138,14 +138,29 @@ pub fn check_access_token(token_type: &str, token: &str) -> Result<(), String> {
 }
 
 /// RFC 6750 §2.1: `1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="`.
+/// Bytes and a table: `token` checks every token it prints, so this is on
+/// the fast path.
 fn is_b64token(token: &str) -> bool {
     let body = token.trim_end_matches('=');
-    !body.is_empty() && body.chars().all(is_b64token_char)
+    !body.is_empty() && body.bytes().all(|b| B64TOKEN[usize::from(b)])
 }
 
 fn is_b64token_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_' | '~' | '+' | '/')
+    c.is_ascii() && B64TOKEN[c as usize]
 }
+
+/// Which bytes RFC 6750's `b64token` allows (before the trailing `=`).
+const B64TOKEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] =
+            c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~' | b'+' | b'/');
+        b += 1;
+    }
+    table
+};
 
 /// RFC 6749 §7.1 / Appendix A.7: `type-name = 1*name-char`.
 fn is_token_type(word: &str) -> bool {

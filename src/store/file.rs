@@ -107,7 +107,9 @@ pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T
             return Err(err).with_context(|| format!("cannot read {}", path.display()));
         }
     };
-    let mut bytes = Vec::new();
+    // Sized up front: one allocation instead of a doubling series.
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(size.min(MAX_STORED_BYTES + 1) as usize + 1);
     std::io::Read::read_to_end(
         &mut std::io::Read::take(&mut file, MAX_STORED_BYTES + 1),
         &mut bytes,

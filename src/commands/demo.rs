@@ -738,63 +738,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn oauthctls_device_client_works_against_it() {
-        use crate::oauth::client::{Client, TokenEndpoint};
-        use crate::oauth::types::BodyFormat;
-        use crate::oauth::{device, http::Http, revoke::revoke};
-
-        let server = DemoServer::start(true).unwrap();
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let http = Http::new(Duration::from_secs(10)).unwrap();
-        let client = Client::new(Some("demo-cli".into()), None, None, BodyFormat::Json);
-        let base = server.issuer();
-        let scope = [crate::oauth::grant::Param::plain(
-            "scope",
-            "openid offline_access",
-        )];
-        let authorization = device::start(
-            &http,
-            &format!("{base}/device_authorization"),
-            &client,
-            &scope,
-        )
-        .unwrap();
-        assert_eq!(authorization.interval, Duration::from_secs(1));
-        assert!(authorization.verification_uri.ends_with("/device"));
-        let token_url = format!("{base}/token");
-        let endpoint = TokenEndpoint {
-            http: &http,
-            url: &token_url,
-            client: &client,
-        };
-        let response = device::poll(&endpoint, &authorization, &[]).unwrap();
-        let refresh = response.refresh_token.clone().unwrap();
-        let api = reqwest::blocking::Client::builder()
-            .no_proxy()
-            .timeout(Duration::from_secs(10))
-            .build()
-            .unwrap();
-        let hello = |token: &str| {
-            api.get(format!("{base}/api/hello?access_token={token}"))
-                .send()
-                .unwrap()
-                .status()
-                .as_u16()
-        };
-        assert_eq!(hello(response.access_token.expose()), 200);
-        revoke(
-            &http,
-            &format!("{base}/revoke"),
-            &client,
-            &refresh,
-            "refresh_token",
-        )
-        .unwrap();
-        // Revoking the refresh token ends the grant, access token included.
-        assert_eq!(hello(response.access_token.expose()), 401);
-    }
-
-    #[test]
     fn the_profile_parses() {
         let config = crate::config::ConfigFile::parse(&profile_toml("http://127.0.0.1:1")).unwrap();
         let demo = &config.profiles["demo"];

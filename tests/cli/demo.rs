@@ -220,3 +220,57 @@ fn demo_deny_fails_cleanly() {
     let left = files_under(&env.path().join("tmp"));
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+/// oauthctl's own device-flow client (the library, not the binary) against
+/// the demo provider: authorize, poll, call the API, revoke.
+#[test]
+fn oauthctls_device_client_works_against_the_demo_provider() {
+    use oauthctl::oauth::client::{Client, TokenEndpoint};
+    use oauthctl::oauth::types::BodyFormat;
+    use oauthctl::oauth::{device, http::Http, revoke::revoke};
+
+    let server = demo_provider::DemoServer::start(true).unwrap();
+    let http = Http::new(Duration::from_secs(10)).unwrap();
+    let client = Client::new(Some("demo-cli".into()), None, None, BodyFormat::Json);
+    let base = server.issuer();
+    let scope = [oauthctl::oauth::grant::Param::plain(
+        "scope",
+        "openid offline_access",
+    )];
+    let authorization = device::start(
+        &http,
+        &format!("{base}/device_authorization"),
+        &client,
+        &scope,
+    )
+    .unwrap();
+    assert_eq!(authorization.interval, Duration::from_secs(1));
+    assert!(authorization.verification_uri.ends_with("/device"));
+    let token_url = format!("{base}/token");
+    let endpoint = TokenEndpoint {
+        http: &http,
+        url: &token_url,
+        client: &client,
+    };
+    let response = device::poll(&endpoint, &authorization, &[]).unwrap();
+    let refresh = response.refresh_token.clone().unwrap();
+    let api = self::http();
+    let hello = |token: &str| {
+        api.get(format!("{base}/api/hello?access_token={token}"))
+            .send()
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(hello(response.access_token.expose()), 200);
+    revoke(
+        &http,
+        &format!("{base}/revoke"),
+        &client,
+        &refresh,
+        "refresh_token",
+    )
+    .unwrap();
+    // Revoking the refresh token ends the grant, access token included.
+    assert_eq!(hello(response.access_token.expose()), 401);
+}

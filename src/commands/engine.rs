@@ -263,25 +263,7 @@ pub fn obtain(ctx: &Ctx, profile: &Profile, slot: &Slot, want: Want) -> Result<T
         }
         Want::Renewed | Want::MintedAnew => None,
     };
-    // Waiting for another process's renewal: read what it left under a
-    // shared lock, all waiters at once, and use it when it will do.
-    let _lock = match (want, ctx.lock_or_wait(key)?) {
-        (_, crate::store::lock::Held::Exclusive(lock)) => lock,
-        (Want::Fresh { min_ttl }, crate::store::lock::Held::Shared(shared)) => {
-            if let Some(set) = store.load(key)?
-                && (set.is_fresh(min_ttl) || renewed_meanwhile(peeked.as_ref(), &set))
-            {
-                log::debug!("another process renewed the token while this one waited");
-                return Ok(set);
-            }
-            drop(shared);
-            ctx.lock(key)?
-        }
-        (_, crate::store::lock::Held::Shared(shared)) => {
-            drop(shared);
-            ctx.lock(key)?
-        }
-    };
+    let _lock = ctx.lock(key)?;
     store.settle(key)?;
     let stored = match want {
         Want::MintedAnew => None,

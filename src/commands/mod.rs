@@ -96,17 +96,8 @@ impl Ctx {
     /// Bounded by the worst case of the refresh it waits for: three attempts
     /// at the HTTP timeout, plus slack.
     pub fn lock(&self, key: &StoreKey) -> Result<KeyLock> {
-        KeyLock::acquire(&self.globals.data_dir, key, self.lock_timeout())
-    }
-
-    /// The key alone, or (when another process held it) a shared lock once
-    /// that process is done; see `KeyLock::exclusive_or_wait`.
-    pub fn lock_or_wait(&self, key: &StoreKey) -> Result<crate::store::lock::Held> {
-        KeyLock::exclusive_or_wait(&self.globals.data_dir, key, self.lock_timeout())
-    }
-
-    fn lock_timeout(&self) -> Duration {
-        self.globals.http_timeout * 4 + Duration::from_secs(10)
+        let timeout = self.globals.http_timeout * 4 + Duration::from_secs(10);
+        KeyLock::acquire(&self.globals.data_dir, key, timeout)
     }
 
     /// Discovery documents (see `Globals::cache_dir`).

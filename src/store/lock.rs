@@ -12,20 +12,21 @@ pub struct KeyLock {
     _file: File,
 }
 
-/// What [`KeyLock::exclusive_or_wait`] got.
-pub enum Held {
-    /// Nobody else was working on the key: this process renews.
-    Exclusive(KeyLock),
-    /// Another process held the key; it is done now. The lock is shared:
-    /// every waiter re-reads the store at once, instead of one at a time.
-    Shared(KeyLock),
-}
-
 impl KeyLock {
-    /// Waits at most `timeout` for other oauthctl processes working on the
-    /// same key, then holds it alone.
+    /// Waits at most `timeout` for other oauthctl processes working on the same key.
     pub fn acquire(data_dir: &Path, key: &StoreKey, timeout: Duration) -> Result<KeyLock> {
-        let (file, path) = open(data_dir, key)?;
+        let dir = data_dir.join("locks");
+        super::file::create_private_dir(&dir)?;
+        let path = dir.join(format!("{}.lock", key.file_stem()));
+        let mut options = File::options();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            options.mode(0o600);
+        }
+        let file = super::file::open_no_follow(&path, &mut options)
+            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
         match file.try_lock() {
             Ok(()) => return Ok(KeyLock { _file: file }),
             Err(TryLockError::WouldBlock) => {}
@@ -33,75 +34,32 @@ impl KeyLock {
                 return Err(err).with_context(|| format!("cannot lock {}", path.display()));
             }
         }
-        announce(key);
-        wait(file, &path, timeout, false)
-    }
-
-    /// The key alone when nobody holds it; else, once the holder is done,
-    /// a shared lock for reading what it left.
-    pub fn exclusive_or_wait(data_dir: &Path, key: &StoreKey, timeout: Duration) -> Result<Held> {
-        let (file, path) = open(data_dir, key)?;
-        match file.try_lock() {
-            Ok(()) => return Ok(Held::Exclusive(KeyLock { _file: file })),
-            Err(TryLockError::WouldBlock) => {}
-            Err(TryLockError::Error(err)) => {
-                return Err(err).with_context(|| format!("cannot lock {}", path.display()));
-            }
+        log::debug!(
+            "waiting for another oauthctl process renewing {}",
+            key.as_str()
+        );
+        // A blocking flock wakes the moment the holder is done (no polling
+        // delay for fifty waiters); it runs on a thread so that the wait
+        // has a deadline. The clone shares the open file description, so
+        // the lock it takes is this file's.
+        let waiter = file
+            .try_clone()
+            .with_context(|| format!("cannot lock {}", path.display()))?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::Builder::new()
+            .name("lock".into())
+            .spawn(move || {
+                let _ = tx.send(waiter.lock());
+            })
+            .with_context(|| format!("cannot lock {}", path.display()))?;
+        match rx.recv_timeout(timeout) {
+            Ok(Ok(())) => Ok(KeyLock { _file: file }),
+            Ok(Err(err)) => Err(err).with_context(|| format!("cannot lock {}", path.display())),
+            Err(_) => anyhow::bail!(
+                "another oauthctl process has held {} for more than {} s: wait for it or end it",
+                path.display(),
+                timeout.as_secs()
+            ),
         }
-        announce(key);
-        wait(file, &path, timeout, true).map(Held::Shared)
-    }
-}
-
-fn open(data_dir: &Path, key: &StoreKey) -> Result<(File, std::path::PathBuf)> {
-    let dir = data_dir.join("locks");
-    super::file::create_private_dir(&dir)?;
-    let path = dir.join(format!("{}.lock", key.file_stem()));
-    let mut options = File::options();
-    options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let file = super::file::open_no_follow(&path, &mut options)
-        .with_context(|| format!("cannot open the lock file {}", path.display()))?;
-    Ok((file, path))
-}
-
-fn announce(key: &StoreKey) {
-    log::debug!(
-        "waiting for another oauthctl process renewing {}",
-        key.as_str()
-    );
-}
-
-/// A blocking flock wakes the moment the holder is done (no polling delay
-/// for fifty waiters); it runs on a thread so that the wait has a deadline.
-/// The clone shares the open file description, so the lock it takes is
-/// this file's.
-fn wait(file: File, path: &Path, timeout: Duration, shared: bool) -> Result<KeyLock> {
-    let waiter = file
-        .try_clone()
-        .with_context(|| format!("cannot lock {}", path.display()))?;
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::Builder::new()
-        .name("lock".into())
-        .spawn(move || {
-            let _ = tx.send(if shared {
-                waiter.lock_shared()
-            } else {
-                waiter.lock()
-            });
-        })
-        .with_context(|| format!("cannot lock {}", path.display()))?;
-    match rx.recv_timeout(timeout) {
-        Ok(Ok(())) => Ok(KeyLock { _file: file }),
-        Ok(Err(err)) => Err(err).with_context(|| format!("cannot lock {}", path.display())),
-        Err(_) => anyhow::bail!(
-            "another oauthctl process has held {} for more than {} s: wait for it or end it",
-            path.display(),
-            timeout.as_secs()
-        ),
     }
 }

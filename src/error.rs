@@ -64,18 +64,25 @@ pub fn exit_code_for(err: &anyhow::Error) -> Exit {
 
 /// What to do next, in oauthctl's own terms (flags, commands), for an error
 /// whose message is about the protocol: `main` puts it after the message.
+/// Returned with its separator (`: …`, or `, or …` where the message
+/// already says what to check).
 pub fn advice(err: &anyhow::Error) -> Option<String> {
     for cause in err.chain() {
         if let Some(oauth) = cause.downcast_ref::<OAuthError>() {
-            return oauth_advice(oauth).map(str::to_owned);
+            return match oauth {
+                OAuthError::Unreachable {
+                    timed_out: true, ..
+                } => Some(", or raise --http-timeout".to_owned()),
+                _ => oauth_advice(oauth).map(|advice| format!(": {advice}")),
+            };
         }
         if let Some(callback) = cause.downcast_ref::<CallbackError>() {
             return match callback {
                 CallbackError::Timeout { .. } => {
-                    Some("run login again (raise --timeout if you need longer)".to_owned())
+                    Some(": run login again (raise --timeout if you need longer)".to_owned())
                 }
                 CallbackError::Denied(_) => None,
-                _ => Some("run login again".to_owned()),
+                _ => Some(": run login again".to_owned()),
             };
         }
     }
@@ -103,9 +110,6 @@ fn oauth_advice(err: &OAuthError) -> Option<&'static str> {
             }
             _ => "see the provider's documentation",
         }),
-        OAuthError::Unreachable {
-            timed_out: true, ..
-        } => Some("or raise --http-timeout"),
         _ => None,
     }
 }

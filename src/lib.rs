@@ -4,6 +4,7 @@ pub mod browser;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod digest;
 pub mod error;
 pub mod exit;
 mod fast;
@@ -44,15 +45,7 @@ pub fn main() -> ExitCode {
         Err(err) => {
             // `{:#}` puts the whole context chain on one line; the advice,
             // in oauthctl's own terms, goes after it.
-            let advice = error::advice(&err)
-                .map(|advice| {
-                    if advice.starts_with("or ") {
-                        format!(", {advice}")
-                    } else {
-                        format!(": {advice}")
-                    }
-                })
-                .unwrap_or_default();
+            let advice = error::advice(&err).unwrap_or_default();
             eprintln!("oauthctl: error: {err:#}{advice}");
             error::exit_code_for(&err).into()
         }

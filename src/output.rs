@@ -5,19 +5,37 @@ use crate::oauth::response::{check_access_token, normalize_token_type};
 use crate::store::TokenSet;
 use std::io::Write;
 
-/// The token as asked for. A stored token that could break out of its line
-/// (written by an older version, or a damaged store) is refused, not printed.
-pub fn render(set: &TokenSet, format: OutputFormat) -> anyhow::Result<String> {
+/// The stored token and its (normalised) type, fit for a header line. Every
+/// way a token leaves oauthctl (stdout, curl's config) goes through here: a
+/// stored token that could break out of its line (written by an older
+/// version, or a damaged store) is refused, not used.
+pub fn checked_token(set: &TokenSet) -> anyhow::Result<(String, &str)> {
     let token = set.access_token.expose();
     let token_type = normalize_token_type(set.token_type.as_deref());
     check_access_token(&token_type, token).map_err(|what| {
         anyhow::anyhow!(
-            "the stored token set holds {what}: refusing to print it; run `oauthctl logout`, then log in again"
+            "the stored token set holds {what}: refusing to use it; run `oauthctl logout`, then log in again"
         )
     })?;
+    Ok((token_type, token))
+}
+
+/// `Authorization: TYPE TOKEN`, without the line end.
+pub fn authorization_header(set: &TokenSet) -> anyhow::Result<String> {
+    let (token_type, token) = checked_token(set)?;
+    Ok(header_line(&token_type, token))
+}
+
+fn header_line(token_type: &str, token: &str) -> String {
+    format!("Authorization: {token_type} {token}")
+}
+
+/// The token as asked for.
+pub fn render(set: &TokenSet, format: OutputFormat) -> anyhow::Result<String> {
+    let (token_type, token) = checked_token(set)?;
     Ok(match format {
         OutputFormat::Raw => format!("{token}\n"),
-        OutputFormat::Header => format!("Authorization: {token_type} {token}\n"),
+        OutputFormat::Header => format!("{}\n", header_line(&token_type, token)),
         OutputFormat::Json => {
             let expires_at = set.expires_at.map(rfc3339);
             let value = serde_json::json!({

@@ -280,7 +280,7 @@ impl Profile {
             self.audience.clone().unwrap_or_default(),
             self.resource.clone().unwrap_or_default(),
         ];
-        crate::store::hex_sha256(&parts.join("\n"))[..32].to_owned()
+        crate::digest::hex_sha256(&parts.join("\n"))[..32].to_owned()
     }
 }
 

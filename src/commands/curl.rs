@@ -7,8 +7,8 @@ use super::Ctx;
 use super::engine::{self, Slot, Want};
 use crate::cli::CurlArgs;
 use crate::error::usage;
-use crate::oauth::response::{check_access_token, normalize_token_type};
 use crate::options::TokenIn;
+use crate::output;
 use crate::settings::Profile;
 use crate::signals::Forwarding;
 use crate::store::TokenSet;
@@ -191,18 +191,12 @@ fn curl_config(
     set: &TokenSet,
     token_in: TokenIn,
 ) -> Result<(String, Vec<String>)> {
-    let token = set.access_token.expose();
-    let token_type = normalize_token_type(set.token_type.as_deref());
-    // Checked when parsed; checked again here because a curl config line
+    // Checked when parsed, and again on the way out: a curl config line
     // with a newline in it is a new curl option.
-    check_access_token(&token_type, token).map_err(|what| {
-        anyhow::anyhow!(
-            "the stored token set holds {what}: refusing to hand it to curl; run `oauthctl logout`, then log in again"
-        )
-    })?;
+    let (_, token) = output::checked_token(set)?;
     match token_in {
         TokenIn::Header => {
-            let header = format!("Authorization: {token_type} {token}");
+            let header = output::authorization_header(set)?;
             Ok((
                 format!("header = \"{}\"\n", quote(&header)),
                 user_args.to_vec(),

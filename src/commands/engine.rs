@@ -236,16 +236,23 @@ fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -
             return Err(login_required(&profile.name, &why));
         }
     };
-    store.check_writable(&slot.key).map_err(|err| {
-        err.context(format!(
-            "the {} store cannot take new tokens, so nothing was requested (the stored refresh token is untouched); fix that, then run the command again",
-            store.kind()
-        ))
-    })?;
+    check_writable(ctx, &slot.key)?;
     match refresh {
         Some((set, rt)) => refresh_with(ctx, profile, set, rt),
         None => mint_client_credentials(ctx, profile),
     }
+}
+
+/// Fails, saying nothing was requested, when the store could not take the
+/// tokens a grant would bring: called before every grant is spent.
+pub fn check_writable(ctx: &Ctx, key: &StoreKey) -> Result<()> {
+    let store = ctx.store()?;
+    store.check_writable(key).map_err(|err| {
+        err.context(format!(
+            "the {} store cannot take new tokens, so nothing was requested (anything stored is untouched); fix that, then run the command again",
+            store.kind()
+        ))
+    })
 }
 
 /// The token set a command wants for `slot`, from the store when it will do

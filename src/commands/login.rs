@@ -42,13 +42,8 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         }
         log::warn!("{err:#}; this login replaces it");
     }
-    store.check_writable(&slot.key).map_err(|err| {
-        err.context(format!(
-            "the {} store cannot take new tokens, so nothing was requested",
-            store.kind()
-        ))
-    })?;
-    let set = if let Some(source) = &args.with_refresh_token {
+    engine::check_writable(ctx, &slot.key)?;
+    let (set, nonce) = if let Some(source) = &args.with_refresh_token {
         let refresh_token = read_refresh_token(source)?;
         let seed = TokenSet {
             access_token: Secret::new(""),
@@ -60,23 +55,25 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
             obtained_at: 0,
             grant: None,
         };
-        engine::refresh_with(ctx, &profile, &seed, &refresh_token)?
+        (
+            engine::refresh_with(ctx, &profile, &seed, &refresh_token)?,
+            None,
+        )
     } else if args.password_grant {
-        password_grant(ctx, &profile, args)?
+        (password_grant(ctx, &profile, args)?, None)
     } else if let Some(grant_type) = &args.grant_type {
         let grant = Grant::Extension {
             grant_type: grant_type.clone(),
         };
         let response = engine::exchange(ctx, &profile, &grant, request_params(&profile))?;
-        TokenSet::from_response(response, None, grant.kind())
+        (TokenSet::from_response(response, None, grant.kind()), None)
     } else if args.device {
-        device_login(ctx, &profile, args)?
+        (device_login(ctx, &profile, args)?, None)
     } else {
-        let (set, nonce) = browser_login(ctx, &profile, args)?;
-        check_id_token(ctx, &profile, &set, nonce.as_deref())?;
-        return save_and_report(ctx, &profile, &slot, &set, args.output.output);
+        browser_login(ctx, &profile, args)?
     };
-    check_id_token(ctx, &profile, &set, None)?;
+    // Only the browser flow sends a nonce; every id_token is checked.
+    check_id_token(ctx, &profile, &set, nonce.as_deref())?;
     save_and_report(ctx, &profile, &slot, &set, args.output.output)
 }
 

@@ -2,9 +2,10 @@
 
 use super::Error;
 use super::grant::{Grant, Param, ParamValue};
-use super::http::{Http, Replay};
+use super::http::Http;
+pub use super::http::Replay;
 use super::response::{self, ErrorResponse, Parsed, TokenResponse};
-use super::types::{BodyFormat, ClientAuth, ErrorCode, GrantKind};
+use super::types::{BodyFormat, ClientAuth, ErrorCode};
 use crate::secret::Secret;
 use base64::Engine;
 
@@ -117,15 +118,8 @@ pub fn post_authenticated(
     client: &Client,
     params: &[Param],
     format: BodyFormat,
+    replay: Replay,
 ) -> Result<super::http::Response, Error> {
-    let single_use = params
-        .iter()
-        .any(|p| p.name == "grant_type" && GrantKind::from(p.expose()).is_single_use());
-    let replay = if single_use {
-        Replay::SingleUse
-    } else {
-        Replay::Safe
-    };
     let first = if client.auth == ClientAuth::BasicRaw {
         BasicEncoding::Raw
     } else {
@@ -240,6 +234,13 @@ impl TokenEndpoint<'_> {
                 params.push(param.clone());
             }
         }
+        // A code or refresh token works once: sent twice, it may be spent
+        // (or, with reuse detection, end the grant).
+        let replay = if grant.kind().is_single_use() {
+            Replay::SingleUse
+        } else {
+            Replay::Safe
+        };
         let response = post_authenticated(
             self.http,
             "token endpoint",
@@ -247,6 +248,7 @@ impl TokenEndpoint<'_> {
             self.client,
             &params,
             self.client.body,
+            replay,
         )?;
         interpret("token endpoint", &response)
     }

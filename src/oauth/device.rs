@@ -1,7 +1,7 @@
 //! The device authorization grant (RFC 8628), for machines without a browser.
 
 use super::Error;
-use super::client::{Client, TokenEndpoint, failure, post_authenticated};
+use super::client::{Client, Replay, TokenEndpoint, failure, post_authenticated};
 use super::grant::{Grant, Param};
 use super::http::Http;
 use super::response::{self, TokenResponse};
@@ -39,6 +39,7 @@ pub fn start(
         client,
         params,
         BodyFormat::Form,
+        Replay::Safe,
     )?;
     let endpoint = "device authorization endpoint";
     let fields = response::parse_fields(&response.content_type, &response.body);

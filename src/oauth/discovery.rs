@@ -42,7 +42,7 @@ fn now() -> u64 {
 fn cache_file(cache_dir: &Path, issuer: &str) -> PathBuf {
     cache_dir
         .join("discovery")
-        .join(format!("{}.json", &hex_sha256(issuer)[..32]))
+        .join(format!("{}.json", &crate::digest::hex_sha256(issuer)[..32]))
 }
 
 /// A cached document younger than the TTL, if any.
@@ -114,20 +114,6 @@ fn candidate_urls(issuer: &str) -> Result<Vec<String>, Error> {
         // RFC 8414 §3.1 inserts the well-known segment before the issuer's path.
         format!("{origin}/.well-known/oauth-authorization-server{path}"),
     ])
-}
-
-fn hex_sha256(input: &str) -> String {
-    use sha2::Digest;
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    sha2::Sha256::digest(input.as_bytes())
-        .iter()
-        .flat_map(|b| {
-            [
-                HEX[usize::from(b >> 4)] as char,
-                HEX[usize::from(b & 0xf)] as char,
-            ]
-        })
-        .collect()
 }
 
 #[cfg(test)]

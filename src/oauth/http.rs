@@ -65,12 +65,11 @@ impl Http {
         build: impl Fn(&reqwest::blocking::Client) -> reqwest::blocking::RequestBuilder,
     ) -> Result<Response, Error> {
         check_url(url)?;
-        let mut attempt = 0;
-        let mut waited = Duration::ZERO;
+        let mut retries = Retries::default();
         loop {
             let started = Instant::now();
             let result = build(&self.client).send();
-            let backoff = Duration::from_millis(250 << attempt);
+            let backoff = retries.backoff();
             let response = match result {
                 Ok(response) => response,
                 Err(err) => {
@@ -78,17 +77,8 @@ impl Http {
                     // A refused or unresolvable connection sent nothing.
                     if err.is_connect()
                         && !err.is_timeout()
-                        && attempt < MAX_RETRIES
-                        && waited + backoff <= MAX_RETRY_WAIT
+                        && retries.take(backoff, || format!("{endpoint} could not be reached"))
                     {
-                        attempt += 1;
-                        waited += backoff;
-                        log::info!(
-                            "{endpoint} could not be reached; retrying in {} ms (attempt {} of {})",
-                            backoff.as_millis(),
-                            attempt + 1,
-                            MAX_RETRIES + 1
-                        );
                         std::thread::sleep(backoff);
                         continue;
                     }
@@ -111,17 +101,9 @@ impl Http {
                 Replay::Safe => status == 429 || (500..600).contains(&status),
                 Replay::SingleUse => status == 429 || (status == 503 && retry_after.is_some()),
             };
-            if retryable && attempt < MAX_RETRIES {
+            if retryable {
                 let wait = retry_after.unwrap_or(backoff);
-                if waited + wait <= MAX_RETRY_WAIT {
-                    attempt += 1;
-                    waited += wait;
-                    log::info!(
-                        "{endpoint} answered {status}; retrying in {} ms (attempt {} of {})",
-                        wait.as_millis(),
-                        attempt + 1,
-                        MAX_RETRIES + 1
-                    );
+                if retries.take(wait, || format!("{endpoint} answered {status}")) {
                     drop(response);
                     std::thread::sleep(wait);
                     continue;
@@ -158,6 +140,39 @@ impl Http {
                 secrets: Vec::new(),
             });
         }
+    }
+}
+
+/// The retries one request has left: at most [`MAX_RETRIES`], and all their
+/// waits together within [`MAX_RETRY_WAIT`].
+#[derive(Default)]
+struct Retries {
+    taken: u32,
+    waited: Duration,
+}
+
+impl Retries {
+    /// 250 ms, then 500 ms: for answers that name no `Retry-After`.
+    fn backoff(&self) -> Duration {
+        Duration::from_millis(250 << self.taken)
+    }
+
+    /// Counts a try after `wait`, and says so, when the budget allows one;
+    /// the caller then waits.
+    fn take(&mut self, wait: Duration, why: impl FnOnce() -> String) -> bool {
+        if self.taken >= MAX_RETRIES || self.waited + wait > MAX_RETRY_WAIT {
+            return false;
+        }
+        self.taken += 1;
+        self.waited += wait;
+        log::info!(
+            "{}; retrying in {} ms (attempt {} of {})",
+            why(),
+            wait.as_millis(),
+            self.taken + 1,
+            MAX_RETRIES + 1
+        );
+        true
     }
 }
 

@@ -1,7 +1,7 @@
 //! Token revocation (RFC 7009).
 
 use super::Error;
-use super::client::{Client, failure, post_authenticated};
+use super::client::{Client, Replay, failure, post_authenticated};
 use super::grant::Param;
 use super::http::Http;
 use super::types::BodyFormat;
@@ -20,7 +20,15 @@ pub fn revoke(
         Param::plain("token_type_hint", hint),
     ];
     let endpoint = "revocation endpoint";
-    let response = post_authenticated(http, endpoint, url, client, &body, BodyFormat::Form)?;
+    let response = post_authenticated(
+        http,
+        endpoint,
+        url,
+        client,
+        &body,
+        BodyFormat::Form,
+        Replay::Safe,
+    )?;
     if (200..300).contains(&response.status) {
         return Ok(());
     }

@@ -238,11 +238,7 @@ fn make_private(dir: &Path) -> Result<()> {
 /// symlink at `path` instead of writing through it.
 pub fn write_private_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let dir = path.parent().context("a store path has a parent")?;
-    create_private_dir(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temp file in {}", dir.display()))?;
+    let mut tmp = private_temp_file(dir, ".tmp-")?;
     let written = serde_json::to_writer(&mut tmp, value)
         .map_err(std::io::Error::from)
         .and_then(|()| tmp.write_all(b"\n"))
@@ -254,15 +250,21 @@ pub fn write_private_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     Ok(())
 }
 
+/// A new 0600 file in the private directory `dir`, removed on drop unless
+/// persisted.
+fn private_temp_file(dir: &Path, prefix: &str) -> Result<tempfile::NamedTempFile> {
+    create_private_dir(dir)?;
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temp file in {}", dir.display()))
+}
+
 /// Proves that `dir` takes a file of `bytes` bytes right now (created,
 /// written, synced, removed), so that a grant is never spent on tokens that
 /// then cannot be saved: a full disk fails here, before any request.
 pub fn probe_writable(dir: &Path, bytes: usize) -> Result<()> {
-    create_private_dir(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".probe-")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a file in {}", dir.display()))?;
+    let mut tmp = private_temp_file(dir, ".probe-")?;
     tmp.write_all(&vec![b' '; bytes])
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write to {}", dir.display()))?;

@@ -7,7 +7,7 @@ pub mod keyring;
 pub mod lock;
 pub mod rescue;
 
-pub use key::{StoreKey, hex_sha256};
+pub use key::StoreKey;
 
 use crate::oauth::response::TokenResponse;
 use crate::oauth::types::GrantKind;

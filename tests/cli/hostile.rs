@@ -582,11 +582,43 @@ fn work_profile(env: &TestEnv, provider: &FakeProvider) {
     ));
 }
 
-fn login_with_refresh_token(mut cmd: Run) -> Output {
-    cmd.args(["login", "-p", "work", "--with-refresh-token", "-"])
-        .stdin_text("refresh-0\n")
-        .output()
-        .unwrap()
+/// A `work` profile at a `rotating_with` provider, logged in with its
+/// refresh token `refresh-0`; every run gets `vars` on top of the test env.
+struct Work {
+    env: TestEnv,
+    vars: Vec<(&'static str, std::ffi::OsString)>,
+}
+
+impl Work {
+    fn login(provider: &FakeProvider, vars: &[(&'static str, &std::ffi::OsStr)]) -> Work {
+        provider.state().refresh_tokens.insert("refresh-0".into());
+        let env = TestEnv::new();
+        work_profile(&env, provider);
+        let work = Work {
+            env,
+            vars: vars.iter().map(|(k, v)| (*k, v.to_os_string())).collect(),
+        };
+        let out = work
+            .cmd()
+            .args(["login", "-p", "work", "--with-refresh-token", "-"])
+            .stdin_text("refresh-0\n")
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        work
+    }
+
+    fn cmd(&self) -> Run {
+        let mut cmd = self.env.cmd();
+        for (name, value) in &self.vars {
+            cmd.env(name, value);
+        }
+        cmd
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
 }
 
 /// A small tmpfs, unmounted on drop. Mounting needs root: without it the
@@ -653,19 +685,11 @@ fn a_full_disk_fails_the_refresh_before_the_refresh_token_is_spent() {
         return;
     };
     let provider = rotating_with(|_| {});
-    provider.state().refresh_tokens.insert("refresh-0".into());
-    let env = TestEnv::new();
-    work_profile(&env, &provider);
     let data = disk.path().join("oauthctl");
-    let cmd = || {
-        let mut cmd = env.cmd();
-        cmd.env("OAUTHCTL_DATA_DIR", &data);
-        cmd
-    };
-    assert_ok(&login_with_refresh_token(cmd()));
+    let work = Work::login(&provider, &[("OAUTHCTL_DATA_DIR", data.as_os_str())]);
     let filler = fill(disk.path());
 
-    let out = cmd().args(["refresh", "-p", "work"]).output().unwrap();
+    let out = work.run(&["refresh", "-p", "work"]);
     assert_code(&out, 1);
     assert_no_panic(&out);
     assert!(
@@ -680,7 +704,7 @@ fn a_full_disk_fails_the_refresh_before_the_refresh_token_is_spent() {
     );
 
     std::fs::remove_file(filler).unwrap();
-    let out = cmd().args(["refresh", "-p", "work"]).output().unwrap();
+    let out = work.run(&["refresh", "-p", "work"]);
     assert_eq!(printed_token(&out), "access-2");
 }
 
@@ -700,22 +724,14 @@ fn a_save_that_fails_after_the_refresh_keeps_the_new_tokens_and_the_next_call_us
             }
         })
     };
-    provider.state().refresh_tokens.insert("refresh-0".into());
-    let env = TestEnv::new();
-    work_profile(&env, &provider);
     let data = disk.path().join("oauthctl");
-    let cmd = || {
-        let mut cmd = env.cmd();
-        cmd.env("OAUTHCTL_DATA_DIR", &data);
-        cmd
-    };
-    assert_ok(&login_with_refresh_token(cmd()));
+    let work = Work::login(&provider, &[("OAUTHCTL_DATA_DIR", data.as_os_str())]);
 
-    let out = cmd().args(["refresh", "-p", "work"]).output().unwrap();
+    let out = work.run(&["refresh", "-p", "work"]);
     assert_eq!(printed_token(&out), "access-2");
     let err = stderr(&out);
     assert!(err.contains("kept them in"), "{err}");
-    let rescue = env.path().join("runtime/oauthctl/rescue");
+    let rescue = work.env.path().join("runtime/oauthctl/rescue");
     let [rescued] = std::fs::read_dir(&rescue)
         .unwrap_or_else(|e| panic!("{}: {e}\n{err}", rescue.display()))
         .map(|e| e.unwrap().path())
@@ -727,16 +743,16 @@ fn a_save_that_fails_after_the_refresh_keeps_the_new_tokens_and_the_next_call_us
 
     // The disk is still full: the rescued set is what the next call uses.
     assert_eq!(
-        printed_token(&cmd().args(["token", "-p", "work"]).output().unwrap()),
+        printed_token(&work.run(&["token", "-p", "work"])),
         "access-2"
     );
     std::fs::remove_file(filler.lock().unwrap().take().unwrap()).unwrap();
     // The rotated refresh token was not lost: the provider accepts it.
-    let out = cmd().args(["refresh", "-p", "work"]).output().unwrap();
+    let out = work.run(&["refresh", "-p", "work"]);
     assert_eq!(printed_token(&out), "access-3");
     assert!(!rescued.exists(), "the rescued copy outlived a good save");
     assert_eq!(
-        printed_token(&cmd().args(["token", "-p", "work"]).output().unwrap()),
+        printed_token(&work.run(&["token", "-p", "work"])),
         "access-3"
     );
 }
@@ -879,34 +895,32 @@ fn a_keychain_that_dies_during_the_refresh_loses_no_token() {
             kill();
         }
     });
-    provider.state().refresh_tokens.insert("refresh-0".into());
-    let env = TestEnv::new();
-    work_profile(&env, &provider);
-    let cmd = || {
-        let mut cmd = env.cmd();
-        cmd.env("OAUTHCTL_STORE", "keyring")
-            .env("DBUS_SESSION_BUS_ADDRESS", &keychain.address);
-        cmd
-    };
-    assert_ok(&login_with_refresh_token(cmd()));
+    let bus = std::ffi::OsString::from(&keychain.address);
+    let work = Work::login(
+        &provider,
+        &[
+            ("OAUTHCTL_STORE", "keyring".as_ref()),
+            ("DBUS_SESSION_BUS_ADDRESS", &bus),
+        ],
+    );
     assert!(
-        token_files(&env).is_empty(),
+        token_files(&work.env).is_empty(),
         "the login went to files, not the keychain"
     );
 
-    let out = cmd().args(["refresh", "-p", "work"]).output().unwrap();
+    let out = work.run(&["refresh", "-p", "work"]);
     assert_eq!(printed_token(&out), "access-2");
     assert!(stderr(&out).contains("kept them in"), "{}", stderr(&out));
-    let rescued = env.data_dir().join("rescue");
+    let rescued = work.env.data_dir().join("rescue");
     assert_eq!(mode(&rescued), 0o700);
 
     // The keychain is gone; the rescued set still serves...
     assert_eq!(
-        printed_token(&cmd().args(["token", "-p", "work"]).output().unwrap()),
+        printed_token(&work.run(&["token", "-p", "work"])),
         "access-2"
     );
     // ...and no grant is spent while the keychain cannot take its result.
-    let out = cmd().args(["refresh", "-p", "work"]).output().unwrap();
+    let out = work.run(&["refresh", "-p", "work"]);
     assert_code(&out, 1);
     assert!(
         stderr(&out).contains("nothing was requested"),
@@ -915,7 +929,8 @@ fn a_keychain_that_dies_during_the_refresh_loses_no_token() {
     );
     assert_eq!(provider.requests_to(TOKEN_PATH).len(), 2);
     // The rotated refresh token is intact: a file store takes it from here.
-    let out = env
+    let out = work
+        .env
         .cmd()
         .env("OAUTHCTL_STORE", "file")
         .args(["refresh", "-p", "work"])
@@ -1074,12 +1089,9 @@ fn single_use_grants_are_not_sent_again_after_a_5xx() {
     // The provider spends the refresh token, then fails: sending it again
     // would hit reuse detection.
     let provider = rotating_with(|_| {});
-    provider.state().refresh_tokens.insert("refresh-0".into());
-    let env = TestEnv::new();
-    work_profile(&env, &provider);
-    assert_ok(&login_with_refresh_token(env.cmd()));
+    let work = Work::login(&provider, &[]);
     provider.set_down(true);
-    let out = env.cmd().args(["refresh", "-p", "work"]).output().unwrap();
+    let out = work.run(&["refresh", "-p", "work"]);
     assert_code(&out, 5);
     assert!(
         stderr(&out).contains("run the command again"),

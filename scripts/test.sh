@@ -35,7 +35,10 @@ if [ "${OAUTHCTL_TEST_STAGE:-}" = checks ]; then
 fi
 
 # --- System packages (only the missing ones) --------------------------------
-APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver)
+# What the tests start besides oauthctl: a Secret Service and its bus,
+# Chromium and its driver, curl (`oauthctl curl`), kill (signal tests) and
+# mount (the full-disk tests' tmpfs).
+APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver curl procps mount)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)
@@ -46,7 +49,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-for cmd in dbus-daemon dbus-send gnome-keyring-daemon secret-tool chromium chromedriver; do
+for cmd in dbus-daemon dbus-send gnome-keyring-daemon secret-tool chromium chromedriver curl mount; do
   command -v "$cmd" >/dev/null || die "$cmd not found after installing ${APT_PACKAGES[*]}"
 done
 

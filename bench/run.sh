@@ -9,18 +9,24 @@
 #   4. `oauthctl --version`, for reference: process start-up alone;
 #   5. side by side in the same run: `/bin/true`, a Rust "hello world" built
 #      here (release, stripped), plain `curl -H` against `oauthctl curl` on the
-#      same request, and 50 parallel `token` calls on a fresh token against 50
-#      on an expiring one (which must cause exactly one renewal).
-# Then, for `token` and the references: instructions with
+#      same request, oidc-agent's `oidc-token ACCOUNT` answered by a warm
+#      agent that already holds a valid access token (its equivalent of a
+#      fresh stored token), and 50 parallel `token` calls on a fresh token
+#      against 50 on an expiring one (which must cause exactly one renewal).
+# Then, for `token`, `oidc-token` and the references: instructions with
 # `valgrind --tool=callgrind` (repeatable on a noisy machine), peak RSS with
 # `/usr/bin/time -v`, and the binary's size. One table of ratios at the end.
 #
 # Nothing leaves the machine: the token comes from a tiny fake token endpoint
-# on 127.0.0.1 (python3), and the keychain is a private gnome-keyring on a
-# private D-Bus (scripts/keyring-session.sh), so neither the user's tokens nor
-# their keychain are touched. hyperfine's table is printed at the end; it and
-# the JSON export (results.md, results.json) are kept in $OAUTHCTL_BENCH_OUT
-# when that is set. bench/RESULTS.md holds the numbers of record.
+# on 127.0.0.1 (python3), which also serves the OpenID discovery document
+# oidc-agent needs; the keychain is a private gnome-keyring on a private D-Bus
+# (scripts/keyring-session.sh), and oidc-agent is a private agent on its own
+# socket with an account that is never saved (`oidc-gen --no-save`), so neither
+# the user's tokens, their keychain nor their agent are touched. If oidc-agent
+# cannot be set up, the script says why and leaves its rows out. hyperfine's
+# table is printed at the end; it and the JSON export (results.md,
+# results.json) are kept in $OAUTHCTL_BENCH_OUT when that is set.
+# bench/RESULTS.md holds the numbers of record.
 #
 # Environment: OAUTHCTL_BENCH_RUNS (default 100), OAUTHCTL_BENCH_WARMUP (5).
 set -euo pipefail
@@ -38,7 +44,8 @@ WARMUP=${OAUTHCTL_BENCH_WARMUP:-5}
 
 if [ "${OAUTHCTL_BENCH_STAGE:-}" != inside ]; then
   # --- Outside the keyring session: packages and the release build ---------
-  APT_PACKAGES=(hyperfine gnome-keyring dbus-daemon dbus-bin valgrind time curl)
+  # oidc-agent-cli: oidc-agent, oidc-gen and oidc-token, for the comparison.
+  APT_PACKAGES=(hyperfine gnome-keyring dbus-daemon dbus-bin valgrind time curl oidc-agent-cli)
   # Any python3 will do (the fake token endpoint); Debian's only when none is there.
   command -v python3 >/dev/null || APT_PACKAGES+=(python3)
   missing=()
@@ -69,7 +76,15 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/oauthctl-bench.XXXXXX")
 OUT=${OAUTHCTL_BENCH_OUT:-$WORK/out}
 mkdir -p "$OUT"
 SERVER_PID=
+AGENT_PID=
 cleanup() {
+  if [ -n "$AGENT_PID" ]; then
+    # oidc-agent -d runs as two processes (the agent forks its daemon half):
+    # the child first, by id, then the one started here.
+    for pid in $(ps -o pid= --ppid "$AGENT_PID" 2>/dev/null); do kill "$pid" 2>/dev/null || true; done
+    kill "$AGENT_PID" 2>/dev/null || true
+    wait "$AGENT_PID" 2>/dev/null || true
+  fi
   if [ -n "$SERVER_PID" ]; then
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
@@ -80,12 +95,16 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# A token endpoint: every POST gets a new client-credentials token that lives
-# an hour; GET /count says how many tokens were minted.
+# A token endpoint: every POST gets a new token that lives an hour (a
+# client-credentials one, or for oidc-agent's refresh grant one with a refresh
+# token); GET /.well-known/openid-configuration is the discovery document
+# oidc-agent reads; GET /count says how many tokens were minted and how often
+# the discovery document was read.
 cat >"$WORK/token_endpoint.py" <<'PY'
-import http.server, json, secrets, sys
+import http.server, json, secrets, sys, urllib.parse
 
 minted = 0
+discovery = 0
 
 class Handler(http.server.BaseHTTPRequestHandler):
     def reply(self, status, body):
@@ -102,19 +121,42 @@ class Handler(http.server.BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(min(length, 1 << 20))
         minted += 1
+        form = urllib.parse.parse_qs(body.decode(errors="replace"))
         # `--param expiring=1` asks for a token that is about to expire.
-        self.reply(200, {
+        token = {
             "access_token": "bench-" + secrets.token_urlsafe(600),
             "token_type": "Bearer",
             "expires_in": 30 if b"expiring=1" in body else 3600,
             "scope": "bench",
-        })
+        }
+        if form.get("grant_type") == ["refresh_token"]:
+            token["refresh_token"] = form["refresh_token"][0]
+            token["scope"] = form.get("scope", ["openid"])[0]
+        self.reply(200, token)
 
     def do_GET(self):
+        global discovery
+        issuer = f"http://127.0.0.1:{self.server.server_address[1]}"
         if self.path.startswith("/api"):
             self.reply(200, {"hello": "bench"})
+        elif self.path == "/.well-known/openid-configuration":
+            discovery += 1
+            self.reply(200, {
+                "issuer": issuer,
+                "authorization_endpoint": issuer + "/authorize",
+                "token_endpoint": issuer + "/token",
+                "jwks_uri": issuer + "/jwks",
+                "scopes_supported": ["openid", "offline_access"],
+                "response_types_supported": ["code"],
+                "subject_types_supported": ["public"],
+                "id_token_signing_alg_values_supported": ["RS256"],
+                "grant_types_supported": ["authorization_code", "refresh_token"],
+                "token_endpoint_auth_methods_supported": ["client_secret_basic"],
+            })
+        elif self.path == "/jwks":
+            self.reply(200, {"keys": []})
         else:
-            self.reply(200, {"minted": minted})
+            self.reply(200, {"minted": minted, "discovery": discovery})
 
     def log_message(self, *args):
         pass
@@ -133,9 +175,15 @@ for _ in $(seq 100); do
 done
 [ -s "$WORK/port.tmp" ] || { cat "$WORK/token_endpoint.log" >&2; die "the fake token endpoint did not start"; }
 PORT=$(cat "$WORK/port.tmp")
+# minted: tokens minted; requests: that plus discovery reads.
 minted() {
   python3 -c 'import json, sys, urllib.request
 print(json.load(urllib.request.urlopen(sys.argv[1], timeout=5))["minted"])' \
+    "http://127.0.0.1:$PORT/count"
+}
+requests() {
+  python3 -c 'import json, sys, urllib.request
+c = json.load(urllib.request.urlopen(sys.argv[1], timeout=5)); print(c["minted"] + c["discovery"])' \
     "http://127.0.0.1:$PORT/count"
 }
 
@@ -215,13 +263,80 @@ HELLO="$WORK/hello/target/release/hello"
 TRUE=$(command -v true)
 API="http://127.0.0.1:$PORT/api"
 
+# --- oidc-agent, for comparison -----------------------------------------------
+# A private agent on its own socket (OIDC_SOCK, under $WORK), and an account
+# `bench` made without a prompt: oidc-gen's refresh flow (--rt) with a client
+# registered beforehand (--client-id/--client-secret, so no dynamic
+# registration), against the fake endpoint as issuer (oidc-agent 4.2.6 takes a
+# plain-http issuer on 127.0.0.1). --no-save: no account file, so no encryption
+# password; the account lives in the agent only. oidc-gen's one refresh mints
+# an access token with an hour left, which the agent keeps: every
+# `oidc-token bench` after that is answered from the agent's memory, without a
+# request, like `oauthctl token` on a fresh stored token. Its wall time
+# includes the agent's work (a second process, on the same CPUs); its
+# instructions and peak RSS are oidc-token's process alone.
+OIDC_TOKEN=
+oidc_skip=
+setup_oidc_agent() {
+  local cmd before_gen
+  for cmd in oidc-agent oidc-gen oidc-token; do
+    command -v "$cmd" >/dev/null || { oidc_skip="$cmd not found (Debian package oidc-agent-cli)"; return 1; }
+  done
+  mkdir -p "$WORK/oidc-agent"
+  export OIDC_SOCK="$WORK/oidc-agent/agent.sock"
+  # -d: in the foreground, so $! is the agent; --no-autoload: an unknown
+  # account is an error, not a prompt.
+  oidc-agent -d --quiet --no-autoload --socket-path="$OIDC_SOCK" >"$WORK/oidc-agent/agent.log" 2>&1 &
+  AGENT_PID=$!
+  for _ in $(seq 100); do
+    [ -S "$OIDC_SOCK" ] && break
+    kill -0 "$AGENT_PID" 2>/dev/null || break
+    sleep 0.05
+  done
+  [ -S "$OIDC_SOCK" ] || { oidc_skip="oidc-agent did not start: $(tail -3 "$WORK/oidc-agent/agent.log")"; return 1; }
+  before_gen=$(minted)
+  timeout 60 oidc-gen bench --iss="http://127.0.0.1:$PORT" \
+      --client-id=bench-client --client-secret=bench-secret --scope=openid \
+      --rt=bench-refresh-token --redirect-uri=http://localhost:4242 \
+      --no-save --confirm-default --no-url-call </dev/null >"$WORK/oidc-agent/gen.log" 2>&1 ||
+    { oidc_skip="oidc-gen failed: $(tail -3 "$WORK/oidc-agent/gen.log")"; return 1; }
+  oidc_token=$(oidc-token bench 2>"$WORK/oidc-agent/token.log") ||
+    { oidc_skip="oidc-token failed: $(tail -3 "$WORK/oidc-agent/token.log")"; return 1; }
+  [ "$(minted)" = $((before_gen + 1)) ] ||
+    { oidc_skip="oidc-gen and a first oidc-token minted $(( $(minted) - before_gen )) tokens, not 1"; return 1; }
+  [ "$(oidc-token bench)" = "$oidc_token" ] || { oidc_skip="oidc-token printed another token the second time"; return 1; }
+  [ "${#oidc_token}" = "${#file_token}" ] ||
+    { oidc_skip="oidc-token printed a ${#oidc_token}-character token, not the ${#file_token} of oauthctl's"; return 1; }
+  OIDC_TOKEN=$(command -v oidc-token)
+}
+if setup_oidc_agent; then
+  log "oidc-agent: $(oidc-agent --version | head -1), account bench, a ${#oidc_token}-character token held by the agent"
+else
+  log "skipping oidc-agent's oidc-token, no such rows below: $oidc_skip"
+fi
+
+side_by_side=(
+  -n '/bin/true' "$TRUE"
+  -n 'Rust hello world' "$HELLO"
+  -n 'oauthctl token (file store)' "$BIN --store file token -p bench"
+)
+if [ -n "$OIDC_TOKEN" ]; then
+  side_by_side+=(-n 'oidc-token (warm oidc-agent)' "$OIDC_TOKEN bench")
+fi
+side_by_side+=(
+  -n 'curl -H (token given)' "curl -sS -o /dev/null -H 'Authorization: Bearer $file_token' $API"
+  -n 'oauthctl curl' "$BIN --store file curl -p bench -- -sS -o /dev/null $API"
+)
+before_side=$(requests)
 hyperfine -N --warmup "$WARMUP" --runs "$RUNS" \
   --export-markdown "$OUT/side-by-side.md" --export-json "$OUT/side-by-side.json" \
-  -n '/bin/true' "$TRUE" \
-  -n 'Rust hello world' "$HELLO" \
-  -n 'oauthctl token (file store)' "$BIN --store file token -p bench" \
-  -n 'curl -H (token given)' "curl -sS -o /dev/null -H 'Authorization: Bearer $file_token' $API" \
-  -n 'oauthctl curl' "$BIN --store file curl -p bench -- -sS -o /dev/null $API"
+  "${side_by_side[@]}"
+after_side=$(requests)
+[ "$after_side" = "$before_side" ] ||
+  die "the side-by-side run made $((after_side - before_side)) token or discovery requests: it measured the network, not a cache"
+if [ -n "$OIDC_TOKEN" ]; then
+  [ "$(oidc-token bench)" = "$oidc_token" ] || die "oidc-agent: the token changed during the benchmark"
+fi
 
 # 50 parallel calls, each in its own process, on a fresh token and on one
 # with 30 s left (inside the default --min-ttl of 60): the second must renew
@@ -258,7 +373,24 @@ i_version=$(instructions "$BIN" --version)
 rss_file=$(peak_rss_kb "$BIN" --store file token -p bench)
 rss_hello=$(peak_rss_kb "$HELLO")
 size=$(stat -c %s "$BIN")
-ratio() { python3 -c "import sys; print(f'{int(sys.argv[1]) / int(sys.argv[2]):.2f}')" "$1" "$2"; }
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
+# A median from the side-by-side run, in ms.
+median_ms() {
+  python3 -c 'import json, sys
+r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+print(f"{r[sys.argv[2]] * 1000:.3f}")' "$OUT/side-by-side.json" "$1"
+}
+if [ -n "$OIDC_TOKEN" ]; then
+  t_token=$(median_ms 'oauthctl token (file store)')
+  t_oidc=$(median_ms 'oidc-token (warm oidc-agent)')
+  i_oidc=$(instructions "$OIDC_TOKEN" bench)
+  rss_oidc=$(peak_rss_kb "$OIDC_TOKEN" bench)
+  # The agent's own high-water mark, both its processes, after all the calls.
+  rss_agent=0
+  for pid in "$AGENT_PID" $(ps -o pid= --ppid "$AGENT_PID"); do
+    rss_agent=$(( rss_agent + $(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status") ))
+  done
+fi
 {
   printf '\n| measure | oauthctl | reference | ratio | goal |\n|---|---:|---:|---:|---|\n'
   printf '| instructions, `token` (file store) vs hello world | %s | %s | %s | ≤ 2 |\n' "$i_file" "$i_hello" "$(ratio "$i_file" "$i_hello")"
@@ -267,10 +399,18 @@ ratio() { python3 -c "import sys; print(f'{int(sys.argv[1]) / int(sys.argv[2]):.
   printf '| instructions, `/bin/true` | | %s | | |\n' "$i_true"
   printf '| peak RSS, `token` vs hello world (KiB) | %s | %s | %s | ≤ 3072 KiB |\n' "$rss_file" "$rss_hello" "$(ratio "$rss_file" "$rss_hello")"
   printf '| release binary (bytes) | %s | | | ≤ 6 MB |\n' "$size"
+  if [ -n "$OIDC_TOKEN" ]; then
+    printf '| wall time median (ms), `token` (file store) vs `oidc-token` (warm oidc-agent), same run | %s | %s | %s | ≤ 0.85 |\n' "$t_token" "$t_oidc" "$(ratio "$t_token" "$t_oidc")"
+    printf '| instructions, `token` (file store) vs `oidc-token` (its process; the agent not counted) | %s | %s | %s | |\n' "$i_file" "$i_oidc" "$(ratio "$i_file" "$i_oidc")"
+    printf '| peak RSS (KiB), `token` vs `oidc-token` (its process; the agent not counted) | %s | %s | %s | |\n' "$rss_file" "$rss_oidc" "$(ratio "$rss_file" "$rss_oidc")"
+    printf '| peak RSS (KiB), the oidc-agent daemon (its two processes) | | %s | | |\n' "$rss_agent"
+  else
+    printf '| wall time median, `token` vs `oidc-token` | not measured: %s | | | ≤ 0.85 |\n' "${oidc_skip//|/\\|}"
+  fi
 } | tee "$OUT/ratios.md"
 
 printf '\n' >&2
 cat "$OUT/results.md" "$OUT/side-by-side.md" "$OUT/parallel.md" "$OUT/ratios.md"
-printf '\n%s\n' "machine: $(uname -srm); $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)); $(hyperfine --version); $("$BIN" --version); gnome-keyring $(gnome-keyring-daemon --version 2>/dev/null | awk "NR == 1 {print \$2}")"
+printf '\n%s\n' "machine: $(uname -srm); $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)); $(hyperfine --version); $("$BIN" --version); gnome-keyring $(gnome-keyring-daemon --version 2>/dev/null | awk "NR == 1 {print \$2}")${OIDC_TOKEN:+; $(oidc-agent --version | head -1)}"
 [ -n "${OAUTHCTL_BENCH_OUT:-}" ] && log "results in $OUT"
 exit 0

@@ -255,6 +255,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
             cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
             cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand --retry-rejected 'When the API answers 401 invalid_token, refresh and send the request once more. oauthctl then stays the parent of curl and holds the first response back in a private temp dir [default: the profile''s retry_rejected, else off: curl replaces oauthctl]'
             cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
             cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
             cand -q 'Only errors on stderr'

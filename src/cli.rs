@@ -241,6 +241,13 @@ pub struct CurlArgs {
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
 
+    /// When the API answers 401 invalid_token, refresh and send the request
+    /// once more. oauthctl then stays the parent of curl and holds the first
+    /// response back in a private temp dir [default: the profile's
+    /// retry_rejected, else off: curl replaces oauthctl]
+    #[arg(long)]
+    pub retry_rejected: bool,
+
     /// curl's own arguments; put them after `--`
     #[arg(
         trailing_var_arg = true,

@@ -1,12 +1,14 @@
-//! `oauthctl token` on a fresh token without building the command-line
-//! parser: scripts call it in loops, so this path should cost about what
-//! starting a process costs, and clap building its whole command tree is
-//! most of the rest (issue 9).
+//! `oauthctl token` and `oauthctl curl` on a fresh token without building
+//! the command-line parser: scripts call them in loops, so they should cost
+//! about what starting a process costs, and clap building its whole command
+//! tree is most of the rest (issue 9).
 //!
-//! It understands only the plain form (`token` with `-p`, `-o`, `--min-ttl`,
-//! `--config`, `--store`, `-q`). Anything else (another command, any other
-//! option, `--help`, a provider option in the environment, a token that needs
-//! renewing, any error) returns `None` before anything is printed, and the
+//! It understands only the plain forms: `token` with `-p`, `-o`,
+//! `--min-ttl`, `--config`, `--store`, `-q`, and `curl` with the same but
+//! `-o`, its curl arguments after `--`. Anything else (another command, any
+//! other option, `--help`, a provider option in the environment, a token that
+//! needs renewing, a profile whose curl takes the token in the query or
+//! retries, any error) returns `None` before anything is printed, and the
 //! full parser takes over: behaviour and messages stay those of the slow
 //! path, which runs the same resolution code.
 
@@ -40,12 +42,22 @@ struct Request {
     config: Option<PathBuf>,
     store: Option<StoreKind>,
     quiet: bool,
+    command: Option<Verb>,
     output: Option<OutputFormat>,
     min_ttl: Option<u64>,
+    /// `curl`'s arguments, everything after its `--`.
+    curl_args: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Verb {
+    Token,
+    Curl,
 }
 
 /// The exit code when the call was served here; `None` to parse it fully.
-pub fn token(args: &[OsString]) -> Option<ExitCode> {
+/// A `curl` served here does not return: curl replaces oauthctl.
+pub fn serve(args: &[OsString]) -> Option<ExitCode> {
     let request = parse(args)?;
     let env = |name: &str| match std::env::var(name) {
         Ok(value) if !value.is_empty() => Some(Some(value)),
@@ -92,6 +104,9 @@ pub fn token(args: &[OsString]) -> Option<ExitCode> {
     if !set.is_fresh(profile.min_ttl(request.min_ttl)) {
         return None;
     }
+    if request.command == Some(Verb::Curl) {
+        return curl(&profile, &set, &request.curl_args);
+    }
     let text = crate::output::render(&set, request.output.unwrap_or_default()).ok()?;
     Some(match crate::output::print(&text) {
         Ok(()) => ExitCode::SUCCESS,
@@ -102,18 +117,55 @@ pub fn token(args: &[OsString]) -> Option<ExitCode> {
     })
 }
 
-/// `[GLOBAL...] token [OPTION...]`, in any of clap's spellings of the
-/// options it knows (`-p X`, `-pX`, `--profile X`, `--profile=X`).
+/// Header mode without the retry: what the full path would exec too.
+#[cfg(unix)]
+fn curl(profile: &Profile, set: &crate::store::TokenSet, args: &[String]) -> Option<ExitCode> {
+    use crate::commands::curl;
+    use crate::options::TokenIn;
+    if profile.token_in.is_some_and(|t| t != TokenIn::Header)
+        || profile.retry_rejected == Some(true)
+    {
+        return None;
+    }
+    let program = curl::find_curl().ok()?;
+    // Back here only when curl could not be started: the full path says why.
+    let curl::TooLargeForPipe = curl::exec(&program, args, set, TokenIn::Header).ok()?;
+    None
+}
+
+#[cfg(not(unix))]
+fn curl(_: &Profile, _: &crate::store::TokenSet, _: &[String]) -> Option<ExitCode> {
+    None
+}
+
+/// `[GLOBAL...] token [OPTION...]` or `[GLOBAL...] curl [OPTION...] --
+/// CURL_ARG...`, in any of clap's spellings of the options it knows
+/// (`-p X`, `-pX`, `--profile X`, `--profile=X`).
 fn parse(args: &[OsString]) -> Option<Request> {
     let mut request = Request::default();
     let mut words = args.iter().skip(1).map(|a| a.to_str());
-    let mut seen_token = false;
     while let Some(word) = words.next() {
         let word = word?;
-        if word == "token" && !seen_token {
-            seen_token = true;
-            continue;
+        if request.command.is_none() {
+            let verb = match word {
+                "token" => Some(Verb::Token),
+                "curl" => Some(Verb::Curl),
+                _ => None,
+            };
+            if verb.is_some() {
+                request.command = verb;
+                continue;
+            }
         }
+        if word == "--" && request.command == Some(Verb::Curl) {
+            request.curl_args = words.map(|w| w.map(str::to_owned)).collect::<Option<_>>()?;
+            if request.curl_args.is_empty() {
+                return None;
+            }
+            return Some(request);
+        }
+        let seen_command = request.command.is_some();
+        let is_token = request.command == Some(Verb::Token);
         let (flag, inline) = split_option(word)?;
         let mut value = || match &inline {
             Some(value) => Some(value.clone()),
@@ -124,10 +176,10 @@ fn parse(args: &[OsString]) -> Option<Request> {
             "--config" => request.config = Some(PathBuf::from(value()?)),
             "--store" => request.store = Some(StoreKind::from_str(&value()?, false).ok()?),
             "-q" | "--quiet" if inline.is_none() => request.quiet = true,
-            "-o" | "--output" if seen_token => {
+            "-o" | "--output" if is_token => {
                 request.output = Some(OutputFormat::from_str(&value()?, false).ok()?);
             }
-            "--min-ttl" if seen_token => request.min_ttl = Some(value()?.parse().ok()?),
+            "--min-ttl" if seen_command => request.min_ttl = Some(value()?.parse().ok()?),
             _ => return None,
         }
         // A value that looks like an option is clap's to judge.
@@ -139,7 +191,8 @@ fn parse(args: &[OsString]) -> Option<Request> {
             return None;
         }
     }
-    seen_token.then_some(request)
+    // `curl` without `--` is the full parser's to judge.
+    (request.command == Some(Verb::Token)).then_some(request)
 }
 
 /// `--name=value` → (`--name`, value); `-pX` → (`-p`, `X`); a plain word
@@ -193,6 +246,29 @@ mod tests {
         assert_eq!(r.profile.as_deref(), Some("a"));
         assert_eq!(r.output, Some(OutputFormat::Json));
         assert_eq!(r.min_ttl, Some(5));
+    }
+
+    #[test]
+    fn curl_is_understood_up_to_its_double_dash() {
+        let r = parsed("-p a curl --min-ttl 30 -- -sS -p x https://api").unwrap();
+        assert_eq!(r.command, Some(Verb::Curl));
+        assert_eq!(r.profile.as_deref(), Some("a"));
+        assert_eq!(r.min_ttl, Some(30));
+        assert_eq!(r.curl_args, ["-sS", "-p", "x", "https://api"]);
+        for line in [
+            "curl",
+            "curl --",
+            "curl https://api",
+            "curl -sS https://api",
+            "curl -o json -- https://api",
+            "curl --token-in query -- https://api",
+            "curl --retry-rejected -- https://api",
+            "curl --scope x -- https://api",
+            "token -- https://api",
+            "-- curl https://api",
+        ] {
+            assert!(parsed(line).is_none(), "{line}");
+        }
     }
 
     #[test]

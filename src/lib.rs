@@ -24,7 +24,7 @@ use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    if let Some(code) = fast::token(&args) {
+    if let Some(code) = fast::serve(&args) {
         return code;
     }
     let cli = match cli::Cli::try_parse_from(args) {

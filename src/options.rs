@@ -100,6 +100,9 @@ pub struct ProviderOptions {
     /// How `oauthctl curl` passes the token
     #[arg(skip)]
     pub token_in: Option<TokenIn>,
+    /// `oauthctl curl` refreshes and retries once on a 401 invalid_token
+    #[arg(skip)]
+    pub retry_rejected: Option<bool>,
     /// Fixed loopback redirect URI for `login`
     #[arg(skip)]
     pub redirect_uri: Option<String>,
@@ -169,6 +172,7 @@ impl Combine for ProviderOptions {
             client_secret_cmd: self.client_secret_cmd.combine(other.client_secret_cmd),
             grant: self.grant.combine(other.grant),
             token_in: self.token_in.combine(other.token_in),
+            retry_rejected: self.retry_rejected.combine(other.retry_rejected),
             redirect_uri: self.redirect_uri.combine(other.redirect_uri),
             port: self.port.combine(other.port),
             min_ttl: self.min_ttl.combine(other.min_ttl),

@@ -2,6 +2,12 @@
 //! reads from a pipe (`curl -K /dev/fd/N`), so the token is never in curl's
 //! argv (`ps`, /proc/PID/cmdline) and never on disk. The pipe, not `-K -`,
 //! because curl's stdin stays the user's (`-d @-`, `-T -`).
+//!
+//! By default curl *replaces* oauthctl (exec): the config is already in the
+//! pipe, so nobody needs to stay behind, curl gets signals and the terminal
+//! itself, its exit code is the exit code, and the call costs what curl costs
+//! (issue 9). `--retry-rejected` keeps oauthctl as curl's parent instead, so
+//! that a 401 invalid_token can be answered with a refresh and a second try.
 
 use super::Ctx;
 use super::engine::{self, Slot, Want};
@@ -35,6 +41,67 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     let slot = Slot::for_profile(&profile);
     let min_ttl = profile.min_ttl(args.min_ttl);
     let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
+    let retry = args.retry_rejected || profile.retry_rejected.unwrap_or(false);
+    #[cfg(unix)]
+    if !retry {
+        let TooLargeForPipe = exec(&curl, &args.args, &set, token_in)?;
+    }
+    supervise(ctx, &profile, &slot, &curl, args, &set, token_in, retry)
+}
+
+/// `exec` came back without running curl: the config is larger than a pipe
+/// holds, so somebody must stay to write it while curl reads.
+#[cfg(unix)]
+pub struct TooLargeForPipe;
+
+/// Replaces oauthctl with curl, its config already waiting in the pipe.
+/// Returns only on failure, or when the config does not fit in the pipe.
+#[cfg(unix)]
+pub fn exec(
+    curl: &Path,
+    user_args: &[String],
+    set: &TokenSet,
+    token_in: TokenIn,
+) -> Result<TooLargeForPipe> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::process::CommandExt;
+    let (config, args) = curl_config(user_args, set, token_in)?;
+    let (reader, mut writer) = std::io::pipe().context("cannot create a pipe for curl's config")?;
+    // Nobody writes once curl runs, so the whole config must fit now; a
+    // full pipe must not block oauthctl before curl even starts.
+    rustix::fs::fcntl_setfl(&writer, rustix::fs::OFlags::NONBLOCK)
+        .context("cannot prepare the config pipe for curl")?;
+    match writer.write_all(config.as_bytes()) {
+        Ok(()) => drop(writer),
+        Err(err) if err.kind() == std::io::ErrorKind::WouldBlock => return Ok(TooLargeForPipe),
+        Err(err) => return Err(err).context("cannot write curl's config to its pipe"),
+    }
+    // std makes pipes close-on-exec; this one end must reach curl, and every
+    // other descriptor oauthctl opened (store, lock) is close-on-exec.
+    rustix::io::fcntl_setfd(&reader, rustix::io::FdFlags::empty())
+        .context("cannot hand the config pipe to curl")?;
+    let err = Command::new(curl)
+        .arg("-K")
+        .arg(format!("/dev/fd/{}", reader.as_raw_fd()))
+        .args(&args)
+        .exec();
+    Err(err).with_context(|| format!("cannot run {}", curl.display()))
+}
+
+/// oauthctl stays curl's parent: it writes the config while curl reads it,
+/// forwards signals, and, with `retry`, holds a replayable request's
+/// response back until it knows the token was not rejected.
+#[allow(clippy::too_many_arguments)]
+fn supervise(
+    ctx: &Ctx,
+    profile: &Profile,
+    slot: &Slot,
+    curl: &Path,
+    args: &CurlArgs,
+    set: &TokenSet,
+    token_in: TokenIn,
+    retry: bool,
+) -> Result<CurlExit> {
     let workdir = private_workdir(ctx.globals.runtime_dir.as_deref())?;
     // SIGINT, SIGTERM and SIGHUP go to curl, and oauthctl waits for it; one
     // that arrives while no curl runs removes the work dir first.
@@ -45,11 +112,11 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
         })?
     };
 
-    let replayable = is_replayable(&args.args);
+    let replayable = retry && is_replayable(&args.args);
     let first = invoke(
-        &curl,
+        curl,
         &args.args,
-        &set,
+        set,
         token_in,
         workdir.path(),
         replayable,
@@ -63,9 +130,9 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
             ctx.note(
                 "The API rejected the token (invalid_token): refreshing it and retrying once.",
             );
-            let renewed = engine::obtain(ctx, &profile, &slot, Want::Renewed)?;
+            let renewed = engine::obtain(ctx, profile, slot, Want::Renewed)?;
             let second = invoke(
-                &curl,
+                curl,
                 &args.args,
                 &renewed,
                 token_in,
@@ -323,7 +390,7 @@ fn exit_code(status: ExitStatus) -> u8 {
     1
 }
 
-fn find_curl() -> Result<PathBuf> {
+pub fn find_curl() -> Result<PathBuf> {
     let name = if cfg!(windows) { "curl.exe" } else { "curl" };
     std::env::var_os("PATH")
         .into_iter()

@@ -93,46 +93,53 @@ fn the_token_never_appears_in_curls_argv() {
     let env = logged_in(&op);
     let token = stored_token(&env);
     let (path, log) = argv_recording_curl(&env);
-    let out = env
-        .cmd()
-        .env("PATH", &path)
-        .args([
-            "curl",
-            "--",
-            "-sS",
-            "-o",
-            "/dev/null",
-            "-w",
-            "%{http_code}",
-            &op.api_url(),
-        ])
-        .output()
-        .unwrap();
-    assert_ok(&out);
-    assert_eq!(stdout(&out), "200");
-    let argv = std::fs::read_to_string(&log).expect("the wrapper ran");
-    assert!(argv.contains(&op.api_url()), "{argv}");
-    assert!(
-        !argv.contains(&token),
-        "the token is in curl's argv:\n{argv}"
-    );
-    // curl read its config from a pipe: the token was in no file curl was
-    // given, and the API's 200 shows it did reach curl.
-    let config = argv
-        .lines()
-        .skip_while(|a| *a != "-K")
-        .nth(1)
-        .expect("-K CONFIG in argv");
-    assert!(config.starts_with("/dev/fd/"), "-K {config}");
-    let seen = std::fs::read_to_string(format!("{}.files", log.display())).unwrap_or_default();
-    assert!(
-        seen.contains(&format!("PIPE {config}")),
-        "the config was not a pipe:\n{seen}"
-    );
-    assert!(
-        !seen.contains(&token),
-        "the token was in a file given to curl:\n{seen}"
-    );
+    // The fast path (no clap, curl replaces oauthctl), the full parser (a
+    // provider option sends it there) and the supervised retry mode.
+    for extra in [&[][..], &["--body", "form"][..], &["--retry-rejected"][..]] {
+        let _ = std::fs::remove_file(&log);
+        let _ = std::fs::remove_file(format!("{}.files", log.display()));
+        let out = env
+            .cmd()
+            .env("PATH", &path)
+            .arg("curl")
+            .args(extra)
+            .args([
+                "--",
+                "-sS",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code}",
+                &op.api_url(),
+            ])
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        assert_eq!(stdout(&out), "200", "{extra:?}");
+        let argv = std::fs::read_to_string(&log).expect("the wrapper ran");
+        assert!(argv.contains(&op.api_url()), "{argv}");
+        assert!(
+            !argv.contains(&token),
+            "{extra:?}: the token is in curl's argv:\n{argv}"
+        );
+        // curl read its config from a pipe: the token was in no file curl
+        // was given, and the API's 200 shows it did reach curl.
+        let config = argv
+            .lines()
+            .skip_while(|a| *a != "-K")
+            .nth(1)
+            .expect("-K CONFIG in argv");
+        assert!(config.starts_with("/dev/fd/"), "-K {config}");
+        let seen = std::fs::read_to_string(format!("{}.files", log.display())).unwrap_or_default();
+        assert!(
+            seen.contains(&format!("PIPE {config}")),
+            "{extra:?}: the config was not a pipe:\n{seen}"
+        );
+        assert!(
+            !seen.contains(&token),
+            "{extra:?}: the token was in a file given to curl:\n{seen}"
+        );
+    }
 }
 
 #[test]
@@ -257,7 +264,7 @@ fn a_rejected_token_is_refreshed_once_and_the_request_retried() {
     // so the test swaps in a token the provider never issued.
     replace_stored_access_token(&env, "not-a-token-the-provider-issued");
 
-    let out = env.run(&["curl", "--", "-sS", &op.api_url()]);
+    let out = env.run(&["curl", "--retry-rejected", "--", "-sS", &op.api_url()]);
     assert_ok(&out);
     assert!(
         stdout(&out).contains("cli-public"),
@@ -275,6 +282,36 @@ fn a_rejected_token_is_refreshed_once_and_the_request_retried() {
 }
 
 #[test]
+fn without_retry_rejected_curl_answers_with_the_401_itself() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = logged_in(&op);
+    replace_stored_access_token(&env, "not-a-token-the-provider-issued");
+
+    let out = env.run(&["curl", "--", "-sS", "-w", "%{http_code}", &op.api_url()]);
+    assert_ok(&out);
+    assert!(stdout(&out).ends_with("401"), "stdout: {}", stdout(&out));
+    assert_eq!(op.grant_count("refresh_token"), 0, "{}", op.stats());
+
+    // The profile key turns the retry on, as the flag does.
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    std::fs::write(
+        env.config_path(),
+        config.replacen(
+            "[profiles.default]",
+            "[profiles.default]\nretry_rejected = true",
+            1,
+        ),
+    )
+    .unwrap();
+    let out = env.run(&["curl", "--", "-sS", "-w", "%{http_code}", &op.api_url()]);
+    assert_ok(&out);
+    assert!(stdout(&out).ends_with("200"), "stdout: {}", stdout(&out));
+    assert_eq!(op.grant_count("refresh_token"), 1, "{}", op.stats());
+}
+
+#[test]
 fn a_request_with_a_stdin_body_is_not_replayed() {
     let Some(op) = OidcProvider::start() else {
         return;
@@ -286,6 +323,7 @@ fn a_request_with_a_stdin_body_is_not_replayed() {
         .cmd()
         .args([
             "curl",
+            "--retry-rejected",
             "--",
             "-sS",
             "-G",

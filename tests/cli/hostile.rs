@@ -458,10 +458,19 @@ fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
 }
 
+/// How `oauthctl curl` runs curl.
+#[derive(Clone, Copy, PartialEq)]
+enum CurlMode {
+    /// The default: curl replaces oauthctl.
+    Exec,
+    /// `--retry-rejected`: oauthctl stays curl's parent, with a work dir.
+    Supervised,
+}
+
 /// Starts `oauthctl curl` on an API that never answers, waits until curl's
 /// request is in, checks what is on disk meanwhile, sends `signal` (to the
 /// process group when `group`), and checks that nothing is left behind.
-fn interrupt_curl(signal: &str, group: bool, expected_code: i32) {
+fn interrupt_curl(how: CurlMode, signal: &str, group: bool, expected_code: i32) {
     let provider = FakeProvider::start(State::default(), |req, _st| {
         if req.path == "/slow" {
             return Reply::json(200, &json!({"late": true})).delayed(Duration::from_secs(60));
@@ -476,7 +485,9 @@ fn interrupt_curl(signal: &str, group: bool, expected_code: i32) {
     let mut cmd = env.cmd();
     cmd.env("PATH", &path)
         .env("OAUTHCTL_CLIENT_SECRET", CLIENT_SECRET)
-        .args(["curl", "-p", "ci", "--", "-sS", &provider.url("/slow")])
+        .args(["curl", "-p", "ci"])
+        .args((how == CurlMode::Supervised).then_some("--retry-rejected"))
+        .args(["--", "-sS", &provider.url("/slow")])
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     if group {
@@ -491,13 +502,21 @@ fn interrupt_curl(signal: &str, group: bool, expected_code: i32) {
         .trim()
         .parse()
         .unwrap();
-    let [workdir] = curl_workdirs(&env).try_into().expect("one work dir");
-    assert_eq!(mode(&workdir), 0o700, "the work dir");
-    for entry in std::fs::read_dir(&workdir).unwrap() {
-        let path = entry.unwrap().path();
-        assert_eq!(mode(&path), 0o600, "{}", path.display());
-        let text = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(!text.contains("signal-token"), "the token is on disk");
+    match how {
+        CurlMode::Exec => {
+            assert_eq!(curl_pid, child.id(), "curl did not replace oauthctl");
+            assert!(curl_workdirs(&env).is_empty(), "a work dir without a retry");
+        }
+        CurlMode::Supervised => {
+            let [workdir] = curl_workdirs(&env).try_into().expect("one work dir");
+            assert_eq!(mode(&workdir), 0o700, "the work dir");
+            for entry in std::fs::read_dir(&workdir).unwrap() {
+                let path = entry.unwrap().path();
+                assert_eq!(mode(&path), 0o600, "{}", path.display());
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                assert!(!text.contains("signal-token"), "the token is on disk");
+            }
+        }
     }
     let target = if group {
         format!("-{}", child.id())
@@ -531,17 +550,20 @@ fn interrupt_curl(signal: &str, group: bool, expected_code: i32) {
 
 #[test]
 fn sigterm_to_oauthctl_curl_ends_curl_and_leaves_nothing_on_disk() {
-    interrupt_curl("TERM", false, 143);
+    interrupt_curl(CurlMode::Exec, "TERM", false, 143);
+    interrupt_curl(CurlMode::Supervised, "TERM", false, 143);
 }
 
 #[test]
 fn sighup_to_oauthctl_curl_ends_curl_and_leaves_nothing_on_disk() {
-    interrupt_curl("HUP", false, 129);
+    interrupt_curl(CurlMode::Exec, "HUP", false, 129);
+    interrupt_curl(CurlMode::Supervised, "HUP", false, 129);
 }
 
 #[test]
 fn ctrl_c_to_the_process_group_ends_curl_and_leaves_nothing_on_disk() {
-    interrupt_curl("INT", true, 130);
+    interrupt_curl(CurlMode::Exec, "INT", true, 130);
+    interrupt_curl(CurlMode::Supervised, "INT", true, 130);
 }
 
 // ---------------------------------------------------------------------------

@@ -82,7 +82,7 @@ fn revoke_set(ctx: &Ctx, profile: &Profile, set: &TokenSet) -> Result<()> {
             })?,
     };
     let client = engine::client(profile)?;
-    let http = ctx.http()?;
+    let http = ctx.http();
     if let Some(refresh_token) = &set.refresh_token {
         revoke(http, &url, &client, refresh_token, "refresh_token")?;
     }

@@ -50,12 +50,9 @@ impl Ctx {
         }
     }
 
-    pub fn http(&self) -> Result<&Http> {
-        if let Some(http) = self.http.get() {
-            return Ok(http);
-        }
-        let http = Http::new(self.globals.http_timeout)?;
-        Ok(self.http.get_or_init(|| http))
+    pub fn http(&self) -> &Http {
+        self.http
+            .get_or_init(|| Http::new(self.globals.http_timeout))
     }
 
     pub fn store(&self) -> Result<&dyn TokenStore> {

@@ -2,7 +2,7 @@
 //! `/.well-known/oauth-authorization-server`, cached per issuer on disk.
 
 use super::Error;
-use super::http::{Http, Replay};
+use super::http::{Http, MAX_BODY, Replay};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -47,8 +47,19 @@ fn cache_file(cache_dir: &Path, issuer: &str) -> PathBuf {
 
 /// A cached document younger than the TTL, if any.
 pub fn cached(cache_dir: &Path, issuer: &str) -> Option<Metadata> {
-    let text = std::fs::read_to_string(cache_file(cache_dir, issuer)).ok()?;
-    let entry: CacheEntry = serde_json::from_str(&text).ok()?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // The cache names the token endpoint: a symlink planted in its place is
+    // not followed, and a file larger than any document is not read.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    let file = options.open(cache_file(cache_dir, issuer)).ok()?;
+    let mut text = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_BODY + 1), &mut text).ok()?;
+    if text.len() as u64 > MAX_BODY {
+        return None;
+    }
+    let entry: CacheEntry = serde_json::from_slice(&text).ok()?;
     (now().saturating_sub(entry.fetched_at) < CACHE_TTL.as_secs()).then_some(entry.metadata)
 }
 
@@ -63,7 +74,7 @@ pub fn save(cache_dir: &Path, issuer: &str, metadata: &Metadata) {
         let dir = path.parent().expect("cache file has a parent");
         std::fs::create_dir_all(dir)?;
         let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        serde_json::to_writer(&mut tmp, &entry)?;
+        std::io::Write::write_all(&mut tmp, &serde_json::to_vec(&entry)?)?;
         tmp.persist(&path).map_err(|e| e.error)?;
         Ok(())
     })();

@@ -25,8 +25,14 @@ pub enum Replay {
     SingleUse,
 }
 
+/// Two clients, each built on its first request: loading the system's
+/// trust anchors is most of what building a TLS client costs (a few ms,
+/// every certificate in `SSL_CERT_DIR` read and parsed), and a renewal
+/// against a loopback `http://` endpoint (tests, local servers, the demo)
+/// has no use for them.
 pub struct Http {
-    client: reqwest::blocking::Client,
+    tls: std::cell::OnceCell<reqwest::blocking::Client>,
+    plain: std::cell::OnceCell<reqwest::blocking::Client>,
     timeout: Duration,
 }
 
@@ -41,18 +47,42 @@ pub struct Response {
 }
 
 impl Http {
-    pub fn new(timeout: Duration) -> anyhow::Result<Http> {
+    pub fn new(timeout: Duration) -> Http {
+        Http {
+            tls: std::cell::OnceCell::new(),
+            plain: std::cell::OnceCell::new(),
+            timeout,
+        }
+    }
+
+    /// The client for `url`, whose scheme `check_url` has vetted: plain
+    /// http only to loopback, and that client trusts no certificate at all,
+    /// so it could not even complete an https handshake.
+    fn client(&self, url: &url::Url) -> Result<&reqwest::blocking::Client, Error> {
+        let plain = url.scheme() == "http";
+        let cell = if plain { &self.plain } else { &self.tls };
+        if let Some(client) = cell.get() {
+            return Ok(client);
+        }
         // reqwest is built without a crypto provider so that only ring is linked.
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = reqwest::blocking::Client::builder()
+        let mut builder = reqwest::blocking::Client::builder()
             .user_agent(concat!("oauthctl/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(timeout.min(Duration::from_secs(10)))
-            .timeout(timeout)
+            .connect_timeout(self.timeout.min(Duration::from_secs(10)))
+            .timeout(self.timeout)
             // A token POST must never be replayed as a GET somewhere else.
-            .redirect(reqwest::redirect::Policy::none())
+            .redirect(reqwest::redirect::Policy::none());
+        if plain {
+            builder = builder.tls_certs_only([]);
+        }
+        let client = builder
             .build()
-            .map_err(|err| anyhow::anyhow!("cannot set up the HTTP client: {err}"))?;
-        Ok(Http { client, timeout })
+            .map_err(|err| {
+                Error::Misconfigured(format!(
+                    "cannot set up the HTTP client: {err} (are the system's CA certificates installed? SSL_CERT_FILE can name a bundle)"
+                ))
+            })?;
+        Ok(cell.get_or_init(|| client))
     }
 
     /// Sends the request built by `build`, retrying with backoff what
@@ -64,11 +94,11 @@ impl Http {
         replay: Replay,
         build: impl Fn(&reqwest::blocking::Client) -> reqwest::blocking::RequestBuilder,
     ) -> Result<Response, Error> {
-        check_url(url)?;
+        let client = self.client(&check_url(url)?)?;
         let mut retries = Retries::default();
         loop {
             let started = Instant::now();
-            let result = build(&self.client).send();
+            let result = build(client).send();
             let backoff = retries.backoff();
             let response = match result {
                 Ok(response) => response,

@@ -239,9 +239,11 @@ fn make_private(dir: &Path) -> Result<()> {
 pub fn write_private_json<T: Serialize>(path: &Path, value: &T) -> Result<()> {
     let dir = path.parent().context("a store path has a parent")?;
     let mut tmp = private_temp_file(dir, ".tmp-")?;
-    let written = serde_json::to_writer(&mut tmp, value)
-        .map_err(std::io::Error::from)
-        .and_then(|()| tmp.write_all(b"\n"))
+    // Serialized whole first: serde_json on a bare file is one write(2) per token.
+    let mut bytes = serde_json::to_vec(value).context("cannot serialize a token set")?;
+    bytes.push(b'\n');
+    let written = tmp
+        .write_all(&bytes)
         .and_then(|()| tmp.as_file().sync_all());
     written.with_context(|| format!("cannot write {}", path.display()))?;
     tmp.persist(path)
@@ -265,6 +267,22 @@ fn private_temp_file(dir: &Path, prefix: &str) -> Result<tempfile::NamedTempFile
 /// then cannot be saved: a full disk fails here, before any request.
 pub fn probe_writable(dir: &Path, bytes: usize) -> Result<()> {
     let mut tmp = private_temp_file(dir, ".probe-")?;
+    // Reserving the blocks answers "is there room" at once (ENOSPC now, not
+    // at a later flush) without an fsync on the renewal's path.
+    #[cfg(target_os = "linux")]
+    match rustix::fs::fallocate(
+        tmp.as_file(),
+        rustix::fs::FallocateFlags::empty(),
+        0,
+        bytes as u64,
+    ) {
+        Ok(()) => return Ok(()),
+        Err(rustix::io::Errno::OPNOTSUPP | rustix::io::Errno::NOSYS) => {}
+        Err(err) => {
+            return Err(std::io::Error::from(err))
+                .with_context(|| format!("cannot write to {}", dir.display()));
+        }
+    }
     tmp.write_all(&vec![b' '; bytes])
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write to {}", dir.display()))?;

@@ -198,7 +198,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__client__subcmd__credentials)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --output --force --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --output --force --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -269,6 +269,10 @@ _oauthctl() {
                     return 0
                     ;;
                 --auth-param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -312,7 +316,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__curl)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --token-in --min-ttl --retry-rejected --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --token-in --min-ttl --retry-rejected --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,6 +387,10 @@ _oauthctl() {
                     return 0
                     ;;
                 --auth-param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -880,7 +888,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__inspect)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --id-token --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --id-token --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -951,6 +959,10 @@ _oauthctl() {
                     return 0
                     ;;
                 --auth-param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -982,7 +994,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__login)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --output --with-refresh-token --password-grant --username --password-stdin --grant-type --device --no-browser --redirect-uri --port --timeout --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --output --with-refresh-token --password-grant --username --password-stdin --grant-type --device --no-browser --redirect-uri --port --timeout --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1053,6 +1065,10 @@ _oauthctl() {
                     return 0
                     ;;
                 --auth-param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1116,7 +1132,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__logout)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --revoke --all --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --revoke --all --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1187,6 +1203,10 @@ _oauthctl() {
                     return 0
                     ;;
                 --auth-param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1560,7 +1580,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__refresh)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --output --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --output --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1631,6 +1651,10 @@ _oauthctl() {
                     return 0
                     ;;
                 --auth-param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1712,7 +1736,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__token)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --output --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --output --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1783,6 +1807,10 @@ _oauthctl() {
                     return 0
                     ;;
                 --auth-param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

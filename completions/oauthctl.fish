@@ -69,6 +69,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l audience -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l resource -d 'Resource indicator to request (RFC 8707)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
@@ -115,6 +116,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l audience -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l resource -d 'Resource indicator to request (RFC 8707)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
@@ -152,6 +154,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l audience -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l resource -d 'Resource indicator to request (RFC 8707)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
@@ -188,6 +191,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l resource -d 'Resource indicator to request (RFC 8707)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
@@ -226,6 +230,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l audience -d 'Au
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l resource -d 'Resource indicator to request (RFC 8707)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
@@ -264,6 +269,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l audience -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l resource -d 'Resource indicator to request (RFC 8707)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l token-in -d 'Where the token goes [default: the profile\'s token_in, else header]' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
 query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
@@ -300,6 +306,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l audience -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l resource -d 'Resource indicator to request (RFC 8707)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -347,6 +354,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l audience -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l resource -d 'Resource indicator to request (RFC 8707)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -396,7 +404,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l resource -d 'Resource indicator to request (RFC 8707)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l grant -d 'The grant `token` uses when nothing is stored (`client_credentials` mints)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable at run time' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-cmd -d 'Run this command to get the client secret at run time (e.g. a password manager)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-in -d 'How `oauthctl curl` passes the token' -r -f -a "header\t'`Authorization: Bearer TOKEN`'

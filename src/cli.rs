@@ -248,13 +248,9 @@ pub struct CurlArgs {
     #[arg(long)]
     pub retry_rejected: bool,
 
-    /// curl's own arguments; put them after `--`
-    #[arg(
-        trailing_var_arg = true,
-        allow_hyphen_values = true,
-        required = true,
-        value_name = "CURL_ARGS"
-    )]
+    /// curl's own arguments, after `--` (oauthctl's options come before it:
+    /// one it does not know is an error, not something to hand to curl)
+    #[arg(trailing_var_arg = true, required = true, value_name = "CURL_ARGS")]
     pub args: Vec<String>,
 }
 
@@ -320,10 +316,6 @@ pub struct ProfileAddArgs {
 
     #[command(flatten)]
     pub provider: ProviderOptions,
-
-    /// The grant `token` uses when nothing is stored (`client_credentials` mints)
-    #[arg(long, value_name = "GRANT")]
-    pub grant: Option<String>,
 
     /// Read the client secret from this environment variable at run time
     #[arg(long, value_name = "VAR")]

@@ -94,8 +94,9 @@ pub struct ProviderOptions {
     /// Run this command to get the client secret at run time
     #[arg(skip)]
     pub client_secret_cmd: Option<String>,
-    /// The grant `token` uses when nothing is stored (`client_credentials` mints)
-    #[arg(skip)]
+    /// What `token`, `curl` and `exec` mint with when nothing is stored
+    /// (client_credentials), so that CI needs no login and no profile
+    #[arg(long, value_name = "GRANT", value_parser = grant_arg)]
     pub grant: Option<GrantKind>,
     /// How `oauthctl curl` passes the token
     #[arg(skip)]
@@ -115,6 +116,18 @@ pub struct ProviderOptions {
     /// The user name for the password grant
     #[arg(skip)]
     pub username: Option<String>,
+}
+
+impl ProviderOptions {
+    /// Whether these options say which provider to talk to, so that a
+    /// profile name without a config entry is an ad-hoc profile, not a typo.
+    pub fn names_a_provider(&self) -> bool {
+        self.issuer.is_some()
+            || self.auth_url.is_some()
+            || self.token_url.is_some()
+            || self.device_url.is_some()
+            || self.credentials_file.is_some()
+    }
 }
 
 /// Layered settings: `self` wins, `other` fills in (uv's `Combine`).
@@ -197,6 +210,16 @@ impl TokenIn {
             TokenIn::Header => "header",
             TokenIn::Query => "query",
         }
+    }
+}
+
+/// The grants that mint without a user: the rest need `login`.
+fn grant_arg(value: &str) -> Result<GrantKind, String> {
+    match value {
+        "client_credentials" | "client-credentials" => Ok(GrantKind::ClientCredentials),
+        other => Err(format!(
+            "`{other}` cannot mint without a login: the grant here is client_credentials (other grants: `oauthctl login --grant-type {other}`)"
+        )),
     }
 }
 

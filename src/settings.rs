@@ -128,6 +128,23 @@ impl Profile {
             .or_else(|| file.default_profile.clone())
             .unwrap_or_else(|| "default".to_owned());
         let from_file = file.profiles.remove(&name);
+        // A mistyped name must not become an empty ad-hoc profile ("not
+        // logged in", "no authorization endpoint", a phantom in `status`);
+        // a name with its provider given as flags is one on purpose.
+        if from_file.is_none() && explicit_name.is_some() && !flags.names_a_provider() {
+            let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+            let config = globals.config_path.display();
+            return Err(usage(if known.is_empty() {
+                format!(
+                    "no profile \"{name}\" in {config} (it has none): add it with `oauthctl profile add {name} --issuer URL --client-id ID`, or give the provider as flags"
+                )
+            } else {
+                format!(
+                    "no profile \"{name}\" in {config} (profiles: {})",
+                    known.join(", ")
+                )
+            }));
+        }
         if from_file.is_none() && file.default_profile.as_deref() == Some(name.as_str()) {
             return Err(usage(format!(
                 "config file {}: default_profile `{name}` has no [profiles.{name}] table",

@@ -108,7 +108,7 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
         set("body", p.body.map(|b| b.name().to_owned()));
         set("audience", p.audience.clone());
         set("resource", p.resource.clone());
-        set("grant", args.grant.clone());
+        set("grant", p.grant.as_ref().map(|g| g.as_str().to_owned()));
         set("token_in", args.token_in.map(|t| t.name().to_owned()));
         set("redirect_uri", args.redirect_uri.clone());
         if !p.scopes.is_empty() {

@@ -20,10 +20,12 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         .or(file.default_profile.clone())
         .unwrap_or_else(|| "default".to_owned());
     let mut names: Vec<String> = file.profiles.keys().cloned().collect();
-    // A profile named with -p but not in the file is still worth a line.
+    // A profile named with -p but not in the file is a typo (usage error),
+    // not a phantom line.
     if let Some(named) = &ctx.globals.profile
         && !names.contains(named)
     {
+        Profile::resolve(&ctx.globals, &ProviderOptions::default())?;
         names.insert(0, named.clone());
     }
     let store = ctx.store()?;

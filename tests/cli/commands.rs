@@ -275,6 +275,43 @@ fn a_bad_config_file_names_the_file_and_line() {
 }
 
 #[test]
+fn a_mistyped_profile_is_a_usage_error_naming_the_real_ones() {
+    let env = TestEnv::new();
+    let path = env.write_config(
+        "[profiles.work]\nissuer = \"https://id.example.com\"\nclient_id = \"x\"\n[profiles.ci]\ntoken_url = \"https://id.example.com/token\"\nclient_id = \"ci\"\n",
+    );
+    for args in [
+        &["token", "-p", "wrok"][..],
+        &["login", "-p", "wrok", "--no-browser"][..],
+        &["status", "-p", "wrok"][..],
+        &["curl", "-p", "wrok", "--", "https://api.example.com/"][..],
+    ] {
+        let out = env.run(args);
+        assert_code(&out, 2);
+        let err = stderr(&out);
+        assert!(
+            err.contains("no profile \"wrok\"")
+                && err.contains(&path.display().to_string())
+                && err.contains("profiles: ci, work"),
+            "{args:?}: {err}"
+        );
+    }
+    // A profile given whole as flags is an ad-hoc one, not a typo.
+    let out = env.run(&[
+        "token",
+        "-p",
+        "adhoc",
+        "--store",
+        "none",
+        "--token-url",
+        "http://127.0.0.1:9/token",
+        "--client-id",
+        "x",
+    ]);
+    assert!(!stderr(&out).contains("no profile"), "{}", stderr(&out));
+}
+
+#[test]
 fn flags_beat_env_which_beats_the_profile_file() {
     let fake = FakeProvider::metapack();
     let env = TestEnv::new();

@@ -172,6 +172,15 @@ fn query_mode_appends_access_token_without_argv_exposure() {
 }
 
 #[test]
+fn an_unknown_option_before_the_double_dash_is_oauthctls_error() {
+    let env = TestEnv::new();
+    let out = env.run(&["curl", "--scpoe", "x", "--", "https://api.example.com/"]);
+    assert_code(&out, 2);
+    let err = stderr(&out);
+    assert!(err.contains("--scpoe") && err.contains("--scope"), "{err}");
+}
+
+#[test]
 fn curls_exit_code_passes_through() {
     let Some(op) = OidcProvider::start() else {
         return;

@@ -17,5 +17,6 @@ mod keyring;
 mod login;
 mod oidc_provider;
 mod properties;
+mod readme;
 mod seed_logins;
 mod seeds;

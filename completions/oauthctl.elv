@@ -37,6 +37,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand client-credentials 'Mint a token with the client credentials grant; reuse it while it is fresh'
             cand cc 'Mint a token with the client credentials grant; reuse it while it is fresh'
             cand curl 'Run curl with the token injected, never through curl''s argv'
+            cand exec 'Run any program with a fresh token in its environment, never in its argv'
             cand logout 'Delete the stored tokens, optionally revoking them at the provider first'
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
@@ -262,6 +263,41 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
             cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
             cand --retry-rejected 'When the API answers 401 invalid_token, refresh and send the request once more. oauthctl then stays the parent of curl and holds the first response back in a private temp dir [default: the profile''s retry_rejected, else off: curl replaces oauthctl]'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oauthctl;exec'= {
+            cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
+            cand --auth-url 'Authorization endpoint (wins over discovery)'
+            cand --token-url 'Token endpoint (wins over discovery)'
+            cand --device-url 'Device authorization endpoint (wins over discovery)'
+            cand --revocation-url 'Token revocation endpoint (wins over discovery)'
+            cand --introspection-url 'Token introspection endpoint (wins over discovery)'
+            cand --client-id 'Client id'
+            cand --client-secret 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET'
+            cand --client-secret-file 'Read the client secret from this file (first line)'
+            cand --credentials-file 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file'
+            cand --client-auth 'How the client authenticates [default: basic with a secret, else none]'
+            cand --body 'Encoding of token requests [default: form]'
+            cand --scope 'Scope to request (repeat, or separate with spaces)'
+            cand --audience 'Audience to request'
+            cand --resource 'Resource indicator to request (RFC 8707)'
+            cand --param 'Extra token-request parameter (repeat)'
+            cand --auth-param 'Extra authorization-request parameter (repeat)'
+            cand --grant 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile'
+            cand --env 'The environment variable that carries the access token'
+            cand --min-ttl 'Refresh first when less than this many seconds are left [default: 60]'
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
             cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
             cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
             cand -q 'Only errors on stderr'
@@ -559,6 +595,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand refresh 'Refresh now, even when the token is still fresh, and print the new access token'
             cand client-credentials 'Mint a token with the client credentials grant; reuse it while it is fresh'
             cand curl 'Run curl with the token injected, never through curl''s argv'
+            cand exec 'Run any program with a fresh token in its environment, never in its argv'
             cand logout 'Delete the stored tokens, optionally revoking them at the provider first'
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
@@ -576,6 +613,8 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         &'oauthctl;help;client-credentials'= {
         }
         &'oauthctl;help;curl'= {
+        }
+        &'oauthctl;help;exec'= {
         }
         &'oauthctl;help;logout'= {
         }

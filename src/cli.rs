@@ -99,6 +99,8 @@ pub enum Command {
     ClientCredentials(ClientCredentialsArgs),
     /// Run curl with the token injected, never through curl's argv
     Curl(CurlArgs),
+    /// Run any program with a fresh token in its environment, never in its argv
+    Exec(ExecArgs),
     /// Delete the stored tokens, optionally revoking them at the provider first
     Logout(LogoutArgs),
     /// Show each profile: logged in or not, who, expiry, scopes, store (never a token)
@@ -252,6 +254,46 @@ pub struct CurlArgs {
     /// one it does not know is an error, not something to hand to curl)
     #[arg(trailing_var_arg = true, required = true, value_name = "CURL_ARGS")]
     pub args: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    #[command(flatten)]
+    pub provider: ProviderOptions,
+
+    /// The environment variable that carries the access token
+    #[arg(long = "env", value_name = "NAME", default_value = "OAUTHCTL_ACCESS_TOKEN", value_parser = env_name)]
+    pub env_name: String,
+
+    /// Refresh first when less than this many seconds are left [default: 60]
+    #[arg(long, value_name = "SECS")]
+    pub min_ttl: Option<u64>,
+
+    /// The program and its arguments, after `--`
+    #[arg(
+        trailing_var_arg = true,
+        required = true,
+        value_name = "CMD",
+        value_parser = clap::value_parser!(std::ffi::OsString)
+    )]
+    pub command: Vec<std::ffi::OsString>,
+}
+
+/// A name a shell can read back: `[A-Za-z_][A-Za-z0-9_]*`.
+fn env_name(value: &str) -> Result<String, String> {
+    let mut chars = value.chars();
+    let valid = chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if valid {
+        Ok(value.to_owned())
+    } else {
+        Err(
+            "an environment variable name is letters, digits and _, not starting with a digit"
+                .into(),
+        )
+    }
 }
 
 #[derive(Debug, Args)]

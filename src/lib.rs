@@ -63,6 +63,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         Command::Refresh(args) => commands::refresh::run(&ctx, args),
         Command::ClientCredentials(args) => commands::client_credentials::run(&ctx, args),
         Command::Curl(args) => return commands::curl::run(&ctx, args).map(|exit| exit.0),
+        Command::Exec(args) => return commands::exec::run(&ctx, args),
         Command::Logout(args) => commands::logout::run(&ctx, args),
         Command::Status(args) => commands::status::run(&ctx, args),
         Command::Inspect(args) => commands::inspect::run(&ctx, args),

@@ -5,6 +5,7 @@ pub mod curl;
 #[cfg(feature = "demo")]
 pub mod demo;
 pub mod engine;
+pub mod exec;
 pub mod generate;
 pub mod inspect;
 pub mod login;

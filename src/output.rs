@@ -124,6 +124,7 @@ mod tests {
             scope: Some("a b".into()),
             obtained_at: 0,
             grant: None,
+            refresh_rejected: false,
         }
     }
 

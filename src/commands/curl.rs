@@ -447,6 +447,7 @@ mod tests {
             scope: None,
             obtained_at: 0,
             grant: None,
+            refresh_rejected: false,
         }
     }
 

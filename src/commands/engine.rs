@@ -238,7 +238,18 @@ fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -
     };
     check_writable(ctx, &slot.key)?;
     match refresh {
-        Some((set, rt)) => refresh_with(ctx, profile, set, rt),
+        Some((set, rt)) => refresh_with(ctx, profile, set, rt).inspect_err(|err| {
+            // Remembered for `status`; the set itself stays as it was.
+            if err.is::<crate::error::LoginRequired>() && !set.refresh_rejected {
+                let marked = TokenSet {
+                    refresh_rejected: true,
+                    ..set.clone()
+                };
+                if let Err(save) = store.save(&slot.key, &marked) {
+                    log::debug!("could not note the rejected refresh token: {save:#}");
+                }
+            }
+        }),
         None => mint_client_credentials(ctx, profile),
     }
 }
@@ -252,7 +263,11 @@ pub fn check_writable(ctx: &Ctx, key: &StoreKey) -> Result<()> {
             "the {} store cannot take new tokens, so nothing was requested (anything stored is untouched); fix that, then run the command again",
             store.kind()
         ))
-    })
+    })?;
+    if store.unavailable().is_some() {
+        ctx.note_file_store_fallback();
+    }
+    Ok(())
 }
 
 /// The token set a command wants for `slot`, from the store when it will do

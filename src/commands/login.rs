@@ -54,6 +54,7 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
             scope: None,
             obtained_at: 0,
             grant: None,
+            refresh_rejected: false,
         };
         (
             engine::refresh_with(ctx, &profile, &seed, &refresh_token)?,

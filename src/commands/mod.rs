@@ -109,4 +109,19 @@ impl Ctx {
             eprintln!("{message}");
         }
     }
+
+    /// `--store auto` found no keychain and writes files: said on the first
+    /// command that writes tokens so, and never again (a marker in the data
+    /// dir), because on a headless box it is the normal case, not news.
+    pub fn note_file_store_fallback(&self) {
+        let marker = self.globals.data_dir.join(".file-store-noted");
+        if marker.exists() {
+            return;
+        }
+        log::warn!(
+            "no OS keychain is available here, so tokens are kept in files under {} that only you can read (0600); choose with --store keyring|file or $OAUTHCTL_STORE (said once)",
+            self.globals.data_dir.join("tokens").display()
+        );
+        let _ = std::fs::write(&marker, b"");
+    }
 }

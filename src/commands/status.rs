@@ -41,6 +41,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                     set: None,
                     grant: None,
                     problem: Some(format!("{err:#}")),
+                    store: store.kind(),
                 });
                 continue;
             }
@@ -54,25 +55,30 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 store.peek(&slot.key).unwrap_or(None)
             }
         };
+        let store_name = if set.is_some() {
+            store.holder(&slot.key)
+        } else {
+            store.kind()
+        };
         rows.push(Row {
             name: name.clone(),
             is_default: *name == default,
             set,
             grant: profile.grant.as_ref().map(ToString::to_string),
             problem: None,
+            store: store_name,
         });
     }
-    let kind = store.kind();
     match args.output.unwrap_or_default() {
         StatusFormat::Json => {
-            let list: Vec<_> = rows.iter().map(|row| row.json(kind)).collect();
+            let list: Vec<_> = rows.iter().map(|row| row.json()).collect();
             output::print(&format!("{:#}\n", serde_json::Value::Array(list)))
         }
         StatusFormat::Text => {
             let width = rows.iter().map(|r| r.name.len()).max().unwrap_or(0);
             let mut text = String::new();
             for row in &rows {
-                text.push_str(&row.line(width, kind));
+                text.push_str(&row.line(width));
                 text.push('\n');
             }
             if file.profiles.is_empty() {
@@ -90,6 +96,8 @@ struct Row {
     grant: Option<String>,
     /// A profile that cannot be resolved is shown, not fatal.
     problem: Option<String>,
+    /// Where its tokens really are (with `--store auto`, the keychain or the files).
+    store: &'static str,
 }
 
 impl Row {
@@ -103,7 +111,7 @@ impl Row {
             })
     }
 
-    fn line(&self, width: usize, store: &str) -> String {
+    fn line(&self, width: usize) -> String {
         let marker = if self.is_default { "*" } else { " " };
         let mut line = format!("{marker} {:width$}  ", self.name);
         if let Some(problem) = &self.problem {
@@ -118,7 +126,12 @@ impl Row {
                     line.push_str(&format!(" as {who}"));
                 }
                 line.push_str(&format!(", {}", output::describe_expiry(set)));
-                if set.refresh_token.is_some() {
+                if set.refresh_rejected {
+                    line.push_str(&format!(
+                        ", refresh token rejected by the provider: run `oauthctl login -p {}`",
+                        self.name
+                    ));
+                } else if set.refresh_token.is_some() {
                     line.push_str(", refreshable");
                 }
                 if let Some(scope) = &set.scope {
@@ -129,11 +142,11 @@ impl Row {
         if let Some(grant) = &self.grant {
             line.push_str(&format!(", grant: {grant}"));
         }
-        line.push_str(&format!(", store: {store}"));
+        line.push_str(&format!(", store: {}", self.store));
         line
     }
 
-    fn json(&self, store: &str) -> serde_json::Value {
+    fn json(&self) -> serde_json::Value {
         let set = self.set.as_ref();
         json!({
             "profile": self.name,
@@ -143,9 +156,10 @@ impl Row {
             "expires_at": set.and_then(|s| s.expires_at).map(output::rfc3339),
             "expires_in": set.and_then(|s| s.seconds_left()),
             "scope": set.and_then(|s| s.scope.clone()),
-            "refreshable": set.is_some_and(|s| s.refresh_token.is_some()),
+            "refreshable": set.is_some_and(|s| s.refresh_token.is_some() && !s.refresh_rejected),
+            "refresh_rejected": set.is_some_and(|s| s.refresh_rejected),
             "grant": self.grant,
-            "store": store,
+            "store": self.store,
             "error": self.problem,
         })
     }

@@ -310,6 +310,7 @@ mod tests {
             scope: None,
             obtained_at: 0,
             grant: None,
+            refresh_rejected: false,
         };
         store.save(&key, &set).unwrap();
         let back = store.load(&key).unwrap().unwrap();

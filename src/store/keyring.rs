@@ -251,9 +251,9 @@ impl AutoStore {
         let Some(unavailable) = err.downcast_ref::<KeyringUnavailable>() else {
             return false;
         };
-        log::warn!(
-            "no keychain answered ({err}); using the file store instead (choose with --store or $OAUTHCTL_STORE)"
-        );
+        // The commands that write tokens say this once, in plain words; the
+        // D-Bus details are for -vv.
+        log::debug!("no keychain answered ({err}); using the file store");
         *self.why.borrow_mut() = Some(unavailable.0.clone());
         self.fallen_back.set(true);
         true
@@ -327,6 +327,14 @@ impl TokenStore for AutoStore {
 
     fn unavailable(&self) -> Option<String> {
         self.why.borrow().clone()
+    }
+
+    fn holder(&self, key: &StoreKey) -> &'static str {
+        if !self.fallen_back.get() && matches!(self.keyring.peek(key), Ok(Some(_))) {
+            "keyring"
+        } else {
+            "file"
+        }
     }
 }
 

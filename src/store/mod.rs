@@ -45,6 +45,11 @@ pub struct TokenSet {
     /// The grant that produced it; `client_credentials` sets are re-minted, not refreshed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grant: Option<GrantKind>,
+    /// The provider refused `refresh_token` (invalid_grant): the set is kept
+    /// (nothing is thrown away on one answer), but `status` says a login is
+    /// needed rather than "refreshable".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refresh_rejected: bool,
 }
 
 impl TokenSet {
@@ -74,6 +79,7 @@ impl TokenSet {
             // A refresh keeps the grant the set first came from.
             grant: Some(previous.and_then(|p| p.grant.clone()).unwrap_or(grant))
                 .filter(|g| *g != GrantKind::RefreshToken),
+            refresh_rejected: false,
         }
     }
 
@@ -143,6 +149,11 @@ pub trait TokenStore {
     /// not answer, so only the fallback store was searched.
     fn unavailable(&self) -> Option<String> {
         None
+    }
+    /// Where the set for `key` really is, for `status`: this store's kind,
+    /// or, for a store that combines others, the one holding it.
+    fn holder(&self, _key: &StoreKey) -> &'static str {
+        self.kind()
     }
 }
 

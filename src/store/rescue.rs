@@ -75,6 +75,14 @@ impl TokenStore for Rescuing {
         self.inner.kind()
     }
 
+    fn holder(&self, key: &StoreKey) -> &'static str {
+        if self.rescued(key).is_some() {
+            "rescue file"
+        } else {
+            self.inner.holder(key)
+        }
+    }
+
     fn peek(&self, key: &StoreKey) -> Result<Option<TokenSet>> {
         self.newest(key, || self.inner.peek(key))
     }

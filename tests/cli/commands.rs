@@ -142,6 +142,43 @@ fn status_lists_profiles_without_ever_printing_a_token() {
 }
 
 #[test]
+fn status_says_when_the_provider_rejected_the_refresh_token() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.work]\nissuer = \"{}\"\nclient_id = \"cli-public\"\nscopes = [\"openid\", \"offline_access\", \"api:read\"]\n",
+        op.issuer()
+    ));
+    let refresh_token =
+        op.obtain_refresh_token("cli-public", None, "openid offline_access api:read");
+    assert_ok(&env.run_with_stdin(
+        &["login", "-p", "work", "--with-refresh-token", "-"],
+        &refresh_token,
+    ));
+    assert!(stdout(&env.run(&["status"])).contains("refreshable"));
+    // The grant ends at the provider (revoked elsewhere, say).
+    let revoked = crate::support::oidc::http_client()
+        .post(op.revocation_url())
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!("token={refresh_token}&client_id=cli-public"))
+        .send()
+        .unwrap();
+    assert!(revoked.status().is_success(), "{}", revoked.status());
+    assert_code(&env.run(&["refresh", "-p", "work"]), 4);
+    let status = stdout(&env.run(&["status"]));
+    assert!(
+        status.contains("refresh token rejected") && !status.contains("refreshable"),
+        "{status}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&env.run(&["status", "-o", "json"]))).unwrap();
+    assert_eq!(json[0]["refresh_rejected"], true, "{json}");
+    assert_eq!(json[0]["refreshable"], false, "{json}");
+}
+
+#[test]
 fn inspect_decodes_jwts_and_says_it_did_not_verify() {
     let fake = FakeProvider::metapack();
     let env = TestEnv::new();

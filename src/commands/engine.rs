@@ -81,7 +81,38 @@ pub fn exchange(
         url: &url,
         client: &client,
     };
-    Ok(endpoint.request(grant, &extra)?)
+    let response = endpoint.request(grant, &extra)?;
+    if let Some(granted) = &response.scope {
+        warn_if_narrower(profile, granted, response.id_token.is_some());
+    }
+    Ok(response)
+}
+
+/// A provider may grant less than was asked (RFC 6749 §3.3), and say so only
+/// in `scope`: the API's 403 later would not say why. `offline_access` is not
+/// compared (its answer is the refresh token, which a refresh does not repeat),
+/// nor `openid` when an id_token came.
+fn warn_if_narrower(profile: &Profile, granted: &str, has_id_token: bool) {
+    let granted: Vec<&str> = granted.split_whitespace().collect();
+    let missing: Vec<&str> = profile
+        .scopes
+        .iter()
+        .flat_map(|s| s.split_whitespace())
+        .filter(|s| *s != "offline_access" && !(*s == "openid" && has_id_token))
+        .filter(|s| !granted.contains(s))
+        .collect();
+    if !missing.is_empty() {
+        log::warn!(
+            "profile {}: the provider did not grant {} (granted: {})",
+            profile.name,
+            missing.join(" "),
+            if granted.is_empty() {
+                "nothing".to_owned()
+            } else {
+                granted.join(" ")
+            }
+        );
+    }
 }
 
 /// The profile's `--param`s, for requests that go elsewhere (device flow).

@@ -41,11 +41,17 @@ pub fn run(ctx: &Ctx, args: &LogoutArgs) -> Result<()> {
                     continue;
                 }
             };
-            if args.revoke
-                && let Err(err) = revoke_set(ctx, profile, &set)
-            {
-                log::warn!("profile {}: {err:#}", profile.name);
-                first_error.get_or_insert(err);
+            if args.revoke {
+                match revoke_set(ctx, profile, &set) {
+                    Ok((url, what)) => ctx.note(&format!(
+                        "Revoked the {what} of profile {} at {url}",
+                        profile.name
+                    )),
+                    Err(err) => {
+                        log::warn!("profile {}: {err:#}", profile.name);
+                        first_error.get_or_insert(err);
+                    }
+                }
             }
             store.delete(&slot.key)?;
             removed += 1;
@@ -70,7 +76,8 @@ pub fn run(ctx: &Ctx, args: &LogoutArgs) -> Result<()> {
 }
 
 /// The refresh token first: revoking it usually ends the whole grant.
-fn revoke_set(ctx: &Ctx, profile: &Profile, set: &TokenSet) -> Result<()> {
+/// Returns the endpoint and what it revoked, for the confirmation.
+fn revoke_set(ctx: &Ctx, profile: &Profile, set: &TokenSet) -> Result<(String, &'static str)> {
     let url = match &profile.revocation_url {
         Some(url) => url.clone(),
         None => engine::metadata(ctx, profile)?
@@ -83,9 +90,11 @@ fn revoke_set(ctx: &Ctx, profile: &Profile, set: &TokenSet) -> Result<()> {
     };
     let client = engine::client(profile)?;
     let http = ctx.http();
+    let mut what = "access token";
     if let Some(refresh_token) = &set.refresh_token {
         revoke(http, &url, &client, refresh_token, "refresh_token")?;
+        what = "refresh and access tokens";
     }
     revoke(http, &url, &client, &set.access_token, "access_token")?;
-    Ok(())
+    Ok((crate::oauth::http::redact_url(&url), what))
 }

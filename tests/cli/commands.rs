@@ -35,7 +35,9 @@ fn logout_revoke_ends_the_grant_at_the_provider_and_empties_the_store() {
     let out = env.run(&["logout", "--revoke"]);
     assert_ok(&out);
     assert!(
-        stderr(&out).contains("Logged out of profile work"),
+        stderr(&out).contains("Logged out of profile work")
+            && stderr(&out)
+                .contains("Revoked the refresh and access tokens of profile work at http"),
         "{}",
         stderr(&out)
     );
@@ -176,6 +178,42 @@ fn status_says_when_the_provider_rejected_the_refresh_token() {
         serde_json::from_str(&stdout(&env.run(&["status", "-o", "json"]))).unwrap();
     assert_eq!(json[0]["refresh_rejected"], true, "{json}");
     assert_eq!(json[0]["refreshable"], false, "{json}");
+}
+
+#[test]
+fn a_narrower_grant_than_asked_is_warned_about() {
+    use crate::support::fake::{Reply, State};
+    let provider = FakeProvider::start(State::default(), |req, _| {
+        if req.method != "POST" {
+            return Reply::not_found();
+        }
+        Reply::json(
+            200,
+            &serde_json::json!({"access_token": "narrow", "token_type": "Bearer", "expires_in": 600, "scope": "read"}),
+        )
+    });
+    let env = TestEnv::new();
+    let args = [
+        "cc",
+        "--store",
+        "none",
+        "--token-url",
+        &provider.url("/token"),
+        "--client-id",
+        "ci",
+        "--client-auth",
+        "none",
+        "--scope",
+    ];
+    let out = env.run(&[&args[..], &["read write"]].concat());
+    assert_ok(&out);
+    assert!(
+        stderr(&out).contains("did not grant write (granted: read)"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&[&args[..], &["read"]].concat());
+    assert_eq!(stderr(&out), "", "a full grant is no news");
 }
 
 #[test]

@@ -23,7 +23,17 @@ use anyhow::{Context, Result};
 use std::io::Read;
 use std::time::Duration;
 
+/// The exit code of a login ended by Ctrl-C, as a shell reports SIGINT.
+const CANCELLED: i32 = 130;
+
 pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
+    // A login waits on a person (browser, device code, prompt): Ctrl-C is an
+    // answer, not a crash. Nothing is half-written by leaving here: a save is
+    // a rename, and what was stored before stays.
+    let _ = ctrlc::set_handler(|| {
+        eprintln!("oauthctl: login cancelled");
+        std::process::exit(CANCELLED);
+    });
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
     if args.provider.client_secret.as_ref().map(|s| s.expose()) == Some("-")
         && (args.with_refresh_token.as_deref() == Some("-") || args.password_stdin)

@@ -272,6 +272,34 @@ fn output_dir() -> PathBuf {
 // The browser flow against oidc-provider, through its real pages.
 
 #[test]
+fn ctrl_c_while_waiting_for_the_browser_cancels_the_login() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "work");
+    let mut cmd = env.cmd();
+    cmd.args(["login", "-p", "work", "--no-browser", "--timeout", "60"]);
+    let mut login = Login::spawn(cmd);
+    let _ = login.auth_url();
+    let sent = crate::support::bounded(std::process::Command::new("kill"))
+        .args(["-INT", &login.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let done = login.finish(EXIT_WAIT);
+    done.assert_code(130);
+    assert!(
+        done.stderr
+            .trim_end()
+            .ends_with("oauthctl: login cancelled"),
+        "{}",
+        done.stderr
+    );
+    assert_eq!(op.stats()["token_requests"], 0, "{}", op.stats());
+}
+
+#[test]
 fn public_client_login_with_pkce_state_and_nonce_then_token_and_forced_refresh() {
     let Some(op) = OidcProvider::start() else {
         return;

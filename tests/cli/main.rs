@@ -14,6 +14,7 @@ mod faults;
 mod generated;
 mod hostile;
 mod keyring;
+mod kube;
 mod login;
 mod oidc_provider;
 mod properties;

@@ -241,6 +241,12 @@ pub fn set_credentials_args(file: &Path, entry: &ExecEntry) -> Vec<std::ffi::OsS
 }
 
 fn set_credentials(kubectl: &Path, file: &Path, entry: &ExecEntry) -> Result<()> {
+    // kubectl splits --exec-arg values at commas.
+    if let Some(arg) = entry.args.iter().find(|arg| arg.contains(',')) {
+        return Err(usage(format!(
+            "kubectl would split the plugin argument {arg:?} at its comma: paste what `oauthctl setup kubectl` prints under `users:` instead"
+        )));
+    }
     let mut child = Command::new(kubectl)
         .args(set_credentials_args(file, entry))
         .stdin(Stdio::null())

@@ -184,11 +184,14 @@ fn kube_id_token_is_handed_out_and_refreshed_near_its_expiry() {
     assert_eq!(value["status"]["expirationTimestamp"], expected.to_string());
 
     // The provider's id_tokens live an hour: asking for more than that left
-    // makes the id_token "near expiry", so oauthctl refreshes first.
+    // makes the id_token "near expiry", so oauthctl refreshes first. (A
+    // second later, so that the new id_token's iat differs.)
+    std::thread::sleep(Duration::from_millis(1100));
     let out = env.run(&["token", "--id-token", "--min-ttl", "3700"]);
     let renewed = crate::support::printed_token(&out);
     assert_eq!(op.grant_count("refresh_token"), 1, "{}", stderr(&out));
     assert_ne!(renewed, id_token, "the refresh's id_token was not kept");
+    assert!(claims(&renewed)["iat"].as_u64() > c["iat"].as_u64());
     assert_eq!(claims(&renewed)["aud"], "cli-public");
     // Kept in the store: without the long --min-ttl, no refresh again.
     let again = crate::support::printed_token(&env.run(&["token", "--id-token"]));
@@ -403,7 +406,7 @@ fn api_server(op: &OidcProvider, authn: Authn) -> (FakeProvider, Arc<Mutex<Vec<S
         if !ok {
             return Reply::json(401, &json!({"kind": "Status", "code": 401}));
         }
-        if req.path != "/version" {
+        if req.path.trim_end_matches('/') != "/version" {
             return Reply::not_found();
         }
         Reply::json(

@@ -90,7 +90,6 @@ fn minted() -> (FakeProvider, TestEnv) {
 #[test]
 fn kube_exec_credential_is_v1_unless_kubernetes_exec_info_asks_for_v1beta1() {
     let (_fake, env) = minted();
-    let before = now();
     // The fast path (the plain form) and the full parser (a provider option).
     for extra in [&[][..], &["--body", "form"][..]] {
         let out = env
@@ -106,7 +105,6 @@ fn kube_exec_credential_is_v1_unless_kubernetes_exec_info_asks_for_v1beta1() {
         let at = value["status"]["expirationTimestamp"].as_str().unwrap();
         assert!(at.ends_with('Z') && at.len() == 20, "{at}");
         assert_eq!(value.as_object().unwrap().len(), 3, "{value}");
-        let _ = before;
     }
     for version in [V1BETA1, V1] {
         let info = json!({"apiVersion": version, "kind": "ExecCredential", "spec": {"interactive": false}});

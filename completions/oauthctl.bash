@@ -52,6 +52,9 @@ _oauthctl() {
             oauthctl,refresh)
                 cmd="oauthctl__subcmd__refresh"
                 ;;
+            oauthctl,setup)
+                cmd="oauthctl__subcmd__setup"
+                ;;
             oauthctl,status)
                 cmd="oauthctl__subcmd__status"
                 ;;
@@ -109,6 +112,9 @@ _oauthctl() {
             oauthctl__subcmd__help,refresh)
                 cmd="oauthctl__subcmd__help__subcmd__refresh"
                 ;;
+            oauthctl__subcmd__help,setup)
+                cmd="oauthctl__subcmd__help__subcmd__setup"
+                ;;
             oauthctl__subcmd__help,status)
                 cmd="oauthctl__subcmd__help__subcmd__status"
                 ;;
@@ -132,6 +138,9 @@ _oauthctl() {
                 ;;
             oauthctl__subcmd__help__subcmd__profile,show)
                 cmd="oauthctl__subcmd__help__subcmd__profile__subcmd__show"
+                ;;
+            oauthctl__subcmd__help__subcmd__setup,kubectl)
+                cmd="oauthctl__subcmd__help__subcmd__setup__subcmd__kubectl"
                 ;;
             oauthctl__subcmd__profile,add)
                 cmd="oauthctl__subcmd__profile__subcmd__add"
@@ -163,6 +172,18 @@ _oauthctl() {
             oauthctl__subcmd__profile__subcmd__help,show)
                 cmd="oauthctl__subcmd__profile__subcmd__help__subcmd__show"
                 ;;
+            oauthctl__subcmd__setup,help)
+                cmd="oauthctl__subcmd__setup__subcmd__help"
+                ;;
+            oauthctl__subcmd__setup,kubectl)
+                cmd="oauthctl__subcmd__setup__subcmd__kubectl"
+                ;;
+            oauthctl__subcmd__setup__subcmd__help,help)
+                cmd="oauthctl__subcmd__setup__subcmd__help__subcmd__help"
+                ;;
+            oauthctl__subcmd__setup__subcmd__help,kubectl)
+                cmd="oauthctl__subcmd__setup__subcmd__help__subcmd__kubectl"
+                ;;
             *)
                 ;;
         esac
@@ -170,7 +191,7 @@ _oauthctl() {
 
     case "${cmd}" in
         oauthctl)
-            opts="-p -v -q -h -V --profile --config --store --http-timeout --verbose --quiet --help --version login token refresh client-credentials cc curl exec logout status inspect profile demo generate help"
+            opts="-p -v -q -h -V --profile --config --store --http-timeout --verbose --quiet --help --version login token refresh client-credentials cc curl exec logout status inspect profile setup demo generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,11 +304,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 --min-ttl)
@@ -742,7 +763,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__help)
-            opts="login token refresh client-credentials curl exec logout status inspect profile demo generate help"
+            opts="login token refresh client-credentials curl exec logout status inspect profile setup demo generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -993,6 +1014,34 @@ _oauthctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        oauthctl__subcmd__help__subcmd__setup)
+            opts="kubectl"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__help__subcmd__setup__subcmd__kubectl)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         oauthctl__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1207,11 +1256,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 --with-refresh-token)
@@ -1793,11 +1842,129 @@ _oauthctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__setup)
+            opts="-p -v -q -h -V --profile --config --store --http-timeout --verbose --quiet --help --version kubectl help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__setup__subcmd__help)
+            opts="kubectl help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__setup__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__setup__subcmd__help__subcmd__kubectl)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__setup__subcmd__kubectl)
+            opts="-p -v -q -h -V --user --kubeconfig --id-token --profile --config --store --http-timeout --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1870,7 +2037,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__token)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --output --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --output --min-ttl --id-token --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1949,11 +2116,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "raw header json env" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 --min-ttl)

@@ -42,6 +42,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
             cand profile 'Add, list, show or remove profiles in the config file'
+            cand setup 'Set up other tools to get their tokens from oauthctl'
             cand demo 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
             cand generate 'Write generated shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -118,6 +119,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
             cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
             cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand --id-token 'Hand out the id_token instead of the access token (Kubernetes'' OIDC authenticator checks id_tokens); --min-ttl then applies to its `exp`'
             cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
             cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
             cand -q 'Only errors on stderr'
@@ -513,6 +515,49 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         }
         &'oauthctl;profile;help;help'= {
         }
+        &'oauthctl;setup'= {
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand kubectl 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl''s exec credential plugin, or write it into a kubeconfig'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oauthctl;setup;kubectl'= {
+            cand --user 'The kubeconfig user name [default: oauthctl-PROFILE]'
+            cand --kubeconfig 'Write the entry into this kubeconfig (created when missing, else merged with `kubectl config set-credentials`) instead of printing it'
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand --id-token 'Have kubectl send the id_token (for Kubernetes'' OIDC authenticator) instead of the access token'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oauthctl;setup;help'= {
+            cand kubectl 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl''s exec credential plugin, or write it into a kubeconfig'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'oauthctl;setup;help;kubectl'= {
+        }
+        &'oauthctl;setup;help;help'= {
+        }
         &'oauthctl;demo'= {
             cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
             cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
@@ -600,6 +645,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
             cand profile 'Add, list, show or remove profiles in the config file'
+            cand setup 'Set up other tools to get their tokens from oauthctl'
             cand demo 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
             cand generate 'Write generated shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -635,6 +681,11 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         &'oauthctl;help;profile;show'= {
         }
         &'oauthctl;help;profile;remove'= {
+        }
+        &'oauthctl;help;setup'= {
+            cand kubectl 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl''s exec credential plugin, or write it into a kubeconfig'
+        }
+        &'oauthctl;help;setup;kubectl'= {
         }
         &'oauthctl;help;demo'= {
         }

@@ -46,6 +46,7 @@ complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "logout" -d 'Delet
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "setup" -d 'Set up other tools to get their tokens from oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -74,7 +75,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant -d 'Wh
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'"
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l with-refresh-token -d 'Store a refresh token you already have; `-` reads it from stdin. It is redeemed at once' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l username -d 'Username for --password-grant' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant-type -d 'Use any other grant type, with its parameters from --param K=V (e.g. `assertion`)' -r
@@ -121,7 +123,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l grant -d 'Wh
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'"
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
@@ -130,6 +133,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l id-token -d 'Hand out the id_token instead of the access token (Kubernetes\' OIDC authenticator checks id_tokens); --min-ttl then applies to its `exp`'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -159,7 +163,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l grant -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'"
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -196,7 +201,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'"
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
@@ -235,7 +241,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l grant -d 'What 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'"
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
@@ -496,6 +503,35 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -f -a "kubectl" -d 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl\'s exec credential plugin, or write it into a kubeconfig'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l user -d 'The kubeconfig user name [default: oauthctl-PROFILE]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l kubeconfig -d 'Write the entry into this kubeconfig (created when missing, else merged with `kubectl config set-credentials`) instead of printing it' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l id-token -d 'Have kubectl send the id_token (for Kubernetes\' OIDC authenticator) instead of the access token'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from help" -f -a "kubectl" -d 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl\'s exec credential plugin, or write it into a kubeconfig'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -548,22 +584,24 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_s
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print the completion script for SHELL'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Write oauthctl.1 and one page per subcommand into DIR'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "login" -d 'Log in (browser + PKCE, device code, password or any grant) and store the tokens'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "token" -d 'Print the access token, refreshing it first when it is about to expire'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "refresh" -d 'Refresh now, even when the token is still fresh, and print the new access token'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "client-credentials" -d 'Mint a token with the client credentials grant; reuse it while it is fresh'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "curl" -d 'Run curl with the token injected, never through curl\'s argv'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "exec" -d 'Run any program with a fresh token in its environment, never in its argv'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "logout" -d 'Delete the stored tokens, optionally revoking them at the provider first'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile demo generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "login" -d 'Log in (browser + PKCE, device code, password or any grant) and store the tokens'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "token" -d 'Print the access token, refreshing it first when it is about to expire'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "refresh" -d 'Refresh now, even when the token is still fresh, and print the new access token'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "client-credentials" -d 'Mint a token with the client credentials grant; reuse it while it is fresh'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "curl" -d 'Run curl with the token injected, never through curl\'s argv'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "exec" -d 'Run any program with a fresh token in its environment, never in its argv'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "logout" -d 'Delete the stored tokens, optionally revoking them at the provider first'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "setup" -d 'Set up other tools to get their tokens from oauthctl'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "add" -d 'Add a profile, or update the keys given for an existing one'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from setup" -f -a "kubectl" -d 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl\'s exec credential plugin, or write it into a kubeconfig'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print the completion script for SHELL'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Write oauthctl.1 and one page per subcommand into DIR'

@@ -3,7 +3,7 @@
 #
 # On a fresh Debian 12 machine it installs what is missing (a Secret Service,
 # Chromium for browser tests, the npm packages of the test authorization
-# server), starts a private D-Bus session bus with an unlocked gnome-keyring on
+# server, the `kubernetes` Python package in a venv under target/), starts a private D-Bus session bus with an unlocked gnome-keyring on
 # it, then runs rustfmt, clippy and the whole test suite with
 # OAUTHCTL_REQUIRE_KEYRING=1, so keychain tests fail instead of skipping.
 set -euo pipefail
@@ -37,8 +37,8 @@ fi
 # --- System packages (only the missing ones) --------------------------------
 # What the tests start besides oauthctl: a Secret Service and its bus,
 # Chromium and its driver, curl (`oauthctl curl`), kill (signal tests) and
-# mount (the full-disk tests' tmpfs).
-APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver curl procps mount)
+# mount (the full-disk tests' tmpfs), Python's venv (the kubectl tests' client).
+APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver curl procps mount python3 python3-venv)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)
@@ -67,6 +67,19 @@ if [ ! -f tests/provider/node_modules/.package-lock.json ] ||
   (cd tests/provider && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# --- A real Kubernetes client for the kubectl tests (tests/cli/kube.rs) -----
+# The `kubernetes` Python package runs oauthctl as its exec credential plugin.
+# python3-venv (APT_PACKAGES) makes the venv; pip fetches the package, pinned.
+KUBE_VENV=target/kube-venv
+if ! "$KUBE_VENV/bin/python" -c 'import kubernetes, yaml' 2>/dev/null; then
+  log "pip install kubernetes into $KUBE_VENV"
+  rm -rf "$KUBE_VENV"
+  timeout 300 python3 -m venv "$KUBE_VENV"
+  timeout 600 "$KUBE_VENV/bin/pip" install --quiet --disable-pip-version-check 'kubernetes==37.0.2'
+  "$KUBE_VENV/bin/python" -c 'import kubernetes, yaml' || die "the kubernetes Python package did not install"
+fi
+export OAUTHCTL_TEST_KUBE_PYTHON="$PWD/$KUBE_VENV/bin/python"
+
 # --- Lints and tests, inside a private session bus with an unlocked --------
 # --- gnome-keyring (scripts/keyring-session.sh) -----------------------------
 # keyring-session.sh runs this script again with OAUTHCTL_TEST_STAGE=checks,
@@ -74,6 +87,7 @@ fi
 export OAUTHCTL_REQUIRE_KEYRING=1
 export OAUTHCTL_REQUIRE_BROWSER=1
 export OAUTHCTL_REQUIRE_NODE=1
+export OAUTHCTL_REQUIRE_KUBE_CLIENT=1
 # The full-disk tests mount a 1 MiB tmpfs (root, as CI runs).
 export OAUTHCTL_REQUIRE_TMPFS=1
 exec env OAUTHCTL_TEST_STAGE=checks bash scripts/keyring-session.sh bash scripts/test.sh "$@"

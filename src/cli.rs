@@ -110,6 +110,9 @@ pub enum Command {
     /// Add, list, show or remove profiles in the config file
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Set up other tools to get their tokens from oauthctl
+    #[command(subcommand)]
+    Setup(SetupCommand),
     /// Try oauthctl with no account anywhere: a local authorization server and API, step by step
     #[cfg(feature = "demo")]
     Demo(DemoArgs),
@@ -129,6 +132,9 @@ pub enum OutputFormat {
     Json,
     /// `export OAUTHCTL_ACCESS_TOKEN=...` lines for eval
     Env,
+    /// A client.authentication.k8s.io ExecCredential for kubectl's exec
+    /// plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for
+    ExecCredential,
 }
 
 #[derive(Debug, Args)]
@@ -149,6 +155,11 @@ pub struct TokenArgs {
     /// Refresh first when less than this many seconds are left [default: 60]
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
+
+    /// Hand out the id_token instead of the access token (Kubernetes' OIDC
+    /// authenticator checks id_tokens); --min-ttl then applies to its `exp`
+    #[arg(long)]
+    pub id_token: bool,
 }
 
 #[derive(Debug, Args)]
@@ -378,6 +389,33 @@ pub struct ProfileAddArgs {
     /// Make it the default profile
     #[arg(long)]
     pub default: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SetupCommand {
+    /// Print the kubeconfig `users:` entry that runs `oauthctl token` as
+    /// kubectl's exec credential plugin, or write it into a kubeconfig
+    #[command(
+        after_help = "Examples:\n  oauthctl setup kubectl -p work --id-token\n  oauthctl setup kubectl -p work --id-token --kubeconfig ~/.kube/config\n  kubectl --user oauthctl-work get pods"
+    )]
+    Kubectl(SetupKubectlArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SetupKubectlArgs {
+    /// The kubeconfig user name [default: oauthctl-PROFILE]
+    #[arg(long, value_name = "NAME")]
+    pub user: Option<String>,
+
+    /// Write the entry into this kubeconfig (created when missing, else
+    /// merged with `kubectl config set-credentials`) instead of printing it
+    #[arg(long, value_name = "FILE")]
+    pub kubeconfig: Option<PathBuf>,
+
+    /// Have kubectl send the id_token (for Kubernetes' OIDC authenticator)
+    /// instead of the access token
+    #[arg(long)]
+    pub id_token: bool,
 }
 
 #[derive(Debug, Args)]

@@ -239,6 +239,7 @@ mod tests {
             "token --profile=work -o header",
             "token -pwork -oheader --min-ttl 30",
             "--store file --config /x/c.toml token -q",
+            "token -p work -o exec-credential",
         ] {
             assert!(parsed(line).is_some(), "{line}");
         }
@@ -321,6 +322,9 @@ mod tests {
             "token extra",
             "token --",
             "--store nowhere token",
+            // The id_token's freshness is the full path's to judge.
+            "token --id-token",
+            "token -o exec-credential --id-token",
         ] {
             assert!(parsed(line).is_none(), "{line}");
         }

@@ -37,6 +37,14 @@ fn decode_part(part: &str) -> Option<Value> {
     }
 }
 
+/// The `exp` claim of a JWT, in Unix seconds (fractions cut off, a
+/// negative or absurd one clamped); `None` for opaque tokens or no `exp`.
+pub fn expires_at(token: &str) -> Option<u64> {
+    let exp = decode(token)?.claims.get("exp")?.as_f64()?;
+    exp.is_finite()
+        .then(|| exp.clamp(0.0, u64::MAX as f64) as u64)
+}
+
 /// Who the claims are about, in the most human form available.
 pub fn subject(claims: &Value) -> Option<String> {
     ["preferred_username", "email", "upn", "name", "sub"]

@@ -68,6 +68,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         Command::Status(args) => commands::status::run(&ctx, args),
         Command::Inspect(args) => commands::inspect::run(&ctx, args),
         Command::Profile(command) => commands::profile::run(&ctx, command),
+        Command::Setup(command) => commands::setup::run(&ctx, command),
         #[cfg(feature = "demo")]
         Command::Demo(args) => commands::demo::run(&ctx, args),
         Command::Generate(command) => commands::generate::run(command),

@@ -30,7 +30,7 @@ fn header_line(token_type: &str, token: &str) -> String {
     format!("Authorization: {token_type} {token}")
 }
 
-/// The token as asked for.
+/// The access token as asked for.
 pub fn render(set: &TokenSet, format: OutputFormat) -> anyhow::Result<String> {
     let (token_type, token) = checked_token(set)?;
     Ok(match format {
@@ -61,7 +61,118 @@ pub fn render(set: &TokenSet, format: OutputFormat) -> anyhow::Result<String> {
             }
             out
         }
+        OutputFormat::ExecCredential => {
+            exec_credential(exec_api_version_from_env()?, token, set.expires_at)
+        }
     })
+}
+
+/// The id_token instead of the access token (`token --id-token`), with its
+/// JWT `exp` as the expiry. The caller has checked that there is one.
+pub fn render_id_token(set: &TokenSet, format: OutputFormat) -> anyhow::Result<String> {
+    let token = set
+        .id_token
+        .as_ref()
+        .map(|t| t.expose())
+        .ok_or_else(|| anyhow::anyhow!("no id_token stored"))?;
+    // A JWS in compact form is base64url parts and dots: all b64token
+    // characters, so nothing that could break out of a line.
+    check_access_token("Bearer", token).map_err(|_| {
+        anyhow::anyhow!(
+            "the stored id_token has characters no JWT has: refusing to use it; run `oauthctl logout`, then log in again"
+        )
+    })?;
+    let expires_at = set.id_token_expires_at();
+    Ok(match format {
+        OutputFormat::Raw => format!("{token}\n"),
+        OutputFormat::Header => format!("{}\n", header_line("Bearer", token)),
+        OutputFormat::Json => {
+            let value = serde_json::json!({
+                "id_token": token,
+                "token_type": "Bearer",
+                "expires_at": expires_at.map(rfc3339),
+                "expires_in": expires_at.map(|at| at.saturating_sub(crate::store::now())),
+            });
+            format!("{value:#}\n")
+        }
+        OutputFormat::Env => {
+            let mut out = format!("export OAUTHCTL_ID_TOKEN={}\n", shell_quote(token));
+            if let Some(at) = expires_at {
+                out.push_str(&format!(
+                    "export OAUTHCTL_EXPIRES_AT={}\n",
+                    shell_quote(&rfc3339(at))
+                ));
+            }
+            out
+        }
+        OutputFormat::ExecCredential => {
+            exec_credential(exec_api_version_from_env()?, token, expires_at)
+        }
+    })
+}
+
+/// The ExecCredential versions oauthctl answers in; the first is the default.
+pub const EXEC_API_VERSIONS: &[&str] = &[
+    "client.authentication.k8s.io/v1",
+    "client.authentication.k8s.io/v1beta1",
+];
+
+/// The variable kubectl (client-go) sets for an exec credential plugin.
+pub const EXEC_INFO_VAR: &str = "KUBERNETES_EXEC_INFO";
+
+/// The apiVersion `$KUBERNETES_EXEC_INFO` asks for; v1 without it.
+fn exec_api_version_from_env() -> anyhow::Result<&'static str> {
+    match std::env::var(EXEC_INFO_VAR) {
+        Err(std::env::VarError::NotPresent) => Ok(EXEC_API_VERSIONS[0]),
+        Err(std::env::VarError::NotUnicode(_)) => Err(crate::error::usage(format!(
+            "${EXEC_INFO_VAR} is not UTF-8: it should be the JSON ExecCredential kubectl sets"
+        ))),
+        Ok(text) if text.trim().is_empty() => Ok(EXEC_API_VERSIONS[0]),
+        Ok(text) => exec_api_version(&text).map_err(crate::error::usage),
+    }
+}
+
+/// Reads the apiVersion out of an ExecCredential (`$KUBERNETES_EXEC_INFO`).
+pub fn exec_api_version(exec_info: &str) -> Result<&'static str, String> {
+    let value: serde_json::Value = serde_json::from_str(exec_info).map_err(|err| {
+        format!(
+            "${EXEC_INFO_VAR} is not valid JSON ({err}): it should be the ExecCredential kubectl sets; unset it to get a {} one",
+            EXEC_API_VERSIONS[0]
+        )
+    })?;
+    let asked = value
+        .get("apiVersion")
+        .and_then(serde_json::Value::as_str)
+        .ok_or_else(|| {
+            format!(
+                "${EXEC_INFO_VAR} has no apiVersion string: it should be the ExecCredential kubectl sets"
+            )
+        })?;
+    EXEC_API_VERSIONS
+        .iter()
+        .copied()
+        .find(|known| *known == asked)
+        .ok_or_else(|| {
+            format!(
+                "${EXEC_INFO_VAR} asks for apiVersion {}, and oauthctl answers only {}: set the kubeconfig's exec apiVersion to one of them",
+                crate::oauth::response::one_line(asked, 80),
+                EXEC_API_VERSIONS.join(" or ")
+            )
+        })
+}
+
+/// A `client.authentication.k8s.io` ExecCredential with `token` in its status.
+pub fn exec_credential(api_version: &str, token: &str, expires_at: Option<u64>) -> String {
+    let mut status = serde_json::json!({ "token": token });
+    if let Some(at) = expires_at {
+        status["expirationTimestamp"] = serde_json::Value::String(rfc3339(at));
+    }
+    let value = serde_json::json!({
+        "apiVersion": api_version,
+        "kind": "ExecCredential",
+        "status": status,
+    });
+    format!("{value:#}\n")
 }
 
 /// Writes to stdout; a closed pipe (`oauthctl token | head -c0`) is not an error.
@@ -163,6 +274,54 @@ mod tests {
     fn times_past_year_9999_do_not_panic() {
         assert_eq!(rfc3339(u64::MAX), "9999-12-31T23:59:59Z");
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn exec_credential_shape() {
+        let text = exec_credential(EXEC_API_VERSIONS[0], "tok", Some(0));
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            value,
+            serde_json::json!({
+                "apiVersion": "client.authentication.k8s.io/v1",
+                "kind": "ExecCredential",
+                "status": {"token": "tok", "expirationTimestamp": "1970-01-01T00:00:00Z"},
+            })
+        );
+        let text = exec_credential(EXEC_API_VERSIONS[1], "tok", None);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["apiVersion"], "client.authentication.k8s.io/v1beta1");
+        assert!(value["status"].get("expirationTimestamp").is_none());
+    }
+
+    #[test]
+    fn exec_info_picks_the_version_or_says_what_is_wrong() {
+        let info = |v: &str| {
+            format!(
+                r#"{{"kind":"ExecCredential","apiVersion":"{v}","spec":{{"interactive":false}}}}"#
+            )
+        };
+        assert_eq!(
+            exec_api_version(&info("client.authentication.k8s.io/v1beta1")),
+            Ok("client.authentication.k8s.io/v1beta1")
+        );
+        assert_eq!(
+            exec_api_version(&info("client.authentication.k8s.io/v1")),
+            Ok("client.authentication.k8s.io/v1")
+        );
+        for (bad, says) in [
+            ("{not json", "not valid JSON"),
+            ("[]", "no apiVersion"),
+            (r#"{"apiVersion": 1}"#, "no apiVersion"),
+            (
+                &info("client.authentication.k8s.io/v1alpha1"),
+                "answers only",
+            ),
+        ] {
+            let err = exec_api_version(bad).unwrap_err();
+            assert!(err.contains(says), "{err} for {bad}");
+            assert!(err.contains("KUBERNETES_EXEC_INFO"), "{err}");
+        }
     }
 
     #[test]

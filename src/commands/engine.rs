@@ -189,12 +189,47 @@ pub enum Want {
     /// A token with more than `min_ttl` seconds left: the stored one when it
     /// has that, else renewed (`token`, `curl`, `client-credentials`).
     Fresh { min_ttl: u64 },
+    /// The same for the id_token, by its JWT `exp` (`token --id-token`). A
+    /// set without an id_token counts as fresh: a refresh would not bring
+    /// one, and the command says what to do.
+    FreshIdToken { min_ttl: u64 },
     /// Renewed now, with the refresh token when there is one (`refresh`,
     /// `curl` after an `invalid_token`).
     Renewed,
     /// Minted anew with the client credentials, whatever is stored
     /// (`client-credentials --force`).
     MintedAnew,
+}
+
+impl Want {
+    /// Whether `set` will do as it is; `None` when this want always renews.
+    fn met_by(self, set: &TokenSet) -> Option<bool> {
+        match self {
+            Want::Fresh { min_ttl } => Some(set.is_fresh(min_ttl)),
+            Want::FreshIdToken { min_ttl } => Some(match set.id_token.as_ref() {
+                None => true,
+                Some(_) => match set.id_token_expires_at() {
+                    Some(exp) => {
+                        i128::from(exp) - i128::from(crate::store::now()) > i128::from(min_ttl)
+                    }
+                    // An id_token without a readable `exp`: by the access token.
+                    None => set.is_fresh(min_ttl),
+                },
+            }),
+            Want::Renewed | Want::MintedAnew => None,
+        }
+    }
+
+    /// Whether a stored set that could not be renewed (the provider is down)
+    /// still works for what is wanted.
+    fn still_works(self, set: &TokenSet) -> bool {
+        match self {
+            Want::FreshIdToken { .. } => set
+                .id_token_expires_at()
+                .is_some_and(|exp| exp > crate::store::now()),
+            _ => set.seconds_left().is_none_or(|left| left > 0),
+        }
+    }
 }
 
 /// How the tokens of a slot are renewed when there is no refresh token.
@@ -307,9 +342,13 @@ pub fn obtain(ctx: &Ctx, profile: &Profile, slot: &Slot, want: Want) -> Result<T
     let store = ctx.store()?;
     let key = &slot.key;
     let peeked = match want {
-        Want::Fresh { min_ttl } => {
-            let peeked = store.peek(key)?;
-            if let Some(set) = peeked.as_ref().filter(|set| set.is_fresh(min_ttl)) {
+        Want::Fresh { .. } | Want::FreshIdToken { .. } => {
+            // A peek may lack the id_token (the keychain's access cache).
+            let peeked = match want {
+                Want::FreshIdToken { .. } => store.load(key)?,
+                _ => store.peek(key)?,
+            };
+            if let Some(set) = peeked.as_ref().filter(|set| want.met_by(set) == Some(true)) {
                 return Ok(set.clone());
             }
             peeked
@@ -320,10 +359,10 @@ pub fn obtain(ctx: &Ctx, profile: &Profile, slot: &Slot, want: Want) -> Result<T
     store.settle(key)?;
     let stored = match want {
         Want::MintedAnew => None,
-        Want::Fresh { .. } | Want::Renewed => store.load(key)?,
+        Want::Fresh { .. } | Want::FreshIdToken { .. } | Want::Renewed => store.load(key)?,
     };
-    if let (Want::Fresh { min_ttl }, Some(set)) = (want, &stored) {
-        if set.is_fresh(min_ttl) {
+    if let (Some(fresh), Some(set)) = (stored.as_ref().and_then(|s| want.met_by(s)), &stored) {
+        if fresh {
             log::debug!("the stored token is fresh after all");
             return Ok(set.clone());
         }
@@ -343,10 +382,10 @@ pub fn obtain(ctx: &Ctx, profile: &Profile, slot: &Slot, want: Want) -> Result<T
         // token still works: hand it out and say so (never for `refresh`,
         // which was asked to renew).
         Err(err)
-            if matches!(want, Want::Fresh { .. })
+            if matches!(want, Want::Fresh { .. } | Want::FreshIdToken { .. })
                 && crate::error::exit_code_for(&err) == crate::exit::Exit::Network =>
         {
-            match stored.filter(|set| set.seconds_left().is_none_or(|left| left > 0)) {
+            match stored.filter(|set| want.still_works(set)) {
                 Some(set) => {
                     log::warn!(
                         "could not renew the token ({err:#}); using the stored one, which still works ({})",

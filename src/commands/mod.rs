@@ -12,6 +12,7 @@ pub mod login;
 pub mod logout;
 pub mod profile;
 pub mod refresh;
+pub mod setup;
 pub mod status;
 pub mod token;
 

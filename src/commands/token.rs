@@ -1,6 +1,7 @@
 use super::Ctx;
 use super::engine::{self, Slot, Want};
 use crate::cli::TokenArgs;
+use crate::error::login_required;
 use crate::output;
 use crate::settings::Profile;
 use anyhow::Result;
@@ -8,14 +9,43 @@ use anyhow::Result;
 pub fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
     let min_ttl = profile.min_ttl(args.min_ttl);
-    let set = engine::obtain(
-        ctx,
-        &profile,
-        &Slot::for_profile(&profile),
-        Want::Fresh { min_ttl },
-    )?;
-    output::print(&output::render(
-        &set,
-        args.output.output.unwrap_or_default(),
-    )?)
+    let format = args.output.output.unwrap_or_default();
+    let slot = Slot::for_profile(&profile);
+    if !args.id_token {
+        let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
+        return output::print(&output::render(&set, format)?);
+    }
+    let set = engine::obtain(ctx, &profile, &slot, Want::FreshIdToken { min_ttl })?;
+    check_id_token(&profile, &set)?;
+    output::print(&output::render_id_token(&set, format)?)
+}
+
+/// An id_token to hand out: there is one, and it has not expired. A refresh
+/// keeps the old id_token when its response has none (OIDC Core §12.2 allows
+/// that), so an expired one means the provider gave no new one.
+fn check_id_token(profile: &Profile, set: &crate::store::TokenSet) -> Result<()> {
+    if set.id_token.is_none() {
+        return Err(login_required(
+            &profile.name,
+            &format!(
+                "no id_token stored for profile {}: the login had no `openid` scope (add it with --scope openid or the profile's scopes)",
+                profile.name
+            ),
+        ));
+    }
+    match set.id_token_expires_at() {
+        Some(exp) if exp <= crate::store::now() => Err(login_required(
+            &profile.name,
+            &format!(
+                "the id_token of profile {} has expired ({}), and refreshing brought no new one",
+                profile.name,
+                output::rfc3339(exp)
+            ),
+        )),
+        Some(_) => Ok(()),
+        None => Err(anyhow::anyhow!(
+            "the id_token of profile {} is not a JWT with an `exp` claim, so its expiry is unknown: refusing to hand it out",
+            profile.name
+        )),
+    }
 }

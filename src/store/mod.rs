@@ -98,6 +98,11 @@ impl TokenSet {
             .is_none_or(|left| i128::from(left) > i128::from(min_ttl))
     }
 
+    /// The id_token's JWT `exp`, when there is an id_token and it has one.
+    pub fn id_token_expires_at(&self) -> Option<u64> {
+        crate::jwt::expires_at(self.id_token.as_ref()?.expose())
+    }
+
     pub fn is_client_credentials(&self) -> bool {
         self.grant == Some(GrantKind::ClientCredentials)
     }

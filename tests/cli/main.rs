@@ -15,6 +15,7 @@ mod faults;
 mod generated;
 mod hostile;
 mod keyring;
+mod kube;
 mod login;
 mod oidc_provider;
 mod properties;

@@ -115,6 +115,13 @@ pub struct ProviderOptions {
     /// The user name for the password grant
     #[arg(skip)]
     pub username: Option<String>,
+    /// Hosts (`HOST` or `HOST:PORT`) `git-credential` answers for without -p
+    #[arg(skip)]
+    #[serde(deserialize_with = "one_or_many")]
+    pub git_hosts: Vec<String>,
+    /// The user name `git-credential` gives git [default: oauth2]
+    #[arg(skip)]
+    pub git_username: Option<String>,
 }
 
 /// Layered settings: `self` wins, `other` fills in (uv's `Combine`).
@@ -177,6 +184,8 @@ impl Combine for ProviderOptions {
             port: self.port.combine(other.port),
             min_ttl: self.min_ttl.combine(other.min_ttl),
             username: self.username.combine(other.username),
+            git_hosts: self.git_hosts.combine(other.git_hosts),
+            git_username: self.git_username.combine(other.git_username),
         }
     }
 }

@@ -6,11 +6,13 @@ pub mod curl;
 pub mod demo;
 pub mod engine;
 pub mod generate;
+pub mod git_credential;
 pub mod inspect;
 pub mod login;
 pub mod logout;
 pub mod profile;
 pub mod refresh;
+pub mod setup_git;
 pub mod status;
 pub mod token;
 

@@ -230,7 +230,7 @@ fn oauthctls_device_client_works_against_the_demo_provider() {
     use oauthctl::oauth::{device, http::Http, revoke::revoke};
 
     let server = demo_provider::DemoServer::start(true).unwrap();
-    let http = Http::new(Duration::from_secs(10)).unwrap();
+    let http = Http::new(Duration::from_secs(10));
     let client = Client::new(Some("demo-cli".into()), None, None, BodyFormat::Json);
     let base = server.issuer();
     let scope = [oauthctl::oauth::grant::Param::plain(

@@ -12,6 +12,7 @@ mod demo;
 mod faults;
 #[cfg(feature = "demo")]
 mod generated;
+mod git;
 mod hostile;
 mod keyring;
 mod login;

@@ -41,6 +41,8 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand logout 'Delete the stored tokens, optionally revoking them at the provider first'
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
+            cand git-credential 'git''s credential helper: answers `get` with a fresh access token as the password'
+            cand setup-git 'Make git use oauthctl for HOST (writes the global git config)'
             cand profile 'Add, list, show or remove profiles in the config file'
             cand setup 'Set up other tools to get their tokens from oauthctl'
             cand demo 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
@@ -395,6 +397,57 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oauthctl;git-credential'= {
+            cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
+            cand --auth-url 'Authorization endpoint (wins over discovery)'
+            cand --token-url 'Token endpoint (wins over discovery)'
+            cand --device-url 'Device authorization endpoint (wins over discovery)'
+            cand --revocation-url 'Token revocation endpoint (wins over discovery)'
+            cand --introspection-url 'Token introspection endpoint (wins over discovery)'
+            cand --client-id 'Client id'
+            cand --client-secret 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET'
+            cand --client-secret-file 'Read the client secret from this file (first line)'
+            cand --credentials-file 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file'
+            cand --client-auth 'How the client authenticates [default: basic with a secret, else none]'
+            cand --body 'Encoding of token requests [default: form]'
+            cand --scope 'Scope to request (repeat, or separate with spaces)'
+            cand --audience 'Audience to request'
+            cand --resource 'Resource indicator to request (RFC 8707)'
+            cand --param 'Extra token-request parameter (repeat)'
+            cand --auth-param 'Extra authorization-request parameter (repeat)'
+            cand --grant 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile'
+            cand --min-ttl 'Refresh first when less than this many seconds are left [default: 60]'
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oauthctl;setup-git'= {
+            cand --host 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works'
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand --dry-run 'Print the git commands instead of running them'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oauthctl;profile'= {
             cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
             cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
@@ -644,6 +697,8 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand logout 'Delete the stored tokens, optionally revoking them at the provider first'
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
+            cand git-credential 'git''s credential helper: answers `get` with a fresh access token as the password'
+            cand setup-git 'Make git use oauthctl for HOST (writes the global git config)'
             cand profile 'Add, list, show or remove profiles in the config file'
             cand setup 'Set up other tools to get their tokens from oauthctl'
             cand demo 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
@@ -667,6 +722,10 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         &'oauthctl;help;status'= {
         }
         &'oauthctl;help;inspect'= {
+        }
+        &'oauthctl;help;git-credential'= {
+        }
+        &'oauthctl;help;setup-git'= {
         }
         &'oauthctl;help;profile'= {
             cand add 'Add a profile, or update the keys given for an existing one'

@@ -45,6 +45,8 @@ complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "exec" -d 'Run any
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "logout" -d 'Delete the stored tokens, optionally revoking them at the provider first'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "git-credential" -d 'git\'s credential helper: answers `get` with a fresh access token as the password'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "setup-git" -d 'Make git use oauthctl for HOST (writes the global git config)'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "setup" -d 'Set up other tools to get their tokens from oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
@@ -410,6 +412,53 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s v -l verbo
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l token-url -d 'Token endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l device-url -d 'Device authorization endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l revocation-url -d 'Token revocation endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l introspection-url -d 'Token introspection endpoint (wins over discovery)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-id -d 'Client id' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
+basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
+post\t'client_id and client_secret in the request body'
+none\t'client_id in the body, no secret (public clients)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
+json\t'application/json, for providers that want it'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l audience -d 'Audience to request' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l resource -d 'Resource indicator to request (RFC 8707)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l param -d 'Extra token-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l host -d 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l dry-run -d 'Print the git commands instead of running them'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -584,20 +633,22 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_s
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Print the completion script for SHELL'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Write oauthctl.1 and one page per subcommand into DIR'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "login" -d 'Log in (browser + PKCE, device code, password or any grant) and store the tokens'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "token" -d 'Print the access token, refreshing it first when it is about to expire'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "refresh" -d 'Refresh now, even when the token is still fresh, and print the new access token'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "client-credentials" -d 'Mint a token with the client credentials grant; reuse it while it is fresh'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "curl" -d 'Run curl with the token injected, never through curl\'s argv'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "exec" -d 'Run any program with a fresh token in its environment, never in its argv'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "logout" -d 'Delete the stored tokens, optionally revoking them at the provider first'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "setup" -d 'Set up other tools to get their tokens from oauthctl'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect profile setup demo generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "login" -d 'Log in (browser + PKCE, device code, password or any grant) and store the tokens'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "token" -d 'Print the access token, refreshing it first when it is about to expire'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "refresh" -d 'Refresh now, even when the token is still fresh, and print the new access token'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "client-credentials" -d 'Mint a token with the client credentials grant; reuse it while it is fresh'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "curl" -d 'Run curl with the token injected, never through curl\'s argv'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "exec" -d 'Run any program with a fresh token in its environment, never in its argv'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "logout" -d 'Delete the stored tokens, optionally revoking them at the provider first'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "status" -d 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "inspect" -d 'Decode the stored token\'s JWT header and claims (not verified)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "git-credential" -d 'git\'s credential helper: answers `get` with a fresh access token as the password'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "setup-git" -d 'Make git use oauthctl for HOST (writes the global git config)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "setup" -d 'Set up other tools to get their tokens from oauthctl'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential setup-git profile setup demo generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "add" -d 'Add a profile, or update the keys given for an existing one'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'

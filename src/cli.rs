@@ -84,6 +84,11 @@ pub struct GlobalArgs {
     /// Only errors on stderr
     #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+
+    /// True when `-p` was given on the command line, not through
+    /// $OAUTHCTL_PROFILE (`git-credential` picks a profile by host otherwise).
+    #[arg(skip)]
+    pub profile_on_command_line: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -107,6 +112,12 @@ pub enum Command {
     Status(StatusArgs),
     /// Decode the stored token's JWT header and claims (not verified)
     Inspect(InspectArgs),
+    /// git's credential helper: answers `get` with a fresh access token as the password
+    #[command(name = "git-credential")]
+    GitCredential(GitCredentialArgs),
+    /// Make git use oauthctl for HOST (writes the global git config)
+    #[command(name = "setup-git")]
+    SetupGit(SetupGitArgs),
     /// Add, list, show or remove profiles in the config file
     #[command(subcommand)]
     Profile(ProfileCommand),
@@ -319,6 +330,94 @@ pub struct LogoutArgs {
     /// Every profile in the config file, and every token file oauthctl keeps
     #[arg(long)]
     pub all: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "git runs it; set it up with `oauthctl setup-git --host HOST -p PROFILE`.\n\
+Without -p on the command line it answers only for hosts in a profile's git_hosts\n\
+(https, or http on a loopback host), and prints nothing for any other."
+)]
+pub struct GitCredentialArgs {
+    #[command(flatten)]
+    pub provider: ProviderOptions,
+
+    /// Refresh first when less than this many seconds are left [default: 60]
+    #[arg(long, value_name = "SECS")]
+    pub min_ttl: Option<u64>,
+
+    /// What git asks: `get` prints the credential, `erase` drops the access
+    /// token git says was refused (the refresh token stays), `store` does
+    /// nothing; any other is ignored, as git's protocol wants
+    #[arg(value_name = "OPERATION", value_parser = GitOperationParser)]
+    pub operation: GitOperation,
+}
+
+/// The operations of git's credential-helper protocol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GitOperation {
+    Get,
+    Store,
+    Erase,
+    /// Some operation a later git may send: ignored.
+    Other(String),
+}
+
+/// Takes any operation (gitcredentials(7): a helper ignores those it does
+/// not know), but offers the three there are to help and completions.
+#[derive(Debug, Clone, Copy)]
+struct GitOperationParser;
+
+impl clap::builder::TypedValueParser for GitOperationParser {
+    type Value = GitOperation;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<GitOperation, clap::Error> {
+        Ok(match value.to_string_lossy().as_ref() {
+            "get" => GitOperation::Get,
+            "store" => GitOperation::Store,
+            "erase" => GitOperation::Erase,
+            other => GitOperation::Other(other.to_owned()),
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            [
+                clap::builder::PossibleValue::new("get")
+                    .help("Print username, password (the access token) and its expiry"),
+                clap::builder::PossibleValue::new("store")
+                    .help("Nothing: oauthctl keeps its own tokens"),
+                clap::builder::PossibleValue::new("erase")
+                    .help("The token was refused: the next `get` renews it"),
+            ]
+            .into_iter(),
+        ))
+    }
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  oauthctl setup-git --host github.example.com -p work\n\n\
+It runs `git config --global` to reset credential.https://HOST.helper (so no\n\
+other helper stores or hands out a credential for HOST) and add\n\
+`!'/path/to/oauthctl' git-credential -p PROFILE`."
+)]
+pub struct SetupGitArgs {
+    /// The host git talks to, `HOST` or `HOST:PORT` (https); a URL
+    /// `https://HOST[:PORT]`, or `http://` for a loopback host, also works
+    #[arg(long, value_name = "HOST")]
+    pub host: String,
+
+    /// Print the git commands instead of running them
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

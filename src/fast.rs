@@ -72,6 +72,7 @@ pub fn serve(args: &[OsString]) -> Option<ExitCode> {
         return None;
     }
     // A flag wins over its variable, which is then not even read.
+    let profile_on_command_line = request.profile.is_some();
     let global = GlobalArgs {
         profile: match request.profile {
             Some(profile) => Some(profile),
@@ -94,6 +95,7 @@ pub fn serve(args: &[OsString]) -> Option<ExitCode> {
         },
         verbose: 0,
         quiet: request.quiet,
+        profile_on_command_line,
     };
     crate::init_logging(0, request.quiet);
     let globals = Globals::from_args(&global).ok()?;

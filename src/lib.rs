@@ -18,7 +18,7 @@ pub mod settings;
 pub mod signals;
 pub mod store;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use exit::Exit;
 use std::process::ExitCode;
 
@@ -27,7 +27,16 @@ pub fn main() -> ExitCode {
     if let Some(code) = fast::serve(&args) {
         return code;
     }
-    let cli = match cli::Cli::try_parse_from(args) {
+    let parsed = cli::Cli::command()
+        .try_get_matches_from(args)
+        .and_then(|matches| {
+            let mut cli = cli::Cli::from_arg_matches(&matches)?;
+            // Globals are propagated to every level with their source.
+            cli.global.profile_on_command_line =
+                matches.value_source("profile") == Some(clap::parser::ValueSource::CommandLine);
+            Ok(cli)
+        });
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) => {
             let code = if err.use_stderr() {
@@ -67,6 +76,8 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         Command::Logout(args) => commands::logout::run(&ctx, args),
         Command::Status(args) => commands::status::run(&ctx, args),
         Command::Inspect(args) => commands::inspect::run(&ctx, args),
+        Command::GitCredential(args) => commands::git_credential::run(&ctx, args),
+        Command::SetupGit(args) => commands::setup_git::run(&ctx, args),
         Command::Profile(command) => commands::profile::run(&ctx, command),
         Command::Setup(command) => commands::setup::run(&ctx, command),
         #[cfg(feature = "demo")]

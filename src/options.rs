@@ -116,6 +116,13 @@ pub struct ProviderOptions {
     /// The user name for the password grant
     #[arg(skip)]
     pub username: Option<String>,
+    /// Hosts (`HOST` or `HOST:PORT`) `git-credential` answers for without -p
+    #[arg(skip)]
+    #[serde(deserialize_with = "one_or_many")]
+    pub git_hosts: Vec<String>,
+    /// The user name `git-credential` gives git [default: oauth2]
+    #[arg(skip)]
+    pub git_username: Option<String>,
 }
 
 impl ProviderOptions {
@@ -190,6 +197,8 @@ impl Combine for ProviderOptions {
             port: self.port.combine(other.port),
             min_ttl: self.min_ttl.combine(other.min_ttl),
             username: self.username.combine(other.username),
+            git_hosts: self.git_hosts.combine(other.git_hosts),
+            git_username: self.git_username.combine(other.git_username),
         }
     }
 }

@@ -216,7 +216,8 @@ pub fn short_duration(secs: u64) -> String {
     }
 }
 
-fn shell_quote(value: &str) -> String {
+/// `value` in single quotes, for a POSIX shell.
+pub fn shell_quote(value: &str) -> String {
     format!("'{}'", value.replace('\'', r"'\''"))
 }
 

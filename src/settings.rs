@@ -24,6 +24,8 @@ pub struct Globals {
     pub config_path: PathBuf,
     pub config_explicit: bool,
     pub profile: Option<String>,
+    /// `-p` was on the command line (not from $OAUTHCTL_PROFILE).
+    pub profile_on_command_line: bool,
     pub store: StoreKind,
     pub data_dir: PathBuf,
     /// Discovery documents: under the data dir when `$OAUTHCTL_DATA_DIR`
@@ -73,6 +75,8 @@ impl Globals {
                 .clone()
                 .unwrap_or_else(config::default_config_path),
             profile: args.profile.clone().filter(|p| !p.is_empty()),
+            profile_on_command_line: args.profile_on_command_line
+                && args.profile.as_ref().is_some_and(|p| !p.is_empty()),
             store,
             cache_dir: config::cache_dir(&data_dir),
             data_dir,

@@ -416,3 +416,30 @@ fn renewed_meanwhile(peeked: Option<&TokenSet>, stored: &TokenSet) -> bool {
         None => stored.seconds_left().is_none_or(|left| left > 0),
     }
 }
+
+/// Marks the stored access token expired, so that the next [`obtain`]
+/// renews it: for a token the resource refused before its expiry (git's
+/// `erase`). Everything else in the set stays, the refresh token above all.
+/// With `refused` given, only that token is expired: one another process
+/// renewed meanwhile is left alone. Returns whether a set was changed.
+pub fn expire_access_token(ctx: &Ctx, slot: &Slot, refused: Option<&str>) -> Result<bool> {
+    let store = ctx.store()?;
+    let key = &slot.key;
+    let _lock = ctx.lock(key)?;
+    store.settle(key)?;
+    let Some(mut set) = store.load(key)? else {
+        return Ok(false);
+    };
+    if refused.is_some_and(|token| token != set.access_token.expose()) {
+        log::debug!("the refused token is not the stored one: nothing to expire");
+        return Ok(false);
+    }
+    let now = crate::store::now();
+    if set.expires_at.is_some_and(|at| at <= now) {
+        return Ok(false);
+    }
+    set.expires_at = Some(now);
+    store.save(key, &set)?;
+    log::info!("marked the access token for {} expired", key.as_str());
+    Ok(true)
+}

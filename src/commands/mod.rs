@@ -7,12 +7,14 @@ pub mod demo;
 pub mod engine;
 pub mod exec;
 pub mod generate;
+pub mod git_credential;
 pub mod inspect;
 pub mod login;
 pub mod logout;
 pub mod profile;
 pub mod refresh;
 pub mod setup;
+pub mod setup_git;
 pub mod status;
 pub mod token;
 

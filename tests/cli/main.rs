@@ -13,6 +13,7 @@ mod exec;
 mod faults;
 #[cfg(feature = "demo")]
 mod generated;
+mod git;
 mod hostile;
 mod keyring;
 mod kube;

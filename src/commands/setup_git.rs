@@ -1,0 +1,194 @@
+//! `oauthctl setup-git --host HOST -p PROFILE`: makes git ask oauthctl for
+//! HOST's credentials, through `git config --global` (run, not edited by
+//! hand, so git's own quoting and locking apply).
+
+use super::Ctx;
+use crate::cli::SetupGitArgs;
+use crate::config::ConfigFile;
+use crate::error::usage;
+use crate::output::shell_quote;
+use anyhow::{Context, Result, anyhow};
+use std::io::Read;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// `git config` takes milliseconds; a git that hangs (a locked config on a
+/// dead network share) is stopped after this.
+const GIT_TIME_LIMIT: Duration = Duration::from_secs(30);
+
+pub fn run(ctx: &Ctx, args: &SetupGitArgs) -> Result<()> {
+    let Some(name) = ctx.globals.profile.as_deref() else {
+        return Err(usage(
+            "setup-git needs the profile whose tokens git gets: give -p PROFILE",
+        ));
+    };
+    let file = ConfigFile::load(&ctx.globals.config_path, ctx.globals.config_explicit)?;
+    if !file.profiles.contains_key(name) {
+        return Err(usage(format!(
+            "profile {name} is not in {}: add it first (`oauthctl profile add {name} …`)",
+            ctx.globals.config_path.display()
+        )));
+    }
+    let origin = origin(&args.host)?;
+    let key = format!("credential.{origin}.helper");
+    let helper = helper_command(ctx, name)?;
+    let commands: [Vec<String>; 2] = [
+        // One empty value in place of every earlier one: no other helper
+        // (a `store` that would write the token to ~/.git-credentials, say)
+        // is asked for this host.
+        config_args(&["--replace-all", &key, ""]),
+        config_args(&["--add", &key, &helper]),
+    ];
+    if args.dry_run {
+        let mut text = String::new();
+        for command in &commands {
+            let line: Vec<String> = command.iter().map(|a| shell_quote(a)).collect();
+            text.push_str(&format!("git {}\n", line.join(" ")));
+        }
+        return crate::output::print(&text);
+    }
+    for command in &commands {
+        run_git(command)?;
+    }
+    ctx.note(&format!(
+        "git now asks oauthctl (profile {name}) for the credentials of {origin}, and no other helper: \
+         set {key} in the global git config to `{helper}`"
+    ));
+    Ok(())
+}
+
+fn config_args(rest: &[&str]) -> Vec<String> {
+    ["config", "--global"]
+        .iter()
+        .chain(rest)
+        .map(|s| (*s).to_owned())
+        .collect()
+}
+
+/// `!'/abs/path/oauthctl' git-credential -p 'PROFILE'`: git runs a helper
+/// that starts with `!` through its shell, with the operation appended.
+fn helper_command(ctx: &Ctx, profile: &str) -> Result<String> {
+    let exe = std::env::current_exe().context("cannot find the path of the oauthctl binary")?;
+    let exe = exe
+        .to_str()
+        .ok_or_else(|| usage("the path of the oauthctl binary is not UTF-8"))?;
+    let mut helper = format!("!{} git-credential", shell_quote(exe));
+    if ctx.globals.config_explicit {
+        let config = std::path::absolute(&ctx.globals.config_path)
+            .unwrap_or_else(|_| ctx.globals.config_path.clone());
+        let config = config
+            .to_str()
+            .ok_or_else(|| usage("the config file's path is not UTF-8"))?;
+        helper.push_str(&format!(" --config {}", shell_quote(config)));
+    }
+    helper.push_str(&format!(" -p {}", shell_quote(profile)));
+    Ok(helper)
+}
+
+/// `HOST`, `HOST:PORT` (https), or a URL `https://HOST[:PORT]` (`http://`
+/// only for a loopback host), as git matches credential URLs:
+/// `https://HOST[:PORT]`, the default port left out.
+pub fn origin(host: &str) -> Result<String> {
+    let host = host.trim().trim_end_matches('/');
+    let bad = |why: &str| usage(format!("--host {host}: {why}"));
+    let text = if host.contains("://") {
+        host.to_owned()
+    } else {
+        format!("https://{host}")
+    };
+    let url = url::Url::parse(&text).map_err(|err| bad(&err.to_string()))?;
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(bad("no host name"));
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(bad("give the host only, without a user name or password"));
+    }
+    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+        return Err(bad("give the host only, without a path"));
+    }
+    match url.scheme() {
+        "https" => {}
+        "http" if crate::oauth::http::is_loopback(&url) => {}
+        "http" => return Err(bad("tokens go to remote hosts over https only")),
+        other => return Err(bad(&format!("git's {other} URLs take no OAuth token"))),
+    }
+    Ok(url.origin().ascii_serialization())
+}
+
+/// Runs `git ARGS` within [`GIT_TIME_LIMIT`]; its stderr is in the error.
+fn run_git(args: &[String]) -> Result<()> {
+    let shown = || format!("git {}", args.join(" "));
+    let mut child = Command::new("git")
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|err| anyhow!("cannot run git: {err}; is git installed and on PATH?"))?;
+    // A reader thread: git cannot block on a full stderr pipe meanwhile.
+    let stderr = child.stderr.take();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(stderr) = stderr {
+            let _ = stderr.take(64 * 1024).read_to_string(&mut text);
+        }
+        text
+    });
+    let deadline = Instant::now() + GIT_TIME_LIMIT;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(anyhow!(
+                "`{}` did not finish within {}s",
+                shown(),
+                GIT_TIME_LIMIT.as_secs()
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let stderr = reader.join().unwrap_or_default();
+    if !status.success() {
+        let stderr = stderr.trim().replace('\n', "; ");
+        return Err(anyhow!("`{}` failed ({status}): {stderr}", shown()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_what_git_matches() {
+        assert_eq!(
+            origin("github.example.com").unwrap(),
+            "https://github.example.com"
+        );
+        assert_eq!(
+            origin("Git.Example.com:8443").unwrap(),
+            "https://git.example.com:8443"
+        );
+        assert_eq!(
+            origin("https://git.example.com:443/").unwrap(),
+            "https://git.example.com"
+        );
+        assert_eq!(
+            origin("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
+        for bad in [
+            "",
+            "http://git.example.com",
+            "ssh://git.example.com",
+            "git.example.com/org/repo",
+            "alice@git.example.com",
+            "https://git.example.com/?x",
+        ] {
+            assert!(origin(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -115,6 +115,9 @@ pub enum Command {
     /// git's credential helper: answers `get` with a fresh access token as the password
     #[command(name = "git-credential")]
     GitCredential(GitCredentialArgs),
+    /// docker's credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)
+    #[command(name = "docker-credential")]
+    DockerCredential(DockerCredentialArgs),
     /// Make git use oauthctl for HOST (writes the global git config)
     #[command(name = "setup-git")]
     SetupGit(SetupGitArgs),
@@ -351,6 +354,35 @@ pub struct GitCredentialArgs {
     /// nothing; any other is ignored, as git's protocol wants
     #[arg(value_name = "OPERATION", value_parser = GitOperationParser)]
     pub operation: GitOperation,
+}
+
+#[derive(Debug, Args)]
+pub struct DockerCredentialArgs {
+    #[command(flatten)]
+    pub provider: ProviderOptions,
+
+    /// Refresh first when less than this many seconds are left [default: 60]
+    #[arg(long, value_name = "SECS")]
+    pub min_ttl: Option<u64>,
+
+    /// What docker asks (the server URL comes on stdin)
+    #[arg(value_enum, value_name = "OPERATION")]
+    pub operation: DockerOperation,
+}
+
+/// The operations of docker-credential-helpers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DockerOperation {
+    /// Print `{"ServerURL","Username","Secret"}` with a fresh access token
+    Get,
+    /// Take nothing: the credentials are oauthctl's to mint
+    Store,
+    /// Drop the cached access token (the refresh token stays)
+    Erase,
+    /// The registries profiles list, with their user names
+    List,
+    /// oauthctl's version
+    Version,
 }
 
 /// The operations of git's credential-helper protocol.

@@ -23,7 +23,17 @@ use exit::Exit;
 use std::process::ExitCode;
 
 pub fn main() -> ExitCode {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Run as `docker-credential-oauthctl` (a symlink docker finds on PATH
+    // through `credHelpers`), it is `oauthctl docker-credential`.
+    if args.first().is_some_and(|arg0| {
+        std::path::Path::new(arg0)
+            .file_stem()
+            .is_some_and(|name| name == "docker-credential-oauthctl")
+    }) {
+        args[0] = "oauthctl".into();
+        args.insert(1, "docker-credential".into());
+    }
     if let Some(code) = fast::serve(&args) {
         return code;
     }
@@ -73,6 +83,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         Command::ClientCredentials(args) => commands::client_credentials::run(&ctx, args),
         Command::Curl(args) => return commands::curl::run(&ctx, args).map(|exit| exit.0),
         Command::Exec(args) => return commands::exec::run(&ctx, args),
+        Command::DockerCredential(args) => return commands::docker_credential::run(&ctx, args),
         Command::Logout(args) => commands::logout::run(&ctx, args),
         Command::Status(args) => commands::status::run(&ctx, args),
         Command::Inspect(args) => commands::inspect::run(&ctx, args),

@@ -123,6 +123,13 @@ pub struct ProviderOptions {
     /// The user name `git-credential` gives git [default: oauth2]
     #[arg(skip)]
     pub git_username: Option<String>,
+    /// Registries (`HOST` or `HOST:PORT`) `docker-credential` answers for
+    #[arg(skip)]
+    #[serde(deserialize_with = "one_or_many")]
+    pub docker_registries: Vec<String>,
+    /// The user name `docker-credential` gives docker [default: oauth2accesstoken]
+    #[arg(skip)]
+    pub docker_username: Option<String>,
 }
 
 impl ProviderOptions {
@@ -199,6 +206,8 @@ impl Combine for ProviderOptions {
             username: self.username.combine(other.username),
             git_hosts: self.git_hosts.combine(other.git_hosts),
             git_username: self.git_username.combine(other.git_username),
+            docker_registries: self.docker_registries.combine(other.docker_registries),
+            docker_username: self.docker_username.combine(other.docker_username),
         }
     }
 }

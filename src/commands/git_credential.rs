@@ -16,7 +16,7 @@ use crate::error::usage;
 use crate::output;
 use crate::secret::Secret;
 use crate::settings::Profile;
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::io::{BufRead, Read};
 
 /// git sends a few hundred bytes (a `wwwauth[]` header, another helper's
@@ -200,15 +200,29 @@ fn get(ctx: &Ctx, args: &GitCredentialArgs, profile: &Profile, slot: &Slot) -> R
 /// environment's $OAUTHCTL_PROFILE is not enough: a helper configured for
 /// every host must not hand that profile's token to all of them.
 fn pick_profile(ctx: &Ctx, args: &GitCredentialArgs, origin: &url::Url) -> Result<Option<Profile>> {
+    profile_for_host(ctx, &args.provider, origin, "git_hosts", |options| {
+        &options.git_hosts
+    })
+}
+
+/// The profile that lists `origin` under `key` (`git_hosts`,
+/// `docker_registries`): `-p` when given on the command line, else the one
+/// profile listing it (the default profile when several do), else none.
+pub fn profile_for_host(
+    ctx: &Ctx,
+    provider: &crate::options::ProviderOptions,
+    origin: &url::Url,
+    key: &str,
+    hosts: impl Fn(&crate::options::ProviderOptions) -> &Vec<String>,
+) -> Result<Option<Profile>> {
     if ctx.globals.profile_on_command_line {
-        return Profile::resolve(&ctx.globals, &args.provider).map(Some);
+        return Profile::resolve(&ctx.globals, provider).map(Some);
     }
-    let file = ConfigFile::load(&ctx.globals.config_path, ctx.globals.config_explicit)
-        .context("git-credential")?;
+    let file = ConfigFile::load(&ctx.globals.config_path, ctx.globals.config_explicit)?;
     let matching: Vec<&String> = file
         .profiles
         .iter()
-        .filter(|(_, options)| options.git_hosts.iter().any(|h| host_matches(h, origin)))
+        .filter(|(_, options)| hosts(options).iter().any(|h| host_matches(h, origin)))
         .map(|(name, _)| name)
         .collect();
     let name = match matching[..] {
@@ -222,7 +236,7 @@ fn pick_profile(ctx: &Ctx, args: &GitCredentialArgs, origin: &url::Url) -> Resul
             Some(default) => default,
             None => {
                 return Err(usage(format!(
-                    "profiles {} all list {} in git_hosts: keep it in one, or give -p in the helper",
+                    "profiles {} all list {} in {key}: keep it in one, or give -p",
                     matching
                         .iter()
                         .map(|n| n.as_str())
@@ -233,7 +247,7 @@ fn pick_profile(ctx: &Ctx, args: &GitCredentialArgs, origin: &url::Url) -> Resul
             }
         },
     };
-    Profile::resolve(&ctx.globals.with_profile(name), &args.provider).map(Some)
+    Profile::resolve(&ctx.globals.with_profile(name), provider).map(Some)
 }
 
 #[cfg(test)]

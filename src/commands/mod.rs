@@ -4,6 +4,7 @@ pub mod client_credentials;
 pub mod curl;
 #[cfg(feature = "demo")]
 pub mod demo;
+pub mod docker_credential;
 pub mod engine;
 pub mod exec;
 pub mod generate;

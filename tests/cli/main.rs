@@ -9,6 +9,7 @@ mod curl;
 // with the default `demo` feature.
 #[cfg(feature = "demo")]
 mod demo;
+mod docker;
 mod exec;
 mod faults;
 #[cfg(feature = "demo")]

@@ -20,21 +20,94 @@ pub fn completions(shell: clap_complete::Shell, out: &mut Vec<u8>) {
     clap_complete::generate(shell, &mut Cli::command(), "oauthctl", out);
 }
 
-/// oauthctl.1 plus oauthctl-SUBCOMMAND.1 for each visible subcommand.
+/// oauthctl.1 plus oauthctl-SUB.1 for each visible subcommand, and
+/// oauthctl-SUB-SUBSUB.1 below those (`profile add`, `setup kubectl`), so that
+/// every page a SUBCOMMANDS section names exists.
 pub fn man_pages(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let command = Cli::command();
-    write_page(dir, "oauthctl", command.clone())?;
-    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let name = format!("oauthctl-{}", sub.get_name());
-        write_page(dir, &name, sub.clone().name(name.clone()))?;
+    let mut command = Cli::command();
+    command.build();
+    write_tree(dir, "oauthctl", "oauthctl", &command, None)
+}
+
+fn write_tree(
+    dir: &Path,
+    page: &str,
+    invocation: &str,
+    command: &clap::Command,
+    parent: Option<&str>,
+) -> Result<()> {
+    let children: Vec<&clap::Command> = command
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+        .collect();
+    let mut see_also: Vec<String> = parent.map(str::to_owned).into_iter().collect();
+    see_also.extend(children.iter().map(|c| format!("{page}-{}", c.get_name())));
+    write_page(
+        dir,
+        page,
+        command
+            .clone()
+            .name(page.to_owned())
+            .bin_name(invocation.to_owned()),
+        &see_also,
+    )?;
+    for child in children {
+        write_tree(
+            dir,
+            &format!("{page}-{}", child.get_name()),
+            &format!("{invocation} {}", child.get_name()),
+            child,
+            Some(page),
+        )?;
     }
     Ok(())
 }
 
-fn write_page(dir: &Path, name: &str, command: clap::Command) -> Result<()> {
+fn write_page(dir: &Path, name: &str, command: clap::Command, see_also: &[String]) -> Result<()> {
+    let man = clap_mangen::Man::new(command.clone());
     let mut page = Vec::new();
-    clap_mangen::Man::new(command).render(&mut page)?;
+    man.render_title(&mut page)?;
+    man.render_name_section(&mut page)?;
+    man.render_synopsis_section(&mut page)?;
+    man.render_description_section(&mut page)?;
+    if command.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut page)?;
+    }
+    if command.has_subcommands() {
+        man.render_subcommands_section(&mut page)?;
+    }
+    if command.get_after_long_help().is_some() || command.get_after_help().is_some() {
+        man.render_extra_section(&mut page)?;
+    }
+    // Every page, not just oauthctl(1): a script's author reads the page
+    // of the command the script runs.
+    page.extend_from_slice(b".SH \"EXIT STATUS\"\n");
+    for (code, meaning) in crate::exit::Exit::TABLE {
+        page.extend_from_slice(format!(".TP\n\\fB{code}\\fR\n{}\n", roff_text(meaning)).as_bytes());
+    }
+    if name == "oauthctl-curl" || name == "oauthctl-exec" {
+        page.extend_from_slice(b".PP\nOtherwise the exit code of the program it runs.\n");
+    }
+    if !see_also.is_empty() {
+        page.extend_from_slice(b".SH \"SEE ALSO\"\n");
+        let refs: Vec<String> = see_also.iter().map(|p| format!("\\fB{p}\\fR(1)")).collect();
+        page.extend_from_slice(format!("{}\n", refs.join(", ")).as_bytes());
+    }
+    if command.get_version().is_some() {
+        man.render_version_section(&mut page)?;
+    }
     let path = dir.join(format!("{name}.1"));
     std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Text for a roff line: a backslash is an escape, and a leading `.` or `'`
+/// a request.
+fn roff_text(text: &str) -> String {
+    let escaped = text.replace('\\', "\\e");
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }

@@ -78,6 +78,45 @@ fn man_pages_are_fresh() {
 }
 
 #[test]
+fn every_man_page_has_exit_codes_and_names_only_pages_that_exist() {
+    let dir = repo().join("man");
+    let pages: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(
+        pages.contains(&"oauthctl-profile-add.1".to_owned()),
+        "{pages:?}"
+    );
+    for page in &pages {
+        let text = std::fs::read_to_string(dir.join(page)).unwrap();
+        assert!(
+            text.contains(".SH \"EXIT STATUS\"") && text.contains("login required"),
+            "{page} has no exit codes"
+        );
+        // roff spells a reference `name(1)`, the name maybe in bold.
+        for (at, _) in text.match_indices("(1)") {
+            let before = &text[..at];
+            let name: String = before
+                .trim_end_matches("\\fR")
+                .chars()
+                .rev()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if name.starts_with("oauthctl") {
+                assert!(
+                    pages.contains(&format!("{name}.1")),
+                    "{page} refers to {name}(1), which is not generated"
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn man_page_documents_exit_codes() {
     let page = std::fs::read_to_string(repo().join("man").join("oauthctl.1")).unwrap();
     assert!(

@@ -216,11 +216,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -334,11 +334,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -448,11 +448,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -482,11 +482,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -592,11 +592,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -706,11 +706,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -740,11 +740,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -774,11 +774,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -864,11 +864,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -974,11 +974,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1430,11 +1430,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1568,11 +1568,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1674,11 +1674,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1708,11 +1708,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1830,11 +1830,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1941,18 +1941,18 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__profile__subcmd__list)
-            opts="-p -v -q -h -V --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --names --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1982,11 +1982,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2016,11 +2016,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2130,11 +2130,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2164,11 +2164,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2202,11 +2202,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2286,11 +2286,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2328,11 +2328,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2446,11 +2446,11 @@ _oauthctl() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -498,7 +498,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Add a profile, or update the keys given for an existing one'
-            cand list 'List the profiles'
+            cand list 'List the profiles (`*` marks the default)'
             cand show 'Print a profile''s settings (secrets redacted)'
             cand remove 'Remove a profile from the config file (its tokens stay until `logout`)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -547,6 +547,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
             cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
             cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand --names 'Only the names, one per line (what shell completion reads)'
             cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
             cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
             cand -q 'Only errors on stderr'
@@ -588,7 +589,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         }
         &'oauthctl;profile;help'= {
             cand add 'Add a profile, or update the keys given for an existing one'
-            cand list 'List the profiles'
+            cand list 'List the profiles (`*` marks the default)'
             cand show 'Print a profile''s settings (secrets redacted)'
             cand remove 'Remove a profile from the config file (its tokens stay until `logout`)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -767,7 +768,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         }
         &'oauthctl;help;profile'= {
             cand add 'Add a profile, or update the keys given for an existing one'
-            cand list 'List the profiles'
+            cand list 'List the profiles (`*` marks the default)'
             cand show 'Print a profile''s settings (secrets redacted)'
             cand remove 'Remove a profile from the config file (its tokens stay until `logout`)'
         }

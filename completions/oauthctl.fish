@@ -24,7 +24,7 @@ function __fish_oauthctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c oauthctl -n "__fish_oauthctl_needs_command" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -86,7 +86,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant-type -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l redirect-uri -d 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l port -d 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l timeout -d 'Give up waiting for the browser or device approval after this many seconds [default: 300]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -129,7 +129,7 @@ json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -168,7 +168,7 @@ header\t'`Authorization: Bearer TOKEN`'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -207,7 +207,7 @@ json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -247,7 +247,7 @@ json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -284,7 +284,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l grant -d 'Wha
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l token-in -d 'Where the token goes [default: the profile\'s token_in, else header]' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
 query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -320,7 +320,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l auth-param -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l env -d 'The environment variable that carries the access token' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -353,7 +353,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l resource -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -368,7 +368,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s h -l help -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -s o -l output -d 'What to print on stdout' -r -f -a "text\t'One line per profile'
 json\t'A JSON array'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -401,7 +401,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l resource -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -436,7 +436,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l par
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -470,7 +470,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -482,7 +482,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l host -d 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -494,7 +494,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s v -l ver
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -506,7 +506,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fis
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "add" -d 'Add a profile, or update the keys given for an existing one'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "list" -d 'List the profiles'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "list" -d 'List the profiles (`*` marks the default)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -537,7 +537,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-in -d 'How `oauthctl curl` passes the token' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
 query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l redirect-uri -d 'Fixed loopback redirect URI for `login`' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -549,18 +549,19 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l names -d 'Only the names, one per line (what shell completion reads)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -571,7 +572,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -583,11 +584,11 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a profile, or update the keys given for an existing one'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles (`*` marks the default)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -602,7 +603,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l user -d 'The kubeconfig user name [default: oauthctl-PROFILE]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l kubeconfig -d 'Write the entry into this kubeconfig (created when missing, else merged with `kubectl config set-credentials`) instead of printing it' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -616,7 +617,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from help" -f -a "kubectl" -d 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl\'s exec credential plugin, or write it into a kubeconfig'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -629,7 +630,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s v -l verbose 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -643,7 +644,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fi
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "completions" -d 'Print the completion script for SHELL'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Write oauthctl.1 and one page per subcommand into DIR'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -654,7 +655,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_s
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
@@ -686,7 +687,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_s
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential docker-credential setup-git profile setup demo generate help" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect git-credential docker-credential setup-git profile setup demo generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "add" -d 'Add a profile, or update the keys given for an existing one'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "list" -d 'List the profiles (`*` marks the default)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from setup" -f -a "kubectl" -d 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl\'s exec credential plugin, or write it into a kubeconfig'

@@ -482,8 +482,12 @@ pub struct InspectArgs {
 pub enum ProfileCommand {
     /// Add a profile, or update the keys given for an existing one
     Add(Box<ProfileAddArgs>),
-    /// List the profiles
-    List,
+    /// List the profiles (`*` marks the default)
+    List {
+        /// Only the names, one per line (what shell completion reads)
+        #[arg(long)]
+        names: bool,
+    },
     /// Print a profile's settings (secrets redacted)
     Show {
         /// Profile name [default: the current profile]

@@ -17,7 +17,82 @@ pub fn run(command: &GenerateCommand) -> Result<()> {
 }
 
 pub fn completions(shell: clap_complete::Shell, out: &mut Vec<u8>) {
-    clap_complete::generate(shell, &mut Cli::command(), "oauthctl", out);
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "oauthctl", &mut script);
+    let script = String::from_utf8_lossy(&script);
+    out.extend_from_slice(complete_profile_names(shell, &script).as_bytes());
+}
+
+/// What lists the profiles for completion: the config file's names, or
+/// nothing when there is no oauthctl or no config (never an error shown).
+const PROFILE_NAMES: &str = "oauthctl profile list --names 2>/dev/null";
+
+/// clap's scripts complete `-p NAME` with file names; a profile name is what
+/// goes there. clap_complete has no stable hook for values computed at
+/// completion time, so the generated script is edited where it offers files
+/// for `-p`/`--profile`, and the completions tests run the result.
+fn complete_profile_names(shell: clap_complete::Shell, script: &str) -> String {
+    use clap_complete::Shell;
+    match shell {
+        Shell::Bash => {
+            let mut edited = String::with_capacity(script.len());
+            let mut lines = script.lines().peekable();
+            while let Some(line) = lines.next() {
+                edited.push_str(line);
+                edited.push('\n');
+                let trimmed = line.trim();
+                if (trimmed == "--profile)" || trimmed == "-p)")
+                    && let Some(next) = lines.peek()
+                    && next.trim() == r#"COMPREPLY=($(compgen -f "${cur}"))"#
+                {
+                    let indent = &next[..next.len() - next.trim_start().len()];
+                    edited.push_str(&format!(
+                        "{indent}COMPREPLY=($(compgen -W \"$({PROFILE_NAMES})\" -- \"${{cur}}\"))\n"
+                    ));
+                    lines.next();
+                }
+            }
+            edited
+        }
+        Shell::Zsh => {
+            let function = format!(
+                "(( $+functions[_oauthctl_profiles] )) ||\n_oauthctl_profiles() {{\n    local -a profiles\n    profiles=(${{(f)\"$({PROFILE_NAMES})\"}})\n    _describe -t profiles 'profile' profiles\n}}\n\n"
+            );
+            let edited = script
+                .lines()
+                .map(|line| {
+                    if (line.starts_with("'-p+[") || line.starts_with("'--profile=["))
+                        && line.contains(":NAME:_default'")
+                    {
+                        line.replace(":NAME:_default'", ":NAME:_oauthctl_profiles'")
+                    } else {
+                        line.to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            // After the #compdef line, before the function that uses it.
+            match edited.split_once('\n') {
+                Some((first, rest)) => format!("{first}\n\n{function}{rest}\n"),
+                None => edited,
+            }
+        }
+        Shell::Fish => {
+            script
+                .lines()
+                .map(|line| {
+                    if line.contains(" -s p -l profile ") && line.ends_with(" -r") {
+                        format!("{line} -f -a \"({PROFILE_NAMES})\"")
+                    } else {
+                        line.to_owned()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n"
+        }
+        _ => script.to_owned(),
+    }
 }
 
 /// oauthctl.1 plus oauthctl-SUB.1 for each visible subcommand, and

@@ -14,7 +14,7 @@ pub fn run(ctx: &Ctx, command: &ProfileCommand) -> Result<()> {
     let path = &ctx.globals.config_path;
     match command {
         ProfileCommand::Add(args) => add(ctx, path, args),
-        ProfileCommand::List => list(ctx, path),
+        ProfileCommand::List { names } => list(ctx, path, *names),
         ProfileCommand::Show { name } => show(ctx, path, name.as_deref()),
         ProfileCommand::Remove { name } => remove(ctx, path, name),
     }
@@ -146,8 +146,12 @@ fn absolute(path: &Path) -> String {
         .to_string()
 }
 
-fn list(ctx: &Ctx, path: &Path) -> Result<()> {
+fn list(ctx: &Ctx, path: &Path, names_only: bool) -> Result<()> {
     let file = ConfigFile::load(path, ctx.globals.config_explicit)?;
+    if names_only {
+        let names: String = file.profiles.keys().map(|n| format!("{n}\n")).collect();
+        return output::print(&names);
+    }
     let default = file
         .default_profile
         .clone()

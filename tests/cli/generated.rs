@@ -47,6 +47,77 @@ fn completions_are_fresh() {
     }
 }
 
+/// The committed bash completion, run by bash: `oauthctl token -p <TAB>` and
+/// `oauthctl curl --profile w<TAB>` offer the config file's profile names.
+#[test]
+fn bash_completes_profile_names() {
+    let env = TestEnv::new();
+    let config = env.write_config(
+        "[profiles.work]\nissuer = \"https://id.example.com\"\n[profiles.ci]\ntoken_url = \"https://id.example.com/t\"\n",
+    );
+    let script = repo().join("completions").join("oauthctl.bash");
+    let bin_dir = std::path::Path::new(crate::support::BIN).parent().unwrap();
+    let complete = |words: &[&str]| -> Vec<String> {
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let cword = words.len() - 1;
+        let line = format!(
+            "source '{}'; COMP_WORDS=({}); COMP_CWORD={cword}; _oauthctl oauthctl '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display(),
+            quoted.join(" "),
+            words[cword],
+            words[cword - 1],
+        );
+        let mut cmd = std::process::Command::new("bash");
+        cmd.env_clear()
+            .args(["--norc", "--noprofile", "-c", &line])
+            .env(
+                "PATH",
+                format!(
+                    "{}:{}",
+                    bin_dir.display(),
+                    std::env::var("PATH").unwrap_or_default()
+                ),
+            )
+            .env("HOME", env.path().join("home"))
+            .env("OAUTHCTL_CONFIG", &config);
+        let out = crate::support::bounded(cmd).output().unwrap();
+        assert!(out.status.success(), "{}", crate::support::stderr(&out));
+        crate::support::stdout(&out)
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(complete(&["oauthctl", "token", "-p", ""]), ["ci", "work"]);
+    assert_eq!(complete(&["oauthctl", "curl", "--profile", "w"]), ["work"]);
+    assert_eq!(complete(&["oauthctl", "-p", "c"]), ["ci"]);
+}
+
+#[test]
+fn zsh_and_fish_completions_offer_profile_names_for_p() {
+    let zsh = std::fs::read_to_string(repo().join("completions").join("_oauthctl")).unwrap();
+    assert!(
+        zsh.contains("_oauthctl_profiles() {"),
+        "zsh: no profile function"
+    );
+    assert!(
+        !zsh.contains("'-p+[Profile")
+            || !zsh
+                .lines()
+                .any(|l| l.starts_with("'-p+[") && l.ends_with(":NAME:_default' \\")),
+        "zsh: -p still completes files"
+    );
+    let fish = std::fs::read_to_string(repo().join("completions").join("oauthctl.fish")).unwrap();
+    let profile_lines: Vec<&str> = fish
+        .lines()
+        .filter(|l| l.contains(" -s p -l profile "))
+        .collect();
+    assert!(!profile_lines.is_empty());
+    for line in profile_lines {
+        assert!(line.contains("profile list --names"), "fish: {line}");
+    }
+}
+
 #[test]
 fn man_pages_are_fresh() {
     let env = TestEnv::new();

@@ -86,6 +86,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --password-stdin 'Read the password from stdin instead of a no-echo prompt (or set $OAUTHCTL_PASSWORD)'
             cand --device 'Use the device flow (RFC 8628): a code to enter on any device''s browser'
             cand --no-browser 'Print the login URL instead of opening a browser'
+            cand --paste 'Also read, from stdin, the address the browser ended on (for a browser on another machine, whose redirect to 127.0.0.1 cannot arrive); automatic when no browser opens and stdin is a terminal'
             cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
             cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
             cand -q 'Only errors on stderr'

@@ -97,6 +97,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-gra
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-stdin -d 'Read the password from stdin instead of a no-echo prompt (or set $OAUTHCTL_PASSWORD)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l device -d 'Use the device flow (RFC 8628): a code to enter on any device\'s browser'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l no-browser -d 'Print the login URL instead of opening a browser'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l paste -d 'Also read, from stdin, the address the browser ended on (for a browser on another machine, whose redirect to 127.0.0.1 cannot arrive); automatic when no browser opens and stdin is a terminal'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -22,6 +22,20 @@ pub fn open(url: &str) -> Opened {
         }
         return Opened::No(last_error);
     }
+    // WSL: the browser is Windows', reached through wslu's `wslview` or
+    // `explorer.exe`, whether or not a Linux display exists.
+    if cfg!(target_os = "linux") && is_wsl() {
+        let mut last_error = String::new();
+        for launcher in ["wslview", "explorer.exe"] {
+            match spawn_browser(launcher, url) {
+                Ok(()) => return Opened::Yes,
+                Err(err) => last_error = format!("{launcher}: {err}"),
+            }
+        }
+        return Opened::No(format!(
+            "WSL without a Windows browser launcher ({last_error})"
+        ));
+    }
     if cfg!(target_os = "linux")
         && std::env::var_os("DISPLAY").is_none()
         && std::env::var_os("WAYLAND_DISPLAY").is_none()
@@ -50,4 +64,12 @@ fn spawn_browser(candidate: &str, url: &str) -> std::io::Result<()> {
         .stderr(Stdio::null())
         .spawn()
         .map(|_| ())
+}
+
+/// WSL sets these in every session it starts; the interop file says so
+/// where a session scrubbed its environment.
+fn is_wsl() -> bool {
+    std::env::var_os("WSL_DISTRO_NAME").is_some()
+        || std::env::var_os("WSL_INTEROP").is_some()
+        || std::path::Path::new("/proc/sys/fs/binfmt_misc/WSLInterop").exists()
 }

@@ -238,6 +238,12 @@ pub struct LoginArgs {
     #[arg(long)]
     pub no_browser: bool,
 
+    /// Also read, from stdin, the address the browser ended on (for a browser
+    /// on another machine, whose redirect to 127.0.0.1 cannot arrive);
+    /// automatic when no browser opens and stdin is a terminal
+    #[arg(long, conflicts_with_all = ["with_refresh_token", "password_grant", "grant_type", "device"])]
+    pub paste: bool,
+
     /// Fixed loopback redirect URI, for providers that match it exactly
     /// [default: http://127.0.0.1:PORT/callback with a port the OS picks]
     #[arg(long, value_name = "URI", conflicts_with = "port")]

@@ -96,11 +96,18 @@ impl Listener {
     /// paths (favicon, probes) get a 404, and requests without our state a
     /// 400, and the wait goes on until `timeout`. `issuer` is checked against an `iss`
     /// parameter (RFC 9207), which must be there when the issuer promised it.
+    ///
+    /// `pasted` carries lines the user pasted: the address a browser on
+    /// another machine ended on, whose redirect to this loopback address could
+    /// not arrive. Each is checked exactly as a callback would be; one without
+    /// this login's state (or not an address of this listener) is refused with
+    /// a warning, and the wait goes on.
     pub fn wait(
         &self,
         state: &str,
         issuer: Option<&IssuerCheck>,
         timeout: Duration,
+        pasted: Option<&std::sync::mpsc::Receiver<String>>,
     ) -> Result<Callback, CallbackError> {
         // `--timeout` is the user's number: a huge one must not overflow.
         let deadline = Instant::now()
@@ -115,9 +122,28 @@ impl Listener {
                     refused,
                 });
             }
+            if let Some(line) = pasted.and_then(|lines| lines.try_recv().ok()) {
+                let outcome = self
+                    .pasted_query(&line)
+                    .map(|query| check_callback(&query, state, issuer));
+                match outcome {
+                    Ok(Err(CallbackError::StateMismatch)) => {
+                        refused += 1;
+                        log::warn!(
+                            "that address is not from this login (its state differs): paste the address the browser ended on for this login"
+                        );
+                    }
+                    Ok(outcome) => return outcome,
+                    Err(why) if line.trim().is_empty() => log::debug!("empty paste: {why}"),
+                    Err(why) => log::warn!("{why}"),
+                }
+                continue;
+            }
+            // Polled: a pasted line should not wait long for its turn.
+            let poll = if pasted.is_some() { 100 } else { 500 };
             let request = match self
                 .server
-                .recv_timeout(left.min(Duration::from_millis(500)))
+                .recv_timeout(left.min(Duration::from_millis(poll)))
             {
                 Ok(Some(request)) => request,
                 Ok(None) => continue,
@@ -164,6 +190,36 @@ impl Listener {
             let _ = request.respond(response);
             return outcome;
         }
+    }
+}
+
+impl Listener {
+    /// The query of a pasted address: the whole address of this listener's
+    /// redirect (any loopback host spelling), or just its `?code=…&state=…`.
+    fn pasted_query(&self, line: &str) -> Result<String, String> {
+        let text = line.trim();
+        if text.starts_with("http://") || text.starts_with("https://") {
+            let url = url::Url::parse(text).map_err(|err| {
+                format!("the pasted address is not a URL ({err}): paste it whole")
+            })?;
+            let ours = url::Url::parse(&self.redirect_uri).map_err(|err| err.to_string())?;
+            if url.scheme() != "http"
+                || !crate::oauth::http::is_loopback(&url)
+                || url.port_or_known_default() != ours.port_or_known_default()
+                || url.path() != self.path
+            {
+                return Err(format!(
+                    "the pasted address is not this login's redirect ({}): paste the address the browser ended on",
+                    self.redirect_uri
+                ));
+            }
+            return Ok(url.query().unwrap_or_default().to_owned());
+        }
+        let query = text.strip_prefix('?').unwrap_or(text);
+        if query.contains("state=") {
+            return Ok(query.to_owned());
+        }
+        Err("paste the whole address from the browser's address bar (it starts with http://127.0.0.1)".to_owned())
     }
 }
 

@@ -20,7 +20,7 @@ use crate::secret::Secret;
 use crate::settings::Profile;
 use crate::store::TokenSet;
 use anyhow::{Context, Result};
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::time::Duration;
 
 /// The exit code of a login ended by Ctrl-C, as a shell reports SIGINT.
@@ -180,22 +180,47 @@ fn browser_login(
     }
     .url()?;
 
-    if args.no_browser {
+    let opened = if args.no_browser {
         ctx.note(&format!(
-            "Open this URL in a browser on this machine to log in to {}:\n\n    {url}\n",
+            "Open this URL in a browser to log in to {}:\n\n    {url}\n",
             profile.name
         ));
+        false
     } else {
         ctx.note(&format!(
             "Opening the browser to log in to {}. If it does not open, visit:\n\n    {url}\n",
             profile.name
         ));
-        if let Opened::No(why) = browser::open(&url) {
+        match browser::open(&url) {
+            Opened::Yes => true,
+            Opened::No(why) => {
+                ctx.note(&format!("Could not open a browser here ({why})."));
+                false
+            }
+        }
+    };
+    // No browser here: the one used may be on another machine, where the
+    // redirect to this machine's 127.0.0.1 fails. Its address bar still
+    // holds the answer, so it can be pasted (the listener stays up too).
+    let paste = args.paste || (!opened && std::io::stdin().is_terminal());
+    if paste {
+        ctx.note(
+            "If the browser is on another machine, its last page will not load: copy the address it ended on (http://127.0.0.1…) and paste it here, then press Enter.",
+        );
+    }
+    if !opened {
+        let device = profile.device_url.is_some()
+            || metadata
+                .as_ref()
+                .is_some_and(|m| m.device_authorization_endpoint.is_some());
+        if device {
             ctx.note(&format!(
-                "Could not open a browser ({why}). Open the URL above on this machine, or use `oauthctl login --device` on a machine without one."
+                "This provider also has a device flow, which needs no redirect: `oauthctl login -p {} --device`.",
+                profile.name
             ));
         }
     }
+    let pasted = paste.then(stdin_lines);
     let timeout = Duration::from_secs(args.timeout.unwrap_or(300).max(1));
     ctx.note("Waiting for the browser to finish the login (Ctrl-C to cancel)...");
     let expected_issuer = metadata
@@ -208,7 +233,7 @@ fn browser_login(
                 .as_ref()
                 .is_some_and(|m| m.authorization_response_iss_parameter_supported),
         });
-    let callback = listener.wait(&state, expected_issuer.as_ref(), timeout)?;
+    let callback = listener.wait(&state, expected_issuer.as_ref(), timeout, pasted.as_ref())?;
     let redirect_uri = listener.redirect_uri().to_owned();
     drop(listener);
 
@@ -220,6 +245,35 @@ fn browser_login(
     let response = engine::exchange(ctx, profile, &grant, Vec::new())?;
     Ok((TokenSet::from_response(response, None, grant.kind()), nonce))
 }
+
+/// Lines from stdin, read on a thread of their own while the listener
+/// waits; the thread ends with stdin (or the process). A paste is a few
+/// hundred bytes: longer lines are cut, not buffered without end.
+fn stdin_lines() -> std::sync::mpsc::Receiver<String> {
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut stdin = std::io::stdin().lock();
+        loop {
+            let mut line = Vec::new();
+            match std::io::BufRead::read_until(
+                &mut Read::by_ref(&mut stdin).take(PASTE_LIMIT),
+                b'\n',
+                &mut line,
+            ) {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {
+                    let text = String::from_utf8_lossy(&line).into_owned();
+                    if sender.send(text).is_err() {
+                        return;
+                    }
+                }
+            }
+        }
+    });
+    receiver
+}
+
+const PASTE_LIMIT: u64 = 16 * 1024;
 
 /// RFC 8628: show a code, poll until the user approves it elsewhere.
 fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenSet> {

@@ -271,6 +271,138 @@ fn output_dir() -> PathBuf {
 // ---------------------------------------------------------------------------
 // The browser flow against oidc-provider, through its real pages.
 
+/// A terminal, no browser here: the address a browser elsewhere ended on
+/// (its redirect to 127.0.0.1 could not arrive) is pasted, checked like a
+/// callback, and the login completes; a paste from another login is refused.
+#[test]
+fn on_a_terminal_without_a_browser_the_final_address_can_be_pasted() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "work");
+    let mut pty = crate::support::pty::Pty::open();
+    let mut cmd = env.cmd();
+    // No DISPLAY and no $BROWSER in the test's environment: nothing opens.
+    cmd.args(["login", "-p", "work", "--timeout", "60"])
+        .stdin(pty.terminal());
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    login.wait_line("the paste hint", PROMPT_WAIT, |l| {
+        l.contains("paste it here")
+    });
+    login.wait_line("the device hint", PROMPT_WAIT, |l| {
+        l.contains("oauthctl login -p work --device")
+    });
+
+    pty.type_line(&format!(
+        "{}?code=stolen&state=not-this-one",
+        auth.redirect_uri
+    ));
+    login.wait_line("the refusal", PROMPT_WAIT, |l| {
+        l.contains("not from this login")
+    });
+    pty.type_line("just some words");
+    login.wait_line("the hint", PROMPT_WAIT, |l| {
+        l.contains("paste the whole address")
+    });
+
+    let callback = oidc::authorize_in_test_browser(auth.url());
+    pty.type_line(&callback);
+    let done = login.finish(EXIT_WAIT);
+    done.assert_code(0);
+    assert!(done.stderr.contains("Logged in to work"), "{}", done.stderr);
+    assert_eq!(op.grant_count("authorization_code"), 1, "{}", op.stats());
+    let token = stdout(&env.run(&["token", "-p", "work"])).trim().to_owned();
+    op.assert_token_accepted(&token);
+}
+
+/// On WSL, with no $BROWSER, the Windows browser opens the URL: through
+/// `wslview` when wslu is there, else `explorer.exe`.
+#[test]
+fn on_wsl_the_windows_browser_opens_the_login() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    for launchers in [&["wslview", "explorer.exe"][..], &["explorer.exe"][..]] {
+        let env = TestEnv::new();
+        write_public_profile(&env, &op, "work");
+        let bin = env.path().join("wsl-bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        for launcher in launchers {
+            let script = bin.join(launcher);
+            std::fs::write(
+                &script,
+                format!(
+                    "#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n",
+                    env.path().join(format!("{launcher}.url")).display()
+                ),
+            )
+            .unwrap();
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let mut cmd = env.cmd();
+        cmd.env("WSL_DISTRO_NAME", "Ubuntu")
+            .env(
+                "PATH",
+                format!(
+                    "{}:{}",
+                    bin.display(),
+                    std::env::var("PATH").unwrap_or_default()
+                ),
+            )
+            .args(["login", "-p", "work", "--timeout", "60"]);
+        let mut login = Login::spawn(cmd);
+        let auth = login.auth_url();
+        let opened = env.path().join(format!("{}.url", launchers[0]));
+        let deadline = std::time::Instant::now() + PROMPT_WAIT;
+        while !opened.exists() {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{} was not run: {}",
+                launchers[0],
+                login.0.seen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        assert_eq!(std::fs::read_to_string(&opened).unwrap(), auth.url());
+        let (status, _) = oidc::deliver_callback(&oidc::authorize_in_test_browser(auth.url()));
+        assert_eq!(status, 200);
+        login.finish(EXIT_WAIT).assert_code(0);
+    }
+}
+
+/// `--paste` without a terminal (a script, a pipe): the same check applies.
+#[test]
+fn paste_reads_a_piped_address_and_checks_its_state() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "work");
+    let (reader, mut writer) = std::io::pipe().unwrap();
+    let mut cmd = env.cmd();
+    cmd.args([
+        "login",
+        "-p",
+        "work",
+        "--paste",
+        "--no-browser",
+        "--timeout",
+        "60",
+    ])
+    .stdin(reader);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    let callback = oidc::deny_in_test_browser(auth.url());
+    std::io::Write::write_all(&mut writer, format!("{callback}\n").as_bytes()).unwrap();
+    let done = login.finish(EXIT_WAIT);
+    let line = done.assert_clean_failure(3);
+    assert!(line.contains("access_denied"), "{line}");
+    assert_eq!(op.stats()["token_requests"], 0, "{}", op.stats());
+}
+
 #[test]
 fn ctrl_c_while_waiting_for_the_browser_cancels_the_login() {
     let Some(op) = OidcProvider::start() else {

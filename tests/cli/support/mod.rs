@@ -5,6 +5,8 @@
 
 pub mod fake;
 pub mod oidc;
+#[cfg(unix)]
+pub mod pty;
 mod run;
 pub mod webdriver;
 

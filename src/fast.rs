@@ -102,7 +102,7 @@ pub fn serve(args: &[OsString]) -> Option<ExitCode> {
     let ctx = Ctx::new(globals, request.quiet);
     let profile = Profile::resolve(&ctx.globals, &ProviderOptions::default()).ok()?;
     let slot = Slot::for_profile(&profile);
-    let set = ctx.store().ok()?.peek(&slot.key).ok()??;
+    let set = ctx.store_for(&profile).ok()?.peek(&slot.key).ok()??;
     if !set.is_fresh(profile.min_ttl(request.min_ttl)) {
         return None;
     }

@@ -123,6 +123,9 @@ pub struct ProviderOptions {
     /// The user name `git-credential` gives git [default: oauth2]
     #[arg(skip)]
     pub git_username: Option<String>,
+    /// Where this profile's tokens live, unless --store or $OAUTHCTL_STORE says otherwise
+    #[arg(skip)]
+    pub store: Option<crate::store::StoreKind>,
     /// Registries (`HOST` or `HOST:PORT`) `docker-credential` answers for
     #[arg(skip)]
     #[serde(deserialize_with = "one_or_many")]
@@ -206,6 +209,7 @@ impl Combine for ProviderOptions {
             username: self.username.combine(other.username),
             git_hosts: self.git_hosts.combine(other.git_hosts),
             git_username: self.git_username.combine(other.git_username),
+            store: self.store.combine(other.store),
             docker_registries: self.docker_registries.combine(other.docker_registries),
             docker_username: self.docker_username.combine(other.docker_username),
         }

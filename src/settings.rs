@@ -26,7 +26,8 @@ pub struct Globals {
     pub profile: Option<String>,
     /// `-p` was on the command line (not from $OAUTHCTL_PROFILE).
     pub profile_on_command_line: bool,
-    pub store: StoreKind,
+    /// `--store` or `$OAUTHCTL_STORE`: wins over a profile's `store` key.
+    pub store: Option<StoreKind>,
     pub data_dir: PathBuf,
     /// Discovery documents: under the data dir when `$OAUTHCTL_DATA_DIR`
     /// moves everything oauthctl writes (the demo relies on it).
@@ -56,7 +57,7 @@ impl Globals {
     }
 
     pub fn from_args(args: &GlobalArgs) -> Result<Globals> {
-        let store = args.store.unwrap_or(StoreKind::Auto);
+        let store = args.store;
         let http_timeout = match args.http_timeout {
             Some(0) => return Err(usage("--http-timeout must be at least 1 second")),
             Some(secs) if secs > 3600 => {
@@ -162,7 +163,14 @@ impl Profile {
             .map(Path::to_path_buf)
             .unwrap_or_default();
         let file_profile = from_file.unwrap_or_default();
-        Self::merge(name, named, flags, file_profile, &config_dir)
+        let mut profile = Self::merge(name, named, flags, file_profile, &config_dir)?;
+        profile.options.store = globals.store.or(profile.options.store);
+        Ok(profile)
+    }
+
+    /// The store this profile's tokens live in.
+    pub fn store_kind(&self) -> StoreKind {
+        self.options.store.unwrap_or(StoreKind::Auto)
     }
 
     fn merge(

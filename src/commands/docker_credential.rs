@@ -61,7 +61,7 @@ pub fn run(ctx: &Ctx, args: &DockerCredentialArgs) -> Result<u8> {
             };
             let slot = Slot::for_profile(&profile);
             if args.operation == DockerOperation::Erase {
-                engine::expire_access_token(ctx, &slot, None)?;
+                engine::expire_access_token(ctx, &profile, &slot, None)?;
                 return Ok(0);
             }
             let username = profile

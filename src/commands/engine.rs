@@ -274,7 +274,7 @@ impl Slot {
 /// Called under the key's lock; the store is checked first, so that no grant
 /// is spent on tokens that could not be saved.
 fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -> Result<TokenSet> {
-    let store = ctx.store()?;
+    let store = ctx.store_for(profile)?;
     let mint = slot.renewal == Renewal::Mint;
     let refresh = match stored {
         Some(set) => match &set.refresh_token {
@@ -302,7 +302,7 @@ fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -
             return Err(login_required(&profile.name, &why));
         }
     };
-    check_writable(ctx, &slot.key)?;
+    check_writable(ctx, profile, &slot.key)?;
     match refresh {
         Some((set, rt)) => refresh_with(ctx, profile, set, rt).inspect_err(|err| {
             // Remembered for `status`; the set itself stays as it was.
@@ -322,8 +322,8 @@ fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -
 
 /// Fails, saying nothing was requested, when the store could not take the
 /// tokens a grant would bring: called before every grant is spent.
-pub fn check_writable(ctx: &Ctx, key: &StoreKey) -> Result<()> {
-    let store = ctx.store()?;
+pub fn check_writable(ctx: &Ctx, profile: &Profile, key: &StoreKey) -> Result<()> {
+    let store = ctx.store_for(profile)?;
     store.check_writable(key).map_err(|err| {
         err.context(format!(
             "the {} store cannot take new tokens, so nothing was requested (anything stored is untouched); fix that, then run the command again",
@@ -339,7 +339,7 @@ pub fn check_writable(ctx: &Ctx, key: &StoreKey) -> Result<()> {
 /// The token set a command wants for `slot`, from the store when it will do
 /// (no network work then), else renewed under the key's lock and saved.
 pub fn obtain(ctx: &Ctx, profile: &Profile, slot: &Slot, want: Want) -> Result<TokenSet> {
-    let store = ctx.store()?;
+    let store = ctx.store_for(profile)?;
     let key = &slot.key;
     let peeked = match want {
         Want::Fresh { .. } | Want::FreshIdToken { .. } => {
@@ -422,8 +422,13 @@ fn renewed_meanwhile(peeked: Option<&TokenSet>, stored: &TokenSet) -> bool {
 /// `erase`). Everything else in the set stays, the refresh token above all.
 /// With `refused` given, only that token is expired: one another process
 /// renewed meanwhile is left alone. Returns whether a set was changed.
-pub fn expire_access_token(ctx: &Ctx, slot: &Slot, refused: Option<&str>) -> Result<bool> {
-    let store = ctx.store()?;
+pub fn expire_access_token(
+    ctx: &Ctx,
+    profile: &Profile,
+    slot: &Slot,
+    refused: Option<&str>,
+) -> Result<bool> {
+    let store = ctx.store_for(profile)?;
     let key = &slot.key;
     let _lock = ctx.lock(key)?;
     store.settle(key)?;

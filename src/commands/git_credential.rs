@@ -164,7 +164,7 @@ pub fn run(ctx: &Ctx, args: &GitCredentialArgs) -> Result<()> {
         GitOperation::Get => get(ctx, args, &profile, &slot),
         GitOperation::Erase => {
             let refused = request.password.as_ref().map(Secret::expose);
-            if engine::expire_access_token(ctx, &slot, refused)? {
+            if engine::expire_access_token(ctx, &profile, &slot, refused)? {
                 ctx.note(&format!(
                     "oauthctl: git says the token for profile {} was refused; the next one will be renewed",
                     profile.name

@@ -16,7 +16,7 @@ const TIME_CLAIMS: &[&str] = &["exp", "iat", "nbf", "auth_time", "updated_at"];
 pub fn run(ctx: &Ctx, args: &InspectArgs) -> Result<()> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
     let slot = Slot::for_profile(&profile);
-    let set = ctx.store()?.load(&slot.key)?.ok_or_else(|| {
+    let set = ctx.store_for(&profile)?.load(&slot.key)?.ok_or_else(|| {
         login_required(
             &profile.name,
             &format!("nothing stored for profile {}", profile.name),

@@ -45,14 +45,14 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
     let slot = Slot::for_profile(&profile);
     // A store that cannot be used must fail before a grant is spent: a
     // redeemed (and rotated) refresh token that cannot be stored is lost.
-    let store = ctx.store()?;
+    let store = ctx.store_for(&profile)?;
     if let Err(err) = store.load(&slot.key) {
         if err.downcast_ref::<crate::store::Damaged>().is_none() {
             return Err(err.context("the token store cannot be used, so nothing was requested"));
         }
         log::warn!("{err:#}; this login replaces it");
     }
-    engine::check_writable(ctx, &slot.key)?;
+    engine::check_writable(ctx, &profile, &slot.key)?;
     let (set, nonce) = if let Some(source) = &args.with_refresh_token {
         let refresh_token = read_refresh_token(source)?;
         let seed = TokenSet {
@@ -375,7 +375,7 @@ pub fn save_and_report(
 ) -> Result<()> {
     {
         let _lock = ctx.lock(&slot.key)?;
-        ctx.store()?.save(&slot.key, set)?;
+        ctx.store_for(profile)?.save(&slot.key, set)?;
     }
     let who = subject(set)
         .or_else(|| userinfo_subject(ctx, profile, set))
@@ -385,7 +385,7 @@ pub fn save_and_report(
         "Logged in to {}{who} ({}; stored in {})",
         profile.name,
         output::describe_expiry(set),
-        ctx.store()?.kind()
+        ctx.store_for(profile)?.kind()
     ));
     match format {
         Some(format) => output::print(&output::render(set, format)?),

@@ -21,10 +21,10 @@ pub fn run(ctx: &Ctx, args: &LogoutArgs) -> Result<()> {
     } else {
         vec![Profile::resolve(&ctx.globals, &args.provider)?]
     };
-    let store = ctx.store()?;
     let mut first_error = None;
     let mut removed = 0;
     for profile in &profiles {
+        let store = ctx.store_for(profile)?;
         for slot in [
             Slot::for_profile(profile),
             Slot::client_credentials(profile),
@@ -58,7 +58,18 @@ pub fn run(ctx: &Ctx, args: &LogoutArgs) -> Result<()> {
         }
     }
     if args.all {
-        removed += store.purge()?;
+        // Every store a profile named, and the one of --store (else auto).
+        let mut kinds: Vec<crate::store::StoreKind> =
+            profiles.iter().map(Profile::store_kind).collect();
+        kinds.push(ctx.globals.store.unwrap_or(crate::store::StoreKind::Auto));
+        kinds.dedup();
+        let mut purged = Vec::new();
+        for kind in kinds {
+            if !purged.contains(&kind) {
+                purged.push(kind);
+                removed += ctx.store_of(kind)?.purge()?;
+            }
+        }
     }
     let scope = if args.all {
         "all profiles".to_owned()

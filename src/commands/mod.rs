@@ -23,8 +23,8 @@ use crate::oauth::discovery::Metadata;
 use crate::oauth::http::Http;
 use crate::settings::Globals;
 use crate::store::StoreKey;
-use crate::store::TokenStore;
 use crate::store::lock::KeyLock;
+use crate::store::{StoreKind, TokenStore};
 use anyhow::Result;
 use std::cell::{OnceCell, RefCell};
 use std::collections::BTreeMap;
@@ -37,7 +37,8 @@ pub struct Ctx {
     pub globals: Globals,
     pub quiet: bool,
     http: OnceCell<Http>,
-    store: OnceCell<Box<dyn TokenStore>>,
+    /// One per kind: profiles may keep their tokens in different stores.
+    stores: [OnceCell<Box<dyn TokenStore>>; 4],
     /// Discovery documents already read in this process, by issuer: a login
     /// needs them several times, and a cache that cannot be written must not
     /// mean fetching twice.
@@ -50,7 +51,7 @@ impl Ctx {
             globals,
             quiet,
             http: OnceCell::new(),
-            store: OnceCell::new(),
+            stores: Default::default(),
             discovered: RefCell::new(BTreeMap::new()),
         }
     }
@@ -60,16 +61,25 @@ impl Ctx {
             .get_or_init(|| Http::new(self.globals.http_timeout))
     }
 
+    /// The store of `--store`/`$OAUTHCTL_STORE` (else auto), for what concerns
+    /// no one profile.
     pub fn store(&self) -> Result<&dyn TokenStore> {
-        if let Some(store) = self.store.get() {
+        self.store_of(self.globals.store.unwrap_or(StoreKind::Auto))
+    }
+
+    /// The store `profile`'s tokens live in (its `store` key, unless the
+    /// command line or environment names another).
+    pub fn store_for(&self, profile: &crate::settings::Profile) -> Result<&dyn TokenStore> {
+        self.store_of(profile.store_kind())
+    }
+
+    pub fn store_of(&self, kind: StoreKind) -> Result<&dyn TokenStore> {
+        let cell = &self.stores[kind as usize];
+        if let Some(store) = cell.get() {
             return Ok(store.as_ref());
         }
-        let store = crate::store::open(
-            self.globals.store,
-            &self.globals.data_dir,
-            self.rescue_dirs(),
-        )?;
-        Ok(self.store.get_or_init(|| store).as_ref())
+        let store = crate::store::open(kind, &self.globals.data_dir, self.rescue_dirs())?;
+        Ok(cell.get_or_init(|| store).as_ref())
     }
 
     /// Where a token set goes when its store cannot take it: beside the
@@ -123,7 +133,7 @@ impl Ctx {
             return;
         }
         log::warn!(
-            "no OS keychain is available here, so tokens are kept in files under {} that only you can read (0600); choose with --store keyring|file or $OAUTHCTL_STORE (said once)",
+            "no OS keychain is available here, so tokens are kept in files under {} that only you can read (0600); choose with --store keyring|file, $OAUTHCTL_STORE or a profile's `store` key (said once)",
             self.globals.data_dir.join("tokens").display()
         );
         let _ = std::fs::write(&marker, b"");

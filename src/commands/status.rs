@@ -28,7 +28,6 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         Profile::resolve(&ctx.globals, &ProviderOptions::default())?;
         names.insert(0, named.clone());
     }
-    let store = ctx.store()?;
     let mut rows = Vec::new();
     for name in &names {
         let globals = ctx.globals.with_profile(name);
@@ -41,12 +40,13 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                     set: None,
                     grant: None,
                     problem: Some(format!("{err:#}")),
-                    store: store.kind(),
+                    store: ctx.store()?.kind(),
                 });
                 continue;
             }
         };
         let slot = Slot::for_profile(&profile);
+        let store = ctx.store_for(&profile)?;
         // Status must not fail because one entry is unreadable.
         let set = match store.load(&slot.key) {
             Ok(set) => set,

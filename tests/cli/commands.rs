@@ -508,6 +508,41 @@ fn minting(name: &'static str) -> FakeProvider {
 /// (any other option) print the same; a provider option in the environment
 /// sends the call to the full parser, which sees it.
 #[test]
+fn a_profile_chooses_its_store_and_the_command_line_overrides_it() {
+    let provider = minting("minted");
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.ci]\ntoken_url = \"{}\"\nclient_id = \"ci\"\nclient_secret = \"s\"\ngrant = \"client_credentials\"\nstore = \"none\"\n",
+        provider.url("/token")
+    ));
+    let token = |args: &[&str]| {
+        let out = env
+            .cmd()
+            .env_remove("OAUTHCTL_STORE")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        stdout(&out)
+    };
+    // store = "none": nothing kept, so every call mints, on the fast path too.
+    assert_eq!(token(&["token", "-p", "ci"]), "minted-1\n");
+    assert_eq!(token(&["token", "-p", "ci"]), "minted-2\n");
+    assert_eq!(token_files(&env), 0);
+    assert!(token(&["status"]).contains("store: none"));
+    // --store on the command line wins over the profile.
+    assert_eq!(
+        token(&["--store", "file", "token", "-p", "ci"]),
+        "minted-3\n"
+    );
+    assert_eq!(
+        token(&["--store", "file", "token", "-p", "ci"]),
+        "minted-3\n"
+    );
+    assert_eq!(token_files(&env), 1);
+}
+
+#[test]
 fn token_fast_path_and_full_parser_agree() {
     let first = minting("first");
     let second = minting("second");

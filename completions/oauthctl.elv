@@ -41,6 +41,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand logout 'Delete the stored tokens, optionally revoking them at the provider first'
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
+            cand introspect 'Ask the provider whether the stored token is active (RFC 7662); exit 1 when not'
             cand git-credential 'git''s credential helper: answers `get` with a fresh access token as the password'
             cand docker-credential 'docker''s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)'
             cand setup-git 'Make git use oauthctl for HOST (writes the global git config)'
@@ -399,6 +400,42 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oauthctl;introspect'= {
+            cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
+            cand --auth-url 'Authorization endpoint (wins over discovery)'
+            cand --token-url 'Token endpoint (wins over discovery)'
+            cand --device-url 'Device authorization endpoint (wins over discovery)'
+            cand --revocation-url 'Token revocation endpoint (wins over discovery)'
+            cand --introspection-url 'Token introspection endpoint (wins over discovery)'
+            cand --client-id 'Client id'
+            cand --client-secret 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET'
+            cand --client-secret-file 'Read the client secret from this file (first line)'
+            cand --credentials-file 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file'
+            cand --client-auth 'How the client authenticates [default: basic with a secret, else none]'
+            cand --body 'Encoding of token requests [default: form]'
+            cand --scope 'Scope to request (repeat, or separate with spaces)'
+            cand --audience 'Audience to request'
+            cand --resource 'Resource indicator to request (RFC 8707)'
+            cand --param 'Extra token-request parameter (repeat)'
+            cand --auth-param 'Extra authorization-request parameter (repeat)'
+            cand --grant 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile'
+            cand -o '`text` (a line per member) or `json` (the provider''s answer)'
+            cand --output '`text` (a line per member) or `json` (the provider''s answer)'
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand --refresh-token 'Ask about the refresh token instead of the access token'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oauthctl;git-credential'= {
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
@@ -734,6 +771,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand logout 'Delete the stored tokens, optionally revoking them at the provider first'
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
+            cand introspect 'Ask the provider whether the stored token is active (RFC 7662); exit 1 when not'
             cand git-credential 'git''s credential helper: answers `get` with a fresh access token as the password'
             cand docker-credential 'docker''s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)'
             cand setup-git 'Make git use oauthctl for HOST (writes the global git config)'
@@ -760,6 +798,8 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         &'oauthctl;help;status'= {
         }
         &'oauthctl;help;inspect'= {
+        }
+        &'oauthctl;help;introspect'= {
         }
         &'oauthctl;help;git-credential'= {
         }

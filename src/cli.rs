@@ -112,6 +112,8 @@ pub enum Command {
     Status(StatusArgs),
     /// Decode the stored token's JWT header and claims (not verified)
     Inspect(InspectArgs),
+    /// Ask the provider whether the stored token is active (RFC 7662); exit 1 when not
+    Introspect(IntrospectArgs),
     /// git's credential helper: answers `get` with a fresh access token as the password
     #[command(name = "git-credential")]
     GitCredential(GitCredentialArgs),
@@ -482,6 +484,26 @@ pub struct InspectArgs {
     /// Decode the id_token instead of the access token
     #[arg(long)]
     pub id_token: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IntrospectArgs {
+    #[command(flatten)]
+    pub provider: ProviderOptions,
+
+    /// Ask about the refresh token instead of the access token
+    #[arg(long)]
+    pub refresh_token: bool,
+
+    /// `text` (a line per member) or `json` (the provider's answer)
+    #[arg(short, long, value_enum, default_value_t = IntrospectFormat::Text)]
+    pub output: IntrospectFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IntrospectFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

@@ -93,12 +93,12 @@ fn oauth_advice(err: &OAuthError) -> Option<&'static str> {
     match err {
         OAuthError::OAuth { code, .. } => Some(match code {
             ErrorCode::InvalidClient => {
-                "check --client-id and --client-secret, or try another --client-auth"
+                "check --client-id and --client-secret, or try --client-auth basic-raw or post (some servers do not form-decode Basic credentials)"
             }
             ErrorCode::InvalidScope => "check --scope against what the client may request",
             ErrorCode::InvalidGrant => "the code, password or token was rejected or has expired",
             ErrorCode::UnauthorizedClient => {
-                "the client is not allowed this grant: check its settings at the provider"
+                "the client is not allowed this grant: check its settings at the provider, or, for a server that refuses form-encoded Basic credentials so, --client-auth basic-raw or post"
             }
             ErrorCode::UnsupportedGrantType => "the provider does not support this grant",
             ErrorCode::InvalidRequest => "check the parameters (--param, --audience, --resource)",

@@ -52,6 +52,39 @@ pub fn token_url(ctx: &Ctx, profile: &Profile) -> Result<String> {
     }))
 }
 
+/// The optional endpoints a command may need beside the token endpoint.
+#[derive(Debug, Clone, Copy)]
+pub enum Endpoint {
+    Revocation,
+    Introspection,
+}
+
+/// An optional endpoint: explicit, else discovered.
+pub fn endpoint(ctx: &Ctx, profile: &Profile, which: Endpoint) -> Result<String> {
+    let (explicit, flag, what) = match which {
+        Endpoint::Revocation => (&profile.revocation_url, "--revocation-url", "revocation"),
+        Endpoint::Introspection => (
+            &profile.introspection_url,
+            "--introspection-url",
+            "introspection",
+        ),
+    };
+    if let Some(url) = explicit {
+        return Ok(url.clone());
+    }
+    let discovered = metadata(ctx, profile)?.and_then(|m| match which {
+        Endpoint::Revocation => m.revocation_endpoint,
+        Endpoint::Introspection => m.introspection_endpoint,
+    });
+    discovered.ok_or_else(|| {
+        usage(if profile.issuer.is_some() {
+            format!("the issuer's discovery documents name no {what} endpoint: give {flag}")
+        } else {
+            format!("no {what} endpoint: give {flag} or an --issuer that has one")
+        })
+    })
+}
+
 pub fn client(profile: &Profile) -> Result<Client> {
     Ok(Client::new(
         profile.client_id.clone(),
@@ -169,17 +202,24 @@ pub fn refresh_with(
 }
 
 fn grant_rejected(err: anyhow::Error, profile: &Profile) -> anyhow::Error {
-    let rejected = matches!(
-        err.downcast_ref::<crate::oauth::Error>(),
-        Some(crate::oauth::Error::OAuth { code, .. }) if *code == ErrorCode::InvalidGrant
-    );
-    if rejected {
-        login_required(
+    match err.downcast_ref::<crate::oauth::Error>() {
+        Some(crate::oauth::Error::OAuth { code, .. }) if *code == ErrorCode::InvalidGrant => {
+            login_required(
+                &profile.name,
+                &format!("the provider rejected the refresh token ({err})"),
+            )
+        }
+        // glewlwyd answers a refresh token it no longer takes with a bare
+        // 400: no OAuth error, but for a refresh nothing else it can mean.
+        Some(crate::oauth::Error::Http {
+            status: 400,
+            excerpt: None,
+            ..
+        }) => login_required(
             &profile.name,
-            &format!("the provider rejected the refresh token ({err})"),
-        )
-    } else {
-        err
+            "the provider refused the refresh token with a bare 400 and gave no reason",
+        ),
+        _ => err,
     }
 }
 

@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, args: &InspectArgs) -> Result<()> {
     };
     let Some(decoded) = jwt::decode(token.expose()) else {
         anyhow::bail!(
-            "the {which} of profile {} is opaque (not a JWT), so there is nothing to decode: ask the provider's introspection endpoint instead",
+            "the {which} of profile {} is opaque (not a JWT), so there is nothing to decode: `oauthctl introspect` asks the provider about it",
             profile.name
         );
     };

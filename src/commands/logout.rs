@@ -89,16 +89,7 @@ pub fn run(ctx: &Ctx, args: &LogoutArgs) -> Result<()> {
 /// The refresh token first: revoking it usually ends the whole grant.
 /// Returns the endpoint and what it revoked, for the confirmation.
 fn revoke_set(ctx: &Ctx, profile: &Profile, set: &TokenSet) -> Result<(String, &'static str)> {
-    let url = match &profile.revocation_url {
-        Some(url) => url.clone(),
-        None => engine::metadata(ctx, profile)?
-            .and_then(|m| m.revocation_endpoint)
-            .ok_or_else(|| {
-                anyhow::anyhow!(
-                    "no revocation endpoint: give --revocation-url or an --issuer that has one"
-                )
-            })?,
-    };
+    let url = engine::endpoint(ctx, profile, engine::Endpoint::Revocation)?;
     let client = engine::client(profile)?;
     let http = ctx.http();
     let mut what = "access token";

@@ -10,6 +10,7 @@ pub mod exec;
 pub mod generate;
 pub mod git_credential;
 pub mod inspect;
+pub mod introspect;
 pub mod login;
 pub mod logout;
 pub mod profile;

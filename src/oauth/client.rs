@@ -212,10 +212,15 @@ fn sent_secrets(body: &[Param], authorization: Option<&Secret>, client: &Client)
     secrets
 }
 
+/// A refusal of the client's credentials: 401, `invalid_client` with any
+/// status (some servers answer 400), or glewlwyd's `403 unauthorized_client`
+/// for Basic credentials it did not form-decode.
 fn refused_client(response: &super::http::Response) -> bool {
+    let code = response::parse_error(&response.content_type, &response.body)
+        .map(|e| ErrorCode::from(e.error.as_str()));
     response.status == 401
-        || response::parse_error(&response.content_type, &response.body)
-            .is_some_and(|e| ErrorCode::from(e.error.as_str()) == ErrorCode::InvalidClient)
+        || code == Some(ErrorCode::InvalidClient)
+        || (response.status == 403 && code == Some(ErrorCode::UnauthorizedClient))
 }
 
 pub struct TokenEndpoint<'a> {

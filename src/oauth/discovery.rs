@@ -83,10 +83,20 @@ pub fn save(cache_dir: &Path, issuer: &str, metadata: &Metadata) {
     }
 }
 
+/// The issuer's metadata: the OpenID document, else the RFC 8414 one. When
+/// the first document answered lacks an optional endpoint a command may need
+/// (revocation, introspection, device), the other document is read too and
+/// fills it in: some servers (django-oauth-toolkit) list them in only one.
 pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
     let trimmed = issuer.trim_end_matches('/');
     let mut failures = Vec::new();
+    let mut found: Option<Metadata> = None;
     for url in candidate_urls(trimmed)? {
+        if let Some(metadata) = &found
+            && !metadata.lacks_optional_endpoints()
+        {
+            break;
+        }
         log::debug!("discovery: GET {url}");
         let response = http.send("discovery endpoint", &url, Replay::Safe, |c| {
             c.get(&url).header("Accept", "application/json")
@@ -95,25 +105,66 @@ pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
             failures.push(format!("{url} -> {}", response.status));
             continue;
         }
-        let metadata: Metadata =
+        let parsed: Result<Metadata, Error> =
             serde_json::from_slice(&response.body).map_err(|_| Error::Malformed {
                 endpoint: "discovery endpoint",
                 status: response.status,
                 what: format!("a document at {url} that is not discovery metadata"),
-            })?;
-        if let Some(found) = &metadata.issuer
-            && found.trim_end_matches('/') != trimmed
+            });
+        let metadata = match (parsed, &mut found) {
+            (Ok(metadata), _) => metadata,
+            (Err(err), None) => return Err(err),
+            // A second document is only a supplement.
+            (Err(err), Some(_)) => {
+                log::debug!("discovery: {url}: {err}");
+                continue;
+            }
+        };
+        if let Some(named) = &metadata.issuer
+            && named.trim_end_matches('/') != trimmed
         {
+            if found.is_some() {
+                log::debug!("discovery: {url} names issuer {named}: not used");
+                continue;
+            }
             return Err(Error::Misconfigured(format!(
-                "discovery at {url} names issuer {found}, not {issuer}: use the exact issuer URL"
+                "discovery at {url} names issuer {named}, not {issuer}: use the exact issuer URL"
             )));
         }
-        return Ok(metadata);
+        match &mut found {
+            None => found = Some(metadata),
+            Some(first) => first.fill_from(metadata),
+        }
     }
-    Err(Error::Misconfigured(format!(
-        "no discovery document for issuer {issuer} ({}): check --issuer or give --token-url",
-        failures.join(", ")
-    )))
+    found.ok_or_else(|| {
+        Error::Misconfigured(format!(
+            "no discovery document for issuer {issuer} ({}): check --issuer or give --token-url",
+            failures.join(", ")
+        ))
+    })
+}
+
+impl Metadata {
+    fn lacks_optional_endpoints(&self) -> bool {
+        self.revocation_endpoint.is_none()
+            || self.introspection_endpoint.is_none()
+            || self.device_authorization_endpoint.is_none()
+    }
+
+    fn fill_from(&mut self, other: Metadata) {
+        self.revocation_endpoint = self
+            .revocation_endpoint
+            .take()
+            .or(other.revocation_endpoint);
+        self.introspection_endpoint = self
+            .introspection_endpoint
+            .take()
+            .or(other.introspection_endpoint);
+        self.device_authorization_endpoint = self
+            .device_authorization_endpoint
+            .take()
+            .or(other.device_authorization_endpoint);
+    }
 }
 
 fn candidate_urls(issuer: &str) -> Result<Vec<String>, Error> {

@@ -8,6 +8,7 @@ pub mod discovery;
 pub mod grant;
 pub mod http;
 pub mod id_token;
+pub mod introspect;
 pub mod pkce;
 pub mod response;
 pub mod revoke;

@@ -217,6 +217,104 @@ fn a_narrower_grant_than_asked_is_warned_about() {
 }
 
 #[test]
+fn introspect_asks_the_provider_and_exits_by_activity() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = logged_in(&op);
+    op.reset_stats();
+    let out = env.run(&["introspect"]);
+    assert_ok(&out);
+    let text = stdout(&out);
+    assert!(text.starts_with("active: true\n"), "{text}");
+    assert!(text.contains("client_id: cli-public"), "{text}");
+    assert!(text.contains("exp: ") && text.contains("Z)"), "{text}");
+    let out = env.run(&["introspect", "--refresh-token", "-o", "json"]);
+    assert_ok(&out);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["active"], true, "{json}");
+    assert_eq!(op.stats()["introspection_requests"], 2, "{}", op.stats());
+
+    // A token the provider never issued: inactive, exit 1, nothing renewed.
+    let file = std::fs::read_dir(env.data_dir().join("tokens"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut stored: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    stored["access_token"] = serde_json::json!("never-issued");
+    std::fs::write(&file, serde_json::to_vec(&stored).unwrap()).unwrap();
+    let out = env.run(&["introspect"]);
+    assert_code(&out, 1);
+    assert_eq!(stdout(&out), "active: false\n");
+    assert_eq!(op.grant_count("refresh_token"), 0, "{}", op.stats());
+    // `inspect` on an opaque token points here.
+    let out = env.run(&["inspect"]);
+    assert!(
+        stderr(&out).contains("oauthctl introspect"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// django-oauth-toolkit lists its revocation endpoint in the RFC 8414
+/// document but not in the OpenID one: `logout --revoke` with only
+/// `--issuer` must still revoke.
+#[test]
+fn an_endpoint_missing_from_the_openid_document_is_found_in_the_oauth_one() {
+    use crate::support::fake::{Reply, State};
+    use std::sync::{Arc, Mutex};
+    let issuer = Arc::new(Mutex::new(String::new()));
+    let provider = {
+        let issuer = Arc::clone(&issuer);
+        FakeProvider::start(State::default(), move |req, _| {
+            let issuer = issuer.lock().unwrap().clone();
+            match (req.method.as_str(), req.path.as_str()) {
+                ("GET", "/.well-known/openid-configuration") => Reply::json(
+                    200,
+                    &serde_json::json!({"issuer": issuer, "token_endpoint": format!("{issuer}/token")}),
+                ),
+                ("GET", "/.well-known/oauth-authorization-server") => Reply::json(
+                    200,
+                    &serde_json::json!({
+                        "issuer": issuer,
+                        "token_endpoint": format!("{issuer}/token"),
+                        "revocation_endpoint": format!("{issuer}/revoke"),
+                        "introspection_endpoint": format!("{issuer}/introspect"),
+                    }),
+                ),
+                ("POST", "/token") => Reply::json(
+                    200,
+                    &serde_json::json!({"access_token": "dot-access", "token_type": "Bearer", "expires_in": 600, "refresh_token": "dot-refresh"}),
+                ),
+                ("POST", "/revoke") => Reply::json(200, &serde_json::json!({})),
+                _ => Reply::not_found(),
+            }
+        })
+    };
+    *issuer.lock().unwrap() = provider.base();
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.dot]\nissuer = \"{}\"\nclient_id = \"cli\"\n",
+        provider.base()
+    ));
+    assert_ok(&env.run_with_stdin(
+        &["login", "-p", "dot", "--with-refresh-token", "-"],
+        "dot-refresh",
+    ));
+    let out = env.run(&["logout", "-p", "dot", "--revoke"]);
+    assert_ok(&out);
+    let revoked: Vec<String> = provider
+        .requests_to("/revoke")
+        .iter()
+        .filter_map(|r| r.param("token"))
+        .collect();
+    assert_eq!(revoked, ["dot-refresh", "dot-access"], "{}", stderr(&out));
+}
+
+#[test]
 fn inspect_decodes_jwts_and_says_it_did_not_verify() {
     let fake = FakeProvider::metapack();
     let env = TestEnv::new();

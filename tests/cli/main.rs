@@ -16,6 +16,7 @@ mod faults;
 mod generated;
 mod git;
 mod hostile;
+mod interop;
 mod keyring;
 mod kube;
 mod login;

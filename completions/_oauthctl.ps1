@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Decode the stored token''s JWT header and claims (not verified)')
             [CompletionResult]::new('introspect', 'introspect', [CompletionResultType]::ParameterValue, 'Ask the provider whether the stored token is active (RFC 7662); exit 1 when not')
+            [CompletionResult]::new('exchange', 'exchange', [CompletionResultType]::ParameterValue, 'Trade a token for another (RFC 8693 token exchange); the result is cached')
             [CompletionResult]::new('git-credential', 'git-credential', [CompletionResultType]::ParameterValue, 'git''s credential helper: answers `get` with a fresh access token as the password')
             [CompletionResult]::new('docker-credential', 'docker-credential', [CompletionResultType]::ParameterValue, 'docker''s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)')
             [CompletionResult]::new('setup-git', 'setup-git', [CompletionResultType]::ParameterValue, 'Make git use oauthctl for HOST (writes the global git config)')
@@ -451,6 +452,52 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oauthctl;exchange' {
+            [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
+            [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
+            [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
+            [CompletionResult]::new('--device-url', '--device-url', [CompletionResultType]::ParameterName, 'Device authorization endpoint (wins over discovery)')
+            [CompletionResult]::new('--revocation-url', '--revocation-url', [CompletionResultType]::ParameterName, 'Token revocation endpoint (wins over discovery)')
+            [CompletionResult]::new('--introspection-url', '--introspection-url', [CompletionResultType]::ParameterName, 'Token introspection endpoint (wins over discovery)')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Client id')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (first line)')
+            [CompletionResult]::new('--credentials-file', '--credentials-file', [CompletionResultType]::ParameterName, 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file')
+            [CompletionResult]::new('--client-auth', '--client-auth', [CompletionResultType]::ParameterName, 'How the client authenticates [default: basic with a secret, else none]')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Encoding of token requests [default: form]')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'Scope to request (repeat, or separate with spaces)')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'Audience to request')
+            [CompletionResult]::new('--resource', '--resource', [CompletionResultType]::ParameterName, 'Resource indicator to request (RFC 8707)')
+            [CompletionResult]::new('--param', '--param', [CompletionResultType]::ParameterName, 'Extra token-request parameter (repeat)')
+            [CompletionResult]::new('--auth-param', '--auth-param', [CompletionResultType]::ParameterName, 'Extra authorization-request parameter (repeat)')
+            [CompletionResult]::new('--grant', '--grant', [CompletionResultType]::ParameterName, 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What to print on stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
+            [CompletionResult]::new('--subject-token-file', '--subject-token-file', [CompletionResultType]::ParameterName, 'Read the subject token from FILE (re-read every time)')
+            [CompletionResult]::new('--subject-token-env', '--subject-token-env', [CompletionResultType]::ParameterName, 'Read the subject token from the environment variable VAR')
+            [CompletionResult]::new('--subject-token', '--subject-token', [CompletionResultType]::ParameterName, '`-`: read the subject token from stdin')
+            [CompletionResult]::new('--subject-profile', '--subject-profile', [CompletionResultType]::ParameterName, 'Use profile Q''s fresh access token as the subject token')
+            [CompletionResult]::new('--subject-token-type', '--subject-token-type', [CompletionResultType]::ParameterName, 'The subject token''s type: a URN, or access_token, refresh_token, id_token, jwt, saml2 [default: access_token]')
+            [CompletionResult]::new('--actor-token-file', '--actor-token-file', [CompletionResultType]::ParameterName, 'Read an actor token from FILE (delegation, RFC 8693 §1.1)')
+            [CompletionResult]::new('--actor-token-type', '--actor-token-type', [CompletionResultType]::ParameterName, 'The actor token''s type (a URN or a short name, as above)')
+            [CompletionResult]::new('--requested-token-type', '--requested-token-type', [CompletionResultType]::ParameterName, 'The type of token wanted back (a URN or a short name)')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Exchange again when less than this many seconds are left [default: 60]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, in seconds [default: 30]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Exchange anew even when a fresh result is cached')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (repeat for more); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (repeat for more); secrets are always redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oauthctl;git-credential' {
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
@@ -814,6 +861,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Decode the stored token''s JWT header and claims (not verified)')
             [CompletionResult]::new('introspect', 'introspect', [CompletionResultType]::ParameterValue, 'Ask the provider whether the stored token is active (RFC 7662); exit 1 when not')
+            [CompletionResult]::new('exchange', 'exchange', [CompletionResultType]::ParameterValue, 'Trade a token for another (RFC 8693 token exchange); the result is cached')
             [CompletionResult]::new('git-credential', 'git-credential', [CompletionResultType]::ParameterValue, 'git''s credential helper: answers `get` with a fresh access token as the password')
             [CompletionResult]::new('docker-credential', 'docker-credential', [CompletionResultType]::ParameterValue, 'docker''s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)')
             [CompletionResult]::new('setup-git', 'setup-git', [CompletionResultType]::ParameterValue, 'Make git use oauthctl for HOST (writes the global git config)')
@@ -852,6 +900,9 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             break
         }
         'oauthctl;help;introspect' {
+            break
+        }
+        'oauthctl;help;exchange' {
             break
         }
         'oauthctl;help;git-credential' {

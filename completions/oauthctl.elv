@@ -42,6 +42,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
             cand introspect 'Ask the provider whether the stored token is active (RFC 7662); exit 1 when not'
+            cand exchange 'Trade a token for another (RFC 8693 token exchange); the result is cached'
             cand git-credential 'git''s credential helper: answers `get` with a fresh access token as the password'
             cand docker-credential 'docker''s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)'
             cand setup-git 'Make git use oauthctl for HOST (writes the global git config)'
@@ -436,6 +437,51 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oauthctl;exchange'= {
+            cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
+            cand --auth-url 'Authorization endpoint (wins over discovery)'
+            cand --token-url 'Token endpoint (wins over discovery)'
+            cand --device-url 'Device authorization endpoint (wins over discovery)'
+            cand --revocation-url 'Token revocation endpoint (wins over discovery)'
+            cand --introspection-url 'Token introspection endpoint (wins over discovery)'
+            cand --client-id 'Client id'
+            cand --client-secret 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET'
+            cand --client-secret-file 'Read the client secret from this file (first line)'
+            cand --credentials-file 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file'
+            cand --client-auth 'How the client authenticates [default: basic with a secret, else none]'
+            cand --body 'Encoding of token requests [default: form]'
+            cand --scope 'Scope to request (repeat, or separate with spaces)'
+            cand --audience 'Audience to request'
+            cand --resource 'Resource indicator to request (RFC 8707)'
+            cand --param 'Extra token-request parameter (repeat)'
+            cand --auth-param 'Extra authorization-request parameter (repeat)'
+            cand --grant 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile'
+            cand -o 'What to print on stdout'
+            cand --output 'What to print on stdout'
+            cand --subject-token-file 'Read the subject token from FILE (re-read every time)'
+            cand --subject-token-env 'Read the subject token from the environment variable VAR'
+            cand --subject-token '`-`: read the subject token from stdin'
+            cand --subject-profile 'Use profile Q''s fresh access token as the subject token'
+            cand --subject-token-type 'The subject token''s type: a URN, or access_token, refresh_token, id_token, jwt, saml2 [default: access_token]'
+            cand --actor-token-file 'Read an actor token from FILE (delegation, RFC 8693 §1.1)'
+            cand --actor-token-type 'The actor token''s type (a URN or a short name, as above)'
+            cand --requested-token-type 'The type of token wanted back (a URN or a short name)'
+            cand --min-ttl 'Exchange again when less than this many seconds are left [default: 60]'
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand --force 'Exchange anew even when a fresh result is cached'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oauthctl;git-credential'= {
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
@@ -772,6 +818,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand status 'Show each profile: logged in or not, who, expiry, scopes, store (never a token)'
             cand inspect 'Decode the stored token''s JWT header and claims (not verified)'
             cand introspect 'Ask the provider whether the stored token is active (RFC 7662); exit 1 when not'
+            cand exchange 'Trade a token for another (RFC 8693 token exchange); the result is cached'
             cand git-credential 'git''s credential helper: answers `get` with a fresh access token as the password'
             cand docker-credential 'docker''s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)'
             cand setup-git 'Make git use oauthctl for HOST (writes the global git config)'
@@ -800,6 +847,8 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         &'oauthctl;help;inspect'= {
         }
         &'oauthctl;help;introspect'= {
+        }
+        &'oauthctl;help;exchange'= {
         }
         &'oauthctl;help;git-credential'= {
         }

@@ -114,6 +114,8 @@ pub enum Command {
     Inspect(InspectArgs),
     /// Ask the provider whether the stored token is active (RFC 7662); exit 1 when not
     Introspect(IntrospectArgs),
+    /// Trade a token for another (RFC 8693 token exchange); the result is cached
+    Exchange(ExchangeArgs),
     /// git's credential helper: answers `get` with a fresh access token as the password
     #[command(name = "git-credential")]
     GitCredential(GitCredentialArgs),
@@ -484,6 +486,56 @@ pub struct InspectArgs {
     /// Decode the id_token instead of the access token
     #[arg(long)]
     pub id_token: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("subject").required(true).args(["subject_token_file", "subject_token_env", "subject_token", "subject_profile"])))]
+pub struct ExchangeArgs {
+    #[command(flatten)]
+    pub provider: ProviderOptions,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Read the subject token from FILE (re-read every time)
+    #[arg(long, value_name = "FILE")]
+    pub subject_token_file: Option<PathBuf>,
+
+    /// Read the subject token from the environment variable VAR
+    #[arg(long, value_name = "VAR")]
+    pub subject_token_env: Option<String>,
+
+    /// `-`: read the subject token from stdin
+    #[arg(long, value_name = "-")]
+    pub subject_token: Option<String>,
+
+    /// Use profile Q's fresh access token as the subject token
+    #[arg(long, value_name = "Q")]
+    pub subject_profile: Option<String>,
+
+    /// The subject token's type: a URN, or access_token, refresh_token, id_token, jwt, saml2 [default: access_token]
+    #[arg(long, value_name = "URN")]
+    pub subject_token_type: Option<String>,
+
+    /// Read an actor token from FILE (delegation, RFC 8693 §1.1)
+    #[arg(long, value_name = "FILE", requires = "actor_token_type")]
+    pub actor_token_file: Option<PathBuf>,
+
+    /// The actor token's type (a URN or a short name, as above)
+    #[arg(long, value_name = "URN", requires = "actor_token_file")]
+    pub actor_token_type: Option<String>,
+
+    /// The type of token wanted back (a URN or a short name)
+    #[arg(long, value_name = "URN")]
+    pub requested_token_type: Option<String>,
+
+    /// Exchange anew even when a fresh result is cached
+    #[arg(long)]
+    pub force: bool,
+
+    /// Exchange again when less than this many seconds are left [default: 60]
+    #[arg(long, value_name = "SECS")]
+    pub min_ttl: Option<u64>,
 }
 
 #[derive(Debug, Args)]

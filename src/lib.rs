@@ -88,6 +88,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         Command::Status(args) => commands::status::run(&ctx, args),
         Command::Inspect(args) => commands::inspect::run(&ctx, args),
         Command::Introspect(args) => return commands::introspect::run(&ctx, args),
+        Command::Exchange(args) => commands::exchange::run(&ctx, args),
         Command::GitCredential(args) => commands::git_credential::run(&ctx, args),
         Command::SetupGit(args) => commands::setup_git::run(&ctx, args),
         Command::Profile(command) => commands::profile::run(&ctx, command),

@@ -6,6 +6,7 @@ pub mod curl;
 pub mod demo;
 pub mod docker_credential;
 pub mod engine;
+pub mod exchange;
 pub mod exec;
 pub mod generate;
 pub mod git_credential;

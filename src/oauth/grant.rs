@@ -86,11 +86,24 @@ pub enum Grant {
         password: Secret,
     },
     DeviceCode(Secret),
+    /// RFC 8693 token exchange.
+    TokenExchange(TokenExchange),
     /// Any other `grant_type`; its parameters come from `--param`.
     Extension {
         grant_type: String,
     },
 }
+
+/// RFC 8693 §2.1: a token (and maybe an actor's) traded for another.
+#[derive(Debug, Clone)]
+pub struct TokenExchange {
+    pub subject_token: Secret,
+    pub subject_token_type: String,
+    pub actor: Option<(Secret, String)>,
+    pub requested_token_type: Option<String>,
+}
+
+pub const TOKEN_EXCHANGE: &str = "urn:ietf:params:oauth:grant-type:token-exchange";
 
 impl Grant {
     pub fn kind(&self) -> GrantKind {
@@ -100,6 +113,7 @@ impl Grant {
             Grant::ClientCredentials => GrantKind::ClientCredentials,
             Grant::Password { .. } => GrantKind::Password,
             Grant::DeviceCode(_) => GrantKind::DeviceCode,
+            Grant::TokenExchange(_) => GrantKind::from(TOKEN_EXCHANGE),
             Grant::Extension { grant_type } => GrantKind::from(grant_type.as_str()),
         }
     }
@@ -125,6 +139,23 @@ impl Grant {
                 params.push(Param::secret("password", password.clone()));
             }
             Grant::DeviceCode(code) => params.push(Param::secret("device_code", code.clone())),
+            Grant::TokenExchange(exchange) => {
+                params.push(Param::secret(
+                    "subject_token",
+                    exchange.subject_token.clone(),
+                ));
+                params.push(Param::plain(
+                    "subject_token_type",
+                    exchange.subject_token_type.clone(),
+                ));
+                if let Some((token, token_type)) = &exchange.actor {
+                    params.push(Param::secret("actor_token", token.clone()));
+                    params.push(Param::plain("actor_token_type", token_type.clone()));
+                }
+                if let Some(requested) = &exchange.requested_token_type {
+                    params.push(Param::plain("requested_token_type", requested.clone()));
+                }
+            }
             Grant::ClientCredentials | Grant::Extension { .. } => {}
         }
         params

@@ -10,6 +10,7 @@ mod curl;
 #[cfg(feature = "demo")]
 mod demo;
 mod docker;
+mod exchange;
 mod exec;
 mod faults;
 #[cfg(feature = "demo")]

@@ -47,6 +47,8 @@ const API_SCOPES = 'api:read api:write';
 const SPECIAL_SECRET = 'p@ss:w/rd+&=%~ x';
 const REDIRECT_URIS = ['http://127.0.0.1/callback'];
 const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
+const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
 
 // application_type "native" for every client with a redirect URI: RFC 8252
 // loopback redirects then match on host and path, with any port, so an
@@ -94,6 +96,16 @@ const CLIENTS = [
     grant_types: ['client_credentials'],
     response_types: [],
     redirect_uris: [],
+  },
+  // RFC 8693: trades a valid access token of this server for an API token.
+  {
+    client_id: 'ci-exchange',
+    client_secret: 'ci-exchange-secret',
+    token_endpoint_auth_method: 'client_secret_basic',
+    grant_types: ['client_credentials', TOKEN_EXCHANGE],
+    response_types: [],
+    redirect_uris: [],
+    scope: API_SCOPES,
   },
 ];
 
@@ -226,6 +238,47 @@ const provider = new Provider(issuer, {
     },
   },
 });
+
+// Token exchange (RFC 8693), which oidc-provider leaves to a registered
+// grant: a subject token must be an access token this server issued and
+// that is still valid; the result is an opaque API token for the client,
+// counted as a client-credentials token by /api/me. `exchanged_from` in
+// stats records whose token it was.
+provider.registerGrantType(
+  TOKEN_EXCHANGE,
+  async (ctx) => {
+    const params = ctx.oidc.params;
+    if (params.subject_token_type !== ACCESS_TOKEN_TYPE) {
+      throw new errors.InvalidRequest('subject_token_type must be an access token');
+    }
+    const subject =
+      (await provider.AccessToken.find(params.subject_token)) ??
+      (await provider.ClientCredentials.find(params.subject_token));
+    if (!subject || !subject.isValid) {
+      throw new errors.InvalidGrant('subject token not accepted');
+    }
+    if (params.requested_token_type && params.requested_token_type !== ACCESS_TOKEN_TYPE) {
+      throw new errors.InvalidRequest('only access tokens are issued');
+    }
+    const token = new provider.ClientCredentials({ client: ctx.oidc.client, scope: 'api:read' });
+    token.resourceServer = new provider.ResourceServer(apiResource, {
+      scope: API_SCOPES,
+      audience: apiResource,
+      accessTokenTTL: ACCESS_TOKEN_TTL,
+      accessTokenFormat: 'opaque',
+    });
+    const value = await token.save();
+    stats.exchanged_from = subject.clientId;
+    ctx.body = {
+      access_token: value,
+      issued_token_type: ACCESS_TOKEN_TYPE,
+      token_type: 'Bearer',
+      expires_in: token.expiration,
+      scope: token.scope,
+    };
+  },
+  ['subject_token', 'subject_token_type', 'actor_token', 'actor_token_type', 'requested_token_type', 'audience', 'resource', 'scope'],
+);
 
 const AUTH_METHODS = new Map(CLIENTS.map((c) => [c.client_id, c.token_endpoint_auth_method]));
 const BODY_LIMIT = 56 * 1024;

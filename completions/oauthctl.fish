@@ -64,6 +64,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l introspectio
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -113,6 +114,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l introspectio
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -153,6 +155,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l introspect
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -191,6 +194,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -231,6 +235,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l introspection-u
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -271,6 +276,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l introspection
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -308,6 +314,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l introspection
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -343,6 +350,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l introspecti
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -391,6 +399,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l introspect
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -425,6 +434,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l introsp
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -461,6 +471,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l introspec
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -509,6 +520,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l int
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -543,6 +555,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
@@ -606,6 +619,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'

@@ -37,8 +37,9 @@ fi
 # --- System packages (only the missing ones) --------------------------------
 # What the tests start besides oauthctl: a Secret Service and its bus,
 # Chromium and its driver, curl (`oauthctl curl`), kill (signal tests) and
-# mount (the full-disk tests' tmpfs), Python's venv (the kubectl tests' client).
-APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver curl procps mount python3 python3-venv)
+# mount (the full-disk tests' tmpfs), Python's venv (the kubectl tests' client),
+# openssl (the TLS tests' own CA).
+APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver curl procps mount python3 python3-venv openssl)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)
@@ -49,7 +50,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-for cmd in dbus-daemon dbus-send gnome-keyring-daemon secret-tool chromium chromedriver curl mount; do
+for cmd in dbus-daemon dbus-send gnome-keyring-daemon secret-tool chromium chromedriver curl mount openssl; do
   command -v "$cmd" >/dev/null || die "$cmd not found after installing ${APT_PACKAGES[*]}"
 done
 

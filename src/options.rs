@@ -51,6 +51,10 @@ pub struct ProviderOptions {
     #[arg(long, value_name = "PATH")]
     pub client_secret_file: Option<PathBuf>,
 
+    /// Also trust the CA certificates in this PEM file for the provider's endpoints
+    #[arg(long, value_name = "FILE")]
+    pub cacert: Option<PathBuf>,
+
     /// Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON
     /// {"client_id", "client_secret"} file
     #[arg(long, value_name = "PATH")]
@@ -190,6 +194,7 @@ impl Combine for ProviderOptions {
             client_id: self.client_id.combine(other.client_id),
             client_secret: self.client_secret.combine(other.client_secret),
             client_secret_file: self.client_secret_file.combine(other.client_secret_file),
+            cacert: self.cacert.combine(other.cacert),
             credentials_file: self.credentials_file.combine(other.credentials_file),
             client_auth: self.client_auth.combine(other.client_auth),
             body: self.body.combine(other.body),

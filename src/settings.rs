@@ -190,6 +190,7 @@ impl Profile {
         };
         file.credentials_file = file.credentials_file.map(relative);
         file.client_secret_file = file.client_secret_file.map(relative);
+        file.cacert = file.cacert.map(relative);
 
         // The secret's source keeps the layers' order: a flag (or
         // $OAUTHCTL_CLIENT_SECRET), a credentials file, then the profile.

@@ -26,7 +26,7 @@ pub fn metadata(ctx: &Ctx, profile: &Profile) -> Result<Option<Metadata>> {
     let metadata = match discovery::cached(&cache_dir, issuer) {
         Some(metadata) => metadata,
         None => {
-            let metadata = discovery::fetch(ctx.http(), issuer)?;
+            let metadata = discovery::fetch(ctx.http_for(profile)?, issuer)?;
             discovery::save(&cache_dir, issuer, &metadata);
             metadata
         }
@@ -110,7 +110,7 @@ pub fn exchange(
         }
     }
     let endpoint = TokenEndpoint {
-        http: ctx.http(),
+        http: ctx.http_for(profile)?,
         url: &url,
         client: &client,
     };

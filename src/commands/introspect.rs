@@ -35,7 +35,7 @@ pub fn run(ctx: &Ctx, args: &IntrospectArgs) -> Result<u8> {
     };
     let url = engine::endpoint(ctx, &profile, engine::Endpoint::Introspection)?;
     let client = engine::client(&profile)?;
-    let answer = introspect(ctx.http(), &url, &client, &token, hint)?;
+    let answer = introspect(ctx.http_for(&profile)?, &url, &client, &token, hint)?;
     let text = match args.output {
         // serde_json escapes every control character: safe for a terminal.
         IntrospectFormat::Json => format!("{:#}\n", Value::Object(answer.members.clone())),

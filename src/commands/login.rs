@@ -292,7 +292,7 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
     client_id(profile)?;
     let token_url = engine::token_url(ctx, profile)?;
     let client = engine::client(profile)?;
-    let http = ctx.http();
+    let http = ctx.http_for(profile)?;
     let mut authorization = device::start(http, &device_url, &client, &request_params(profile))?;
     if let Some(limit) = args.timeout {
         authorization.expires_in = authorization
@@ -354,7 +354,7 @@ fn userinfo_subject(ctx: &Ctx, profile: &Profile, set: &TokenSet) -> Option<Stri
         return None;
     }
     let url = engine::metadata(ctx, profile).ok()??.userinfo_endpoint?;
-    crate::oauth::userinfo::subject(ctx.http(), &url, &set.access_token)
+    crate::oauth::userinfo::subject(ctx.http_for(profile).ok()?, &url, &set.access_token)
 }
 
 /// Who logged in: the id_token's claims, else a JWT access token's.

@@ -91,7 +91,7 @@ pub fn run(ctx: &Ctx, args: &LogoutArgs) -> Result<()> {
 fn revoke_set(ctx: &Ctx, profile: &Profile, set: &TokenSet) -> Result<(String, &'static str)> {
     let url = engine::endpoint(ctx, profile, engine::Endpoint::Revocation)?;
     let client = engine::client(profile)?;
-    let http = ctx.http();
+    let http = ctx.http_for(profile)?;
     let mut what = "access token";
     if let Some(refresh_token) = &set.refresh_token {
         revoke(http, &url, &client, refresh_token, "refresh_token")?;

@@ -39,6 +39,7 @@ pub struct Ctx {
     pub globals: Globals,
     pub quiet: bool,
     http: OnceCell<Http>,
+    http_with_roots: RefCell<Vec<(PathBuf, &'static Http)>>,
     /// One per kind: profiles may keep their tokens in different stores.
     stores: [OnceCell<Box<dyn TokenStore>>; 4],
     /// Discovery documents already read in this process, by issuer: a login
@@ -53,6 +54,7 @@ impl Ctx {
             globals,
             quiet,
             http: OnceCell::new(),
+            http_with_roots: RefCell::new(Vec::new()),
             stores: Default::default(),
             discovered: RefCell::new(BTreeMap::new()),
         }
@@ -61,6 +63,29 @@ impl Ctx {
     pub fn http(&self) -> &Http {
         self.http
             .get_or_init(|| Http::new(self.globals.http_timeout))
+    }
+
+    /// The HTTP client for `profile`'s provider: with its `--cacert` roots
+    /// beside the system's, when it names some.
+    pub fn http_for(&self, profile: &crate::settings::Profile) -> Result<&Http> {
+        let Some(path) = &profile.cacert else {
+            return Ok(self.http());
+        };
+        if let Some((_, http)) = self
+            .http_with_roots
+            .borrow()
+            .iter()
+            .find(|(p, _)| p == path)
+        {
+            return Ok(http);
+        }
+        let roots = Http::read_roots(path)?;
+        // One per CA file per process, kept for the process's life: a
+        // command talks to one provider, `logout --all` to a few.
+        let http: &'static Http =
+            Box::leak(Box::new(Http::with_roots(self.globals.http_timeout, roots)));
+        self.http_with_roots.borrow_mut().push((path.clone(), http));
+        Ok(http)
     }
 
     /// The store of `--store`/`$OAUTHCTL_STORE` (else auto), for what concerns

@@ -34,6 +34,8 @@ pub struct Http {
     tls: std::cell::OnceCell<reqwest::blocking::Client>,
     plain: std::cell::OnceCell<reqwest::blocking::Client>,
     timeout: Duration,
+    /// Trusted beside the system's anchors (`--cacert`).
+    extra_roots: Vec<reqwest::Certificate>,
 }
 
 pub struct Response {
@@ -48,11 +50,44 @@ pub struct Response {
 
 impl Http {
     pub fn new(timeout: Duration) -> Http {
+        Http::with_roots(timeout, Vec::new())
+    }
+
+    pub fn with_roots(timeout: Duration, extra_roots: Vec<reqwest::Certificate>) -> Http {
         Http {
             tls: std::cell::OnceCell::new(),
             plain: std::cell::OnceCell::new(),
             timeout,
+            extra_roots,
         }
+    }
+
+    /// The CA certificates of a PEM file, for [`Http::with_roots`].
+    pub fn read_roots(path: &std::path::Path) -> Result<Vec<reqwest::Certificate>, Error> {
+        let mut pem = Vec::new();
+        std::fs::File::open(path)
+            .and_then(|f| {
+                std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_BODY), &mut pem)
+            })
+            .map_err(|err| {
+                Error::Misconfigured(format!(
+                    "--cacert {}: cannot read it: {err}",
+                    path.display()
+                ))
+            })?;
+        let roots = reqwest::Certificate::from_pem_bundle(&pem).map_err(|err| {
+            Error::Misconfigured(format!(
+                "--cacert {}: not PEM certificates: {err}",
+                path.display()
+            ))
+        })?;
+        if roots.is_empty() {
+            return Err(Error::Misconfigured(format!(
+                "--cacert {}: no certificate in it",
+                path.display()
+            )));
+        }
+        Ok(roots)
     }
 
     /// The client for `url`, whose scheme `check_url` has vetted: plain
@@ -74,6 +109,8 @@ impl Http {
             .redirect(reqwest::redirect::Policy::none());
         if plain {
             builder = builder.tls_certs_only([]);
+        } else if !self.extra_roots.is_empty() {
+            builder = builder.tls_certs_merge(self.extra_roots.iter().cloned());
         }
         let client = builder
             .build()

@@ -26,3 +26,4 @@ mod properties;
 mod readme;
 mod seed_logins;
 mod seeds;
+mod tls;

@@ -31,7 +31,9 @@
 //        `WWW-Authenticate: Bearer realm="api", error="invalid_token"`.
 
 import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as https from 'node:https';
 
 // oidc-provider prints notices with console.info (stdout). Keep stdout for the
 // READY line only.
@@ -168,7 +170,12 @@ async function apiMe(provider, req, res, url) {
   });
 }
 
-const server = http.createServer();
+// With a certificate (the tests' own CA), the same server on https.
+const tlsCert = process.env.OAUTHCTL_TEST_TLS_CERT;
+const tlsKey = process.env.OAUTHCTL_TEST_TLS_KEY;
+const server = tlsCert
+  ? https.createServer({ cert: fs.readFileSync(tlsCert), key: fs.readFileSync(tlsKey) })
+  : http.createServer();
 server.keepAliveTimeout = 1000;
 
 await new Promise((resolve, reject) => {
@@ -177,7 +184,7 @@ await new Promise((resolve, reject) => {
 });
 
 const { port } = server.address();
-const issuer = `http://127.0.0.1:${port}`;
+const issuer = `${tlsCert ? 'https' : 'http'}://127.0.0.1:${port}`;
 const apiResource = `${issuer}/api`;
 
 const provider = new Provider(issuer, {

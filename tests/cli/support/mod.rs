@@ -8,6 +8,7 @@ pub mod oidc;
 #[cfg(unix)]
 pub mod pty;
 mod run;
+pub mod tls;
 pub mod webdriver;
 
 use std::io::Write;

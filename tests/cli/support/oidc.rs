@@ -118,15 +118,43 @@ impl OidcProvider {
             super::skip(why, NODE_SWITCHES);
             return None;
         }
-        Some(Self::start_server())
-    }
-
-    fn start_server() -> Self {
-        let provider_dir = provider_dir();
         let dir = tempfile::Builder::new()
             .prefix("oauthctl-oidc-")
             .tempdir()
             .expect("temp dir for the provider");
+        Some(Self::start_server(dir, &[]))
+    }
+
+    /// The same server on https, with a certificate for 127.0.0.1 from a test
+    /// CA made here with openssl; also returns the CA's PEM file, which a
+    /// client must be told to trust (`--cacert`).
+    pub fn start_tls() -> Option<(Self, PathBuf)> {
+        if let Some(why) = unavailable() {
+            super::skip(why, NODE_SWITCHES);
+            return None;
+        }
+        let dir = tempfile::Builder::new()
+            .prefix("oauthctl-oidc-tls-")
+            .tempdir()
+            .expect("temp dir for the provider");
+        let Some(ca) = super::tls::TestCa::create(dir.path()) else {
+            super::skip(
+                "openssl is not installed (the test CA is made with it)",
+                NODE_SWITCHES,
+            );
+            return None;
+        };
+        let (cert, key) = ca.server_cert("127.0.0.1");
+        let env = [
+            ("OAUTHCTL_TEST_TLS_CERT", cert.into_os_string()),
+            ("OAUTHCTL_TEST_TLS_KEY", key.into_os_string()),
+        ];
+        let ca_pem = ca.cert.clone();
+        Some((Self::start_server(dir, &env), ca_pem))
+    }
+
+    fn start_server(dir: tempfile::TempDir, env: &[(&str, std::ffi::OsString)]) -> Self {
+        let provider_dir = provider_dir();
         let stderr_path = dir.path().join("server.stderr");
         let stderr_file = std::fs::File::create(&stderr_path).expect("create stderr file");
         let node = node();
@@ -134,6 +162,7 @@ impl OidcProvider {
         let mut child = Command::new(&node)
             .arg(provider_dir.join("server.mjs"))
             .arg("--exit-with-stdin")
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .current_dir(&provider_dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

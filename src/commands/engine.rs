@@ -52,6 +52,18 @@ pub fn token_url(ctx: &Ctx, profile: &Profile) -> Result<String> {
     }))
 }
 
+/// What is stored for the profile's user tokens, as it is (no renewal):
+/// for commands that look at a token rather than use it.
+pub fn stored(ctx: &Ctx, profile: &Profile) -> Result<TokenSet> {
+    let slot = Slot::for_profile(profile);
+    ctx.store_for(profile)?.load(&slot.key)?.ok_or_else(|| {
+        login_required(
+            &profile.name,
+            &format!("nothing stored for profile {}", profile.name),
+        )
+    })
+}
+
 /// The optional endpoints a command may need beside the token endpoint.
 #[derive(Debug, Clone, Copy)]
 pub enum Endpoint {

@@ -1,9 +1,8 @@
 //! `oauthctl inspect`: the stored token's JWT header and claims, unverified.
 
 use super::Ctx;
-use super::engine::Slot;
+use super::engine;
 use crate::cli::InspectArgs;
-use crate::error::login_required;
 use crate::jwt;
 use crate::output;
 use crate::settings::Profile;
@@ -15,13 +14,7 @@ const TIME_CLAIMS: &[&str] = &["exp", "iat", "nbf", "auth_time", "updated_at"];
 
 pub fn run(ctx: &Ctx, args: &InspectArgs) -> Result<()> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
-    let slot = Slot::for_profile(&profile);
-    let set = ctx.store_for(&profile)?.load(&slot.key)?.ok_or_else(|| {
-        login_required(
-            &profile.name,
-            &format!("nothing stored for profile {}", profile.name),
-        )
-    })?;
+    let set = engine::stored(ctx, &profile)?;
     let (which, token) = if args.id_token {
         let id_token = set.id_token.as_ref().ok_or_else(|| {
             anyhow::anyhow!(

@@ -3,9 +3,8 @@
 //! "is this token still good?" before a long job.
 
 use super::Ctx;
-use super::engine::{self, Slot};
+use super::engine;
 use crate::cli::{IntrospectArgs, IntrospectFormat};
-use crate::error::login_required;
 use crate::oauth::introspect::introspect;
 use crate::oauth::response::one_line;
 use crate::output;
@@ -17,14 +16,7 @@ const NOT_ACTIVE: u8 = 1;
 
 pub fn run(ctx: &Ctx, args: &IntrospectArgs) -> Result<u8> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
-    let slot = Slot::for_profile(&profile);
-    // What is stored, as it is: asking about a token must not renew it.
-    let set = ctx.store_for(&profile)?.load(&slot.key)?.ok_or_else(|| {
-        login_required(
-            &profile.name,
-            &format!("nothing stored for profile {}", profile.name),
-        )
-    })?;
+    let set = engine::stored(ctx, &profile)?;
     let (token, hint) = if args.refresh_token {
         let token = set.refresh_token.clone().ok_or_else(|| {
             anyhow::anyhow!("profile {} has no refresh token to ask about", profile.name)

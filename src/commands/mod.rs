@@ -20,6 +20,7 @@ pub mod setup;
 pub mod setup_git;
 pub mod status;
 pub mod token;
+pub mod tool;
 
 use crate::oauth::discovery::Metadata;
 use crate::oauth::http::Http;

@@ -16,8 +16,8 @@ use crate::settings::Profile;
 use anyhow::{Context, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 /// The ExecCredential version the entry asks for.
 pub const EXEC_API_VERSION: &str = "client.authentication.k8s.io/v1";
@@ -247,39 +247,23 @@ fn set_credentials(kubectl: &Path, file: &Path, entry: &ExecEntry) -> Result<()>
             "kubectl would split the plugin argument {arg:?} at its comma: paste what `oauthctl setup kubectl` prints under `users:` instead"
         )));
     }
-    let mut child = Command::new(kubectl)
-        .args(set_credentials_args(file, entry))
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .with_context(|| format!("cannot run {}", kubectl.display()))?;
-    let deadline = Instant::now() + KUBECTL_LIMIT;
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break status;
+    let mut command = Command::new(kubectl);
+    command.args(set_credentials_args(file, entry));
+    match super::tool::run(command, KUBECTL_LIMIT) {
+        Ok(done) if done.status.success() => {}
+        Ok(done) => anyhow::bail!(
+            "`kubectl config set-credentials` failed ({}): {}",
+            done.status,
+            done.stderr
+        ),
+        Err(super::tool::Failed::Start(err)) => {
+            return Err(err).with_context(|| format!("cannot run {}", kubectl.display()));
         }
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            anyhow::bail!(
-                "`kubectl config set-credentials` did not finish within {}s; {} is unchanged unless kubectl wrote it",
-                KUBECTL_LIMIT.as_secs(),
-                file.display()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let mut stderr = String::new();
-    if let Some(mut pipe) = child.stderr.take() {
-        use std::io::Read;
-        let _ = pipe.read_to_string(&mut stderr);
-    }
-    if !status.success() {
-        anyhow::bail!(
-            "`kubectl config set-credentials` failed ({status}): {}",
-            crate::oauth::response::one_line(stderr.trim(), 400)
-        );
+        Err(super::tool::Failed::TimedOut) => anyhow::bail!(
+            "`kubectl config set-credentials` did not finish within {}s; {} is unchanged unless kubectl wrote it",
+            KUBECTL_LIMIT.as_secs(),
+            file.display()
+        ),
     }
     Ok(())
 }

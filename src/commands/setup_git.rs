@@ -8,9 +8,8 @@ use crate::config::ConfigFile;
 use crate::error::usage;
 use crate::output::shell_quote;
 use anyhow::{Context, Result, anyhow};
-use std::io::Read;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 /// `git config` takes milliseconds; a git that hangs (a locked config on a
 /// dead network share) is stopped after this.
@@ -118,44 +117,25 @@ pub fn origin(host: &str) -> Result<String> {
 /// Runs `git ARGS` within [`GIT_TIME_LIMIT`]; its stderr is in the error.
 fn run_git(args: &[String]) -> Result<()> {
     let shown = || format!("git {}", args.join(" "));
-    let mut child = Command::new("git")
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|err| anyhow!("cannot run git: {err}; is git installed and on PATH?"))?;
-    // A reader thread: git cannot block on a full stderr pipe meanwhile.
-    let stderr = child.stderr.take();
-    let reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        if let Some(stderr) = stderr {
-            let _ = stderr.take(64 * 1024).read_to_string(&mut text);
-        }
-        text
-    });
-    let deadline = Instant::now() + GIT_TIME_LIMIT;
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        if Instant::now() >= deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(anyhow!(
-                "`{}` did not finish within {}s",
-                shown(),
-                GIT_TIME_LIMIT.as_secs()
-            ));
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
-    let stderr = reader.join().unwrap_or_default();
-    if !status.success() {
-        let stderr = stderr.trim().replace('\n', "; ");
-        return Err(anyhow!("`{}` failed ({status}): {stderr}", shown()));
+    let mut command = Command::new("git");
+    command.args(args);
+    match super::tool::run(command, GIT_TIME_LIMIT) {
+        Ok(done) if done.status.success() => Ok(()),
+        Ok(done) => Err(anyhow!(
+            "`{}` failed ({}): {}",
+            shown(),
+            done.status,
+            done.stderr
+        )),
+        Err(super::tool::Failed::Start(err)) => Err(anyhow!(
+            "cannot run git: {err}; is git installed and on PATH?"
+        )),
+        Err(super::tool::Failed::TimedOut) => Err(anyhow!(
+            "`{}` did not finish within {}s",
+            shown(),
+            GIT_TIME_LIMIT.as_secs()
+        )),
     }
-    Ok(())
 }
 
 #[cfg(test)]

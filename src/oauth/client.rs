@@ -144,6 +144,31 @@ pub fn post_authenticated(
     Ok(response)
 }
 
+/// POSTs a `token` and its `token_type_hint`, as revocation (RFC 7009) and
+/// introspection (RFC 7662) both take them, with client authentication.
+pub fn post_token_about(
+    http: &Http,
+    endpoint: &'static str,
+    url: &str,
+    client: &Client,
+    token: &Secret,
+    hint: &str,
+) -> Result<super::http::Response, Error> {
+    let body = vec![
+        Param::secret("token", token.clone()),
+        Param::plain("token_type_hint", hint),
+    ];
+    post_authenticated(
+        http,
+        endpoint,
+        url,
+        client,
+        &body,
+        BodyFormat::Form,
+        Replay::Safe,
+    )
+}
+
 #[allow(clippy::too_many_arguments)]
 fn post_once(
     http: &Http,

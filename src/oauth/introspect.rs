@@ -2,10 +2,8 @@
 //! token is active, and what it knows of it.
 
 use super::Error;
-use super::client::{Client, Replay, failure, post_authenticated};
-use super::grant::Param;
+use super::client::{Client, failure, post_token_about};
 use super::http::Http;
-use super::types::BodyFormat;
 use crate::secret::Secret;
 
 /// The server's answer: `active` (the one member RFC 7662 §2.2 requires)
@@ -23,20 +21,8 @@ pub fn introspect(
     token: &Secret,
     hint: &str,
 ) -> Result<Introspection, Error> {
-    let body = vec![
-        Param::secret("token", token.clone()),
-        Param::plain("token_type_hint", hint),
-    ];
     let endpoint = "introspection endpoint";
-    let response = post_authenticated(
-        http,
-        endpoint,
-        url,
-        client,
-        &body,
-        BodyFormat::Form,
-        Replay::Safe,
-    )?;
+    let response = post_token_about(http, endpoint, url, client, token, hint)?;
     if !(200..300).contains(&response.status) {
         return Err(failure(endpoint, &response, "check --introspection-url"));
     }

@@ -4,9 +4,9 @@
 //! stdout.
 
 use crate::support::oidc::OidcProvider;
-use crate::support::{BIN, TestEnv, assert_ok, bounded, stdout};
+use crate::support::{BIN, TestEnv, assert_ok, stdout};
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn logged_in(op: &OidcProvider, extra: &str) -> TestEnv {
     let env = TestEnv::new();
@@ -14,13 +14,7 @@ fn logged_in(op: &OidcProvider, extra: &str) -> TestEnv {
         "[profiles.work]\nissuer = \"{}\"\nclient_id = \"cli-public\"\nscopes = [\"openid\", \"offline_access\", \"api:read\"]\ndocker_registries = [\"registry.example.com\", \"127.0.0.1:5000\"]\n{extra}",
         op.issuer()
     ));
-    let refresh_token =
-        op.obtain_refresh_token("cli-public", None, "openid offline_access api:read");
-    assert_ok(&env.run_with_stdin(
-        &["login", "-p", "work", "--with-refresh-token", "-"],
-        &refresh_token,
-    ));
-    op.reset_stats();
+    env.log_in(op, "work");
     env
 }
 
@@ -37,17 +31,11 @@ fn helper(env: &TestEnv) -> PathBuf {
 
 /// What docker's client does: the helper, one operation, `input` on stdin.
 fn docker_asks(env: &TestEnv, operation: &str, input: &str) -> Output {
-    let mut cmd = Command::new(helper(env));
-    cmd.env_clear()
+    env.command(helper(env))
         .arg(operation)
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.path().join("home"))
-        .env("XDG_CONFIG_HOME", env.path().join("config"))
-        .env("XDG_DATA_HOME", env.path().join("data"))
-        .env("XDG_CACHE_HOME", env.path().join("cache"))
-        .env("XDG_RUNTIME_DIR", env.path().join("runtime"))
-        .env("OAUTHCTL_STORE", "file");
-    bounded(cmd).stdin_text(input).output().unwrap()
+        .stdin_text(input)
+        .output()
+        .unwrap()
 }
 
 fn stored_token(env: &TestEnv) -> String {

@@ -11,13 +11,7 @@ fn env_with_user_and_exchanger(op: &OidcProvider) -> TestEnv {
          [profiles.api]\nissuer = \"{0}\"\nclient_id = \"ci-exchange\"\nclient_secret = \"ci-exchange-secret\"\n",
         op.issuer()
     ));
-    let refresh_token =
-        op.obtain_refresh_token("cli-public", None, "openid offline_access api:read");
-    assert_ok(&env.run_with_stdin(
-        &["login", "-p", "user", "--with-refresh-token", "-"],
-        &refresh_token,
-    ));
-    op.reset_stats();
+    env.log_in(op, "user");
     env
 }
 

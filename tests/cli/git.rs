@@ -18,22 +18,11 @@ use std::time::Duration;
 /// so the helper git starts finds the test's config and tokens), no system
 /// config, and no prompt: a credential no helper gives is a failure.
 fn git(env: &TestEnv) -> Run {
-    let mut cmd = Command::new("git");
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.path().join("home"))
-        .env("XDG_CONFIG_HOME", env.path().join("config"))
-        .env("XDG_DATA_HOME", env.path().join("data"))
-        .env("XDG_CACHE_HOME", env.path().join("cache"))
-        .env("XDG_STATE_HOME", env.path().join("state"))
-        .env("XDG_RUNTIME_DIR", env.path().join("runtime"))
-        .env("OAUTHCTL_STORE", "file")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
+    let mut run = env.command("git");
+    run.env("GIT_CONFIG_NOSYSTEM", "1")
         .env("GIT_TERMINAL_PROMPT", "0")
-        .env("NO_COLOR", "1")
-        .current_dir(env.path());
-    let mut run = bounded(cmd);
-    run.limit(Duration::from_secs(60));
+        .current_dir(env.path())
+        .limit(Duration::from_secs(60));
     run
 }
 
@@ -68,13 +57,7 @@ fn logged_in(op: &OidcProvider, hosts: &[&str]) -> TestEnv {
         op.issuer(),
         hosts.join(", ")
     ));
-    let refresh_token =
-        op.obtain_refresh_token("cli-public", None, "openid offline_access api:read");
-    assert_ok(&env.run_with_stdin(
-        &["login", "-p", "work", "--with-refresh-token", "-"],
-        &refresh_token,
-    ));
-    op.reset_stats();
+    env.log_in(op, "work");
     env
 }
 

@@ -339,18 +339,7 @@ fn kube_python() -> Option<PathBuf> {
 /// finds the test's config and store), bounded.
 fn python(env: &TestEnv, python: &Path, script: &str, args: &[&str]) -> Output {
     let file = env.write_file("client.py", script);
-    let mut cmd = Command::new(python);
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.path().join("home"))
-        .env("XDG_CONFIG_HOME", env.path().join("config"))
-        .env("XDG_DATA_HOME", env.path().join("data"))
-        .env("XDG_CACHE_HOME", env.path().join("cache"))
-        .env("XDG_STATE_HOME", env.path().join("state"))
-        .env("XDG_RUNTIME_DIR", env.path().join("runtime"))
-        .env("OAUTHCTL_STORE", "file")
-        .env("NO_COLOR", "1");
-    bounded(cmd)
+    env.command(python)
         .arg(&file)
         .args(args)
         .limit(Duration::from_secs(90))

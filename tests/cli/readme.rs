@@ -5,10 +5,10 @@
 //! stops working, or is edited into one that does not, fails here.
 
 use crate::support::fake::{FakeProvider, Recorded, Reply, State};
-use crate::support::{BIN, TestEnv, bounded, stderr, stdout};
+use crate::support::{BIN, TestEnv, stderr, stdout};
 use serde_json::json;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const CLIENT_SECRET: &str = "ci-bot-secret";
 
@@ -109,18 +109,13 @@ fn run_script(env: &TestEnv, provider: &FakeProvider, script: &str) -> Output {
         bin_dir.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let mut cmd = Command::new("bash");
-    cmd.env_clear()
+    env.command("bash")
         .args(["-euo", "pipefail", "-c", &script])
         .current_dir(env.path())
         .env("PATH", path)
-        .env("HOME", env.path().join("home"))
-        .env("XDG_CONFIG_HOME", env.path().join("config"))
-        .env("XDG_DATA_HOME", env.path().join("data"))
-        .env("XDG_CACHE_HOME", env.path().join("cache"))
-        .env("XDG_RUNTIME_DIR", env.path().join("runtime"))
-        .env("NO_COLOR", "1");
-    bounded(cmd).output().unwrap()
+        .env_remove("OAUTHCTL_STORE")
+        .output()
+        .unwrap()
 }
 
 #[test]

@@ -79,7 +79,14 @@ impl TestEnv {
     /// dir, and stdin is closed. The file store is the default; keychain tests
     /// opt in with `OAUTHCTL_STORE`.
     pub fn cmd(&self) -> Run {
-        let mut cmd = Command::new(BIN);
+        self.command(BIN)
+    }
+
+    /// Any program (git, python, a shell) with the same scrubbed environment
+    /// as [`TestEnv::cmd`], so an oauthctl it starts sees the test's config,
+    /// tokens and store.
+    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Run {
+        let mut cmd = Command::new(program);
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.path().join("home"))
@@ -91,6 +98,19 @@ impl TestEnv {
             .env("OAUTHCTL_STORE", "file")
             .env("NO_COLOR", "1");
         bounded(cmd)
+    }
+
+    /// Stores the tokens of a real login of `cli-public` at `op` (scopes
+    /// openid, offline_access, api:read) for `profile`, which the config
+    /// must already name, then zeroes the provider's counts.
+    pub fn log_in(&self, op: &oidc::OidcProvider, profile: &str) {
+        let refresh_token =
+            op.obtain_refresh_token("cli-public", None, "openid offline_access api:read");
+        assert_ok(&self.run_with_stdin(
+            &["login", "-p", profile, "--with-refresh-token", "-"],
+            &refresh_token,
+        ));
+        op.reset_stats();
     }
 
     /// `oauthctl ARGS` to completion (bounded), stdin closed.

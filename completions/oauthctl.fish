@@ -65,11 +65,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-id -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -115,11 +118,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-id -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -156,11 +162,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-id 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -195,11 +204,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -236,11 +248,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-id -d 'C
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -277,11 +292,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-id -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -315,11 +333,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-id -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -351,11 +372,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-id -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -400,11 +424,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-id 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -435,11 +462,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -472,11 +502,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-id
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -521,11 +554,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l cli
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -556,11 +592,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -620,11 +659,14 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-cert -d 'A TLS client certificate (PEM) for the provider\'s endpoints (mTLS, RFC 8705); `oauthctl curl` presents it too, for certificate-bound tokens' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l credentials-file -d 'Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON {"client_id", "client_secret"} file' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r

@@ -131,7 +131,14 @@ fn curl(profile: &Profile, set: &crate::store::TokenSet, args: &[String]) -> Opt
     }
     let program = curl::find_curl().ok()?;
     // Back here only when curl could not be started: the full path says why.
-    let curl::TooLargeForPipe = curl::exec(&program, args, set, TokenIn::Header).ok()?;
+    let curl::TooLargeForPipe = curl::exec(
+        &program,
+        args,
+        set,
+        TokenIn::Header,
+        curl::client_cert(profile),
+    )
+    .ok()?;
     None
 }
 

@@ -55,6 +55,15 @@ pub struct ProviderOptions {
     #[arg(long, value_name = "FILE")]
     pub cacert: Option<PathBuf>,
 
+    /// A TLS client certificate (PEM) for the provider's endpoints (mTLS, RFC 8705);
+    /// `oauthctl curl` presents it too, for certificate-bound tokens
+    #[arg(long, value_name = "FILE", requires = "client_cert_key")]
+    pub client_cert: Option<PathBuf>,
+
+    /// The private key (PEM) of --client-cert
+    #[arg(long, value_name = "FILE", requires = "client_cert")]
+    pub client_cert_key: Option<PathBuf>,
+
     /// Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON
     /// {"client_id", "client_secret"} file
     #[arg(long, value_name = "PATH")]
@@ -195,6 +204,8 @@ impl Combine for ProviderOptions {
             client_secret: self.client_secret.combine(other.client_secret),
             client_secret_file: self.client_secret_file.combine(other.client_secret_file),
             cacert: self.cacert.combine(other.cacert),
+            client_cert: self.client_cert.combine(other.client_cert),
+            client_cert_key: self.client_cert_key.combine(other.client_cert_key),
             credentials_file: self.credentials_file.combine(other.credentials_file),
             client_auth: self.client_auth.combine(other.client_auth),
             body: self.body.combine(other.body),

@@ -191,6 +191,8 @@ impl Profile {
         file.credentials_file = file.credentials_file.map(relative);
         file.client_secret_file = file.client_secret_file.map(relative);
         file.cacert = file.cacert.map(relative);
+        file.client_cert = file.client_cert.map(relative);
+        file.client_cert_key = file.client_cert_key.map(relative);
 
         // The secret's source keeps the layers' order: a flag (or
         // $OAUTHCTL_CLIENT_SECRET), a credentials file, then the profile.

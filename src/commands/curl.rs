@@ -44,9 +44,17 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     let retry = args.retry_rejected || profile.retry_rejected.unwrap_or(false);
     #[cfg(unix)]
     if !retry {
-        let TooLargeForPipe = exec(&curl, &args.args, &set, token_in)?;
+        let TooLargeForPipe = exec(&curl, &args.args, &set, token_in, client_cert(&profile))?;
     }
     supervise(ctx, &profile, &slot, &curl, args, &set, token_in, retry)
+}
+
+/// The profile's client certificate, for curl to present.
+pub fn client_cert(profile: &Profile) -> ClientCert<'_> {
+    profile
+        .client_cert
+        .as_deref()
+        .zip(profile.client_cert_key.as_deref())
 }
 
 /// `exec` came back without running curl: the config is larger than a pipe
@@ -62,10 +70,11 @@ pub fn exec(
     user_args: &[String],
     set: &TokenSet,
     token_in: TokenIn,
+    client_cert: ClientCert,
 ) -> Result<TooLargeForPipe> {
     use std::os::fd::AsRawFd;
     use std::os::unix::process::CommandExt;
-    let (config, args) = curl_config(user_args, set, token_in)?;
+    let (config, args) = curl_config(user_args, set, token_in, client_cert)?;
     let (reader, mut writer) = std::io::pipe().context("cannot create a pipe for curl's config")?;
     // Nobody writes once curl runs, so the whole config must fit now; a
     // full pipe must not block oauthctl before curl even starts.
@@ -113,15 +122,15 @@ fn supervise(
     };
 
     let replayable = retry && is_replayable(&args.args);
-    let first = invoke(
+    let run = Supervised {
         curl,
-        &args.args,
-        set,
+        user_args: &args.args,
         token_in,
-        workdir.path(),
-        replayable,
-        &signals,
-    )?;
+        client_cert: client_cert(profile),
+        workdir: workdir.path(),
+        signals: &signals,
+    };
+    let first = invoke(&run, set, replayable)?;
     if signals.received().is_some() {
         return Ok(CurlExit(exit_code(first.status)));
     }
@@ -131,15 +140,7 @@ fn supervise(
                 "The API rejected the token (invalid_token): refreshing it and retrying once.",
             );
             let renewed = engine::obtain(ctx, profile, slot, Want::Renewed)?;
-            let second = invoke(
-                curl,
-                &args.args,
-                &renewed,
-                token_in,
-                workdir.path(),
-                false,
-                &signals,
-            )?;
+            let second = invoke(&run, &renewed, false)?;
             return Ok(CurlExit(exit_code(second.status)));
         }
         copy_to_stdout(&captured.body)?;
@@ -159,16 +160,26 @@ struct Captured {
     body: PathBuf,
 }
 
-fn invoke(
-    curl: &Path,
-    user_args: &[String],
-    set: &TokenSet,
+/// What stays the same between the first curl run and the retry.
+struct Supervised<'a> {
+    curl: &'a Path,
+    user_args: &'a [String],
     token_in: TokenIn,
-    workdir: &Path,
-    capture: bool,
-    signals: &Forwarding,
-) -> Result<Invocation> {
-    let (config, args) = curl_config(user_args, set, token_in)?;
+    client_cert: ClientCert<'a>,
+    workdir: &'a Path,
+    signals: &'a Forwarding,
+}
+
+fn invoke(run: &Supervised, set: &TokenSet, capture: bool) -> Result<Invocation> {
+    let Supervised {
+        curl,
+        user_args,
+        token_in,
+        client_cert,
+        workdir,
+        signals,
+    } = *run;
+    let (config, args) = curl_config(user_args, set, token_in, client_cert)?;
     let mut command = Command::new(curl);
     let pipe = ConfigPipe::attach(&mut command, &args)?;
     command.args(&args);
@@ -254,6 +265,31 @@ impl ConfigPipe {
 /// The curl config carrying the token, and the argv without any URL that
 /// had to move into the config (query mode).
 fn curl_config(
+    user_args: &[String],
+    set: &TokenSet,
+    token_in: TokenIn,
+    client_cert: ClientCert,
+) -> Result<(String, Vec<String>)> {
+    let (mut config, args) = token_config(user_args, set, token_in)?;
+    // A certificate-bound token (RFC 8705) works only with its certificate.
+    if let Some((cert, key)) = client_cert {
+        for (name, path) in [("cert", cert), ("key", key)] {
+            let path = path.to_str().with_context(|| {
+                format!("curl's config cannot name {} (not UTF-8)", path.display())
+            })?;
+            if path.contains(['\n', '\r']) {
+                return Err(usage(format!("the {name} path has a line break in it")));
+            }
+            config.push_str(&format!("{name} = \"{}\"\n", quote(path)));
+        }
+    }
+    Ok((config, args))
+}
+
+/// The client certificate and key curl presents, when the profile has one.
+pub type ClientCert<'a> = Option<(&'a Path, &'a Path)>;
+
+fn token_config(
     user_args: &[String],
     set: &TokenSet,
     token_in: TokenIn,
@@ -454,7 +490,7 @@ mod tests {
     #[test]
     fn header_mode_keeps_argv_and_quotes() {
         let args = vec!["-sS".to_owned(), "https://api.example/x".to_owned()];
-        let (config, argv) = curl_config(&args, &set(), TokenIn::Header).unwrap();
+        let (config, argv) = curl_config(&args, &set(), TokenIn::Header, None).unwrap();
         assert_eq!(config, "header = \"Authorization: Bearer tok+en/=\"\n");
         assert_eq!(argv, args);
     }
@@ -470,24 +506,24 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let (config, argv) = curl_config(&args, &set(), TokenIn::Query).unwrap();
+        let (config, argv) = curl_config(&args, &set(), TokenIn::Query, None).unwrap();
         assert_eq!(argv, vec!["-s"]);
         assert!(
             config.contains("url = \"https://api.example/x?a=1&access_token=tok%2Ben%2F%3D\""),
             "{config}"
         );
         assert!(config.contains("http://127.0.0.1:1/y?access_token="));
-        assert!(curl_config(&["-s".to_owned()], &set(), TokenIn::Query).is_err());
+        assert!(curl_config(&["-s".to_owned()], &set(), TokenIn::Query, None).is_err());
     }
 
     #[test]
     fn a_token_that_could_inject_curl_options_is_never_written() {
         let mut hostile = set();
         hostile.token_type = Some("Bearer X\nurl = http://127.0.0.2/exfil\n#".into());
-        assert!(curl_config(&[], &hostile, TokenIn::Header).is_err());
+        assert!(curl_config(&[], &hostile, TokenIn::Header, None).is_err());
         let mut hostile = set();
         hostile.access_token = Secret::new("t\noutput = /tmp/owned");
-        assert!(curl_config(&[], &hostile, TokenIn::Header).is_err());
+        assert!(curl_config(&[], &hostile, TokenIn::Header, None).is_err());
     }
 
     #[test]

@@ -42,7 +42,9 @@ pub fn token_url(ctx: &Ctx, profile: &Profile) -> Result<String> {
     if let Some(url) = &profile.token_url {
         return Ok(url.clone());
     }
-    if let Some(url) = metadata(ctx, profile)?.and_then(|m| m.token_endpoint) {
+    if let Some(url) = metadata(ctx, profile)?
+        .and_then(|m| mtls_alias(profile, &m, |a| a.token_endpoint.clone()).or(m.token_endpoint))
+    {
         return Ok(url);
     }
     Err(usage(if profile.issuer.is_some() {
@@ -62,6 +64,17 @@ pub fn stored(ctx: &Ctx, profile: &Profile) -> Result<TokenSet> {
             &format!("nothing stored for profile {}", profile.name),
         )
     })
+}
+
+/// RFC 8705 §5: a client that presents a certificate uses the endpoint
+/// aliases the server lists for mTLS, where there are any.
+pub fn mtls_alias(
+    profile: &Profile,
+    metadata: &Metadata,
+    pick: impl Fn(&crate::oauth::discovery::MtlsAliases) -> Option<String>,
+) -> Option<String> {
+    profile.client_cert.as_ref()?;
+    metadata.mtls_endpoint_aliases.as_ref().and_then(pick)
 }
 
 /// The optional endpoints a command may need beside the token endpoint.
@@ -85,8 +98,11 @@ pub fn endpoint(ctx: &Ctx, profile: &Profile, which: Endpoint) -> Result<String>
         return Ok(url.clone());
     }
     let discovered = metadata(ctx, profile)?.and_then(|m| match which {
-        Endpoint::Revocation => m.revocation_endpoint,
-        Endpoint::Introspection => m.introspection_endpoint,
+        Endpoint::Revocation => {
+            mtls_alias(profile, &m, |a| a.revocation_endpoint.clone()).or(m.revocation_endpoint)
+        }
+        Endpoint::Introspection => mtls_alias(profile, &m, |a| a.introspection_endpoint.clone())
+            .or(m.introspection_endpoint),
     });
     discovered.ok_or_else(|| {
         usage(if profile.issuer.is_some() {
@@ -98,6 +114,13 @@ pub fn endpoint(ctx: &Ctx, profile: &Profile, which: Endpoint) -> Result<String>
 }
 
 pub fn client(profile: &Profile) -> Result<Client> {
+    if profile.client_auth == Some(crate::oauth::types::ClientAuthMethod::Tls)
+        && profile.client_cert.is_none()
+    {
+        return Err(usage(
+            "--client-auth tls needs the certificate: give --client-cert and --client-cert-key",
+        ));
+    }
     Ok(Client::new(
         profile.client_id.clone(),
         profile.client_secret()?,

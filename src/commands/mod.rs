@@ -34,13 +34,40 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
+/// A profile's TLS settings: what makes its HTTP client differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TlsSettings {
+    cacert: Option<PathBuf>,
+    client_cert: Option<(PathBuf, PathBuf)>,
+}
+
+/// A private key others can read is a key others may have: said as ssh
+/// says it, and used all the same (refusing would break a shared CI box).
+pub fn warn_if_readable_by_others(path: &std::path::Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            log::warn!(
+                "{} is readable by other users (mode {:o}): chmod 600 it",
+                path.display(),
+                meta.permissions().mode() & 0o777
+            );
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
 /// What every command gets: global settings, and the HTTP client and store,
 /// each built on first use (the fast path of `token` builds no HTTP client).
 pub struct Ctx {
     pub globals: Globals,
     pub quiet: bool,
     http: OnceCell<Http>,
-    http_with_roots: RefCell<Vec<(PathBuf, &'static Http)>>,
+    http_with_tls: RefCell<Vec<(TlsSettings, &'static Http)>>,
     /// One per kind: profiles may keep their tokens in different stores.
     stores: [OnceCell<Box<dyn TokenStore>>; 4],
     /// Discovery documents already read in this process, by issuer: a login
@@ -55,7 +82,7 @@ impl Ctx {
             globals,
             quiet,
             http: OnceCell::new(),
-            http_with_roots: RefCell::new(Vec::new()),
+            http_with_tls: RefCell::new(Vec::new()),
             stores: Default::default(),
             discovered: RefCell::new(BTreeMap::new()),
         }
@@ -67,25 +94,38 @@ impl Ctx {
     }
 
     /// The HTTP client for `profile`'s provider: with its `--cacert` roots
-    /// beside the system's, when it names some.
+    /// beside the system's, and its `--client-cert`, when it names them.
     pub fn http_for(&self, profile: &crate::settings::Profile) -> Result<&Http> {
-        let Some(path) = &profile.cacert else {
-            return Ok(self.http());
+        let tls = TlsSettings {
+            cacert: profile.cacert.clone(),
+            client_cert: profile
+                .client_cert
+                .clone()
+                .zip(profile.client_cert_key.clone()),
         };
-        if let Some((_, http)) = self
-            .http_with_roots
-            .borrow()
-            .iter()
-            .find(|(p, _)| p == path)
-        {
+        if tls.cacert.is_none() && tls.client_cert.is_none() {
+            return Ok(self.http());
+        }
+        if let Some((_, http)) = self.http_with_tls.borrow().iter().find(|(t, _)| *t == tls) {
             return Ok(http);
         }
-        let roots = Http::read_roots(path)?;
-        // One per CA file per process, kept for the process's life: a
+        let roots = match &tls.cacert {
+            Some(path) => Http::read_roots(path)?,
+            None => Vec::new(),
+        };
+        let identity = match &tls.client_cert {
+            Some((cert, key)) => {
+                warn_if_readable_by_others(key);
+                Some(Http::read_identity(cert, key)?)
+            }
+            None => None,
+        };
+        // One per setting per process, kept for the process's life: a
         // command talks to one provider, `logout --all` to a few.
-        let http: &'static Http =
-            Box::leak(Box::new(Http::with_roots(self.globals.http_timeout, roots)));
-        self.http_with_roots.borrow_mut().push((path.clone(), http));
+        let http: &'static Http = Box::leak(Box::new(
+            Http::with_roots(self.globals.http_timeout, roots).with_identity(identity),
+        ));
+        self.http_with_tls.borrow_mut().push((tls, http));
         Ok(http)
     }
 

@@ -79,7 +79,7 @@ impl Client {
                     BasicEncoding::Raw => Client::raw_basic_header(id, secret.expose()),
                 })))
             }
-            ClientAuth::Post | ClientAuth::None => {
+            ClientAuth::Post | ClientAuth::None | ClientAuth::Tls => {
                 if let Some(id) = &self.id {
                     body.push(Param::plain("client_id", id.clone()));
                 }

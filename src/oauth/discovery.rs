@@ -24,6 +24,17 @@ pub struct Metadata {
     pub code_challenge_methods_supported: Vec<String>,
     #[serde(default)]
     pub authorization_response_iss_parameter_supported: bool,
+    /// RFC 8705 §5: where a client presenting a certificate should go.
+    #[serde(default)]
+    pub mtls_endpoint_aliases: Option<MtlsAliases>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct MtlsAliases {
+    pub token_endpoint: Option<String>,
+    pub revocation_endpoint: Option<String>,
+    pub introspection_endpoint: Option<String>,
+    pub device_authorization_endpoint: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -36,6 +36,8 @@ pub struct Http {
     timeout: Duration,
     /// Trusted beside the system's anchors (`--cacert`).
     extra_roots: Vec<reqwest::Certificate>,
+    /// Presented to the servers that ask (`--client-cert`, RFC 8705).
+    identity: Option<reqwest::Identity>,
 }
 
 pub struct Response {
@@ -59,7 +61,45 @@ impl Http {
             plain: std::cell::OnceCell::new(),
             timeout,
             extra_roots,
+            identity: None,
         }
+    }
+
+    /// The same, presenting `identity` as the TLS client certificate.
+    pub fn with_identity(mut self, identity: Option<reqwest::Identity>) -> Http {
+        self.identity = identity;
+        self
+    }
+
+    /// A client certificate and its key, both PEM, for [`Http::with_identity`].
+    pub fn read_identity(
+        cert: &std::path::Path,
+        key: &std::path::Path,
+    ) -> Result<reqwest::Identity, Error> {
+        let read = |path: &std::path::Path, what: &str| {
+            let mut pem = Vec::new();
+            std::fs::File::open(path)
+                .and_then(|f| {
+                    std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_BODY), &mut pem)
+                })
+                .map(|_| pem)
+                .map_err(|err| {
+                    Error::Misconfigured(format!(
+                        "{what} {}: cannot read it: {err}",
+                        path.display()
+                    ))
+                })
+        };
+        let mut pem = read(key, "--client-cert-key")?;
+        pem.push(b'\n');
+        pem.extend(read(cert, "--client-cert")?);
+        reqwest::Identity::from_pem(&pem).map_err(|err| {
+            Error::Misconfigured(format!(
+                "--client-cert {} with --client-cert-key {}: not a PEM certificate and private key: {err}",
+                cert.display(),
+                key.display()
+            ))
+        })
     }
 
     /// The CA certificates of a PEM file, for [`Http::with_roots`].
@@ -109,8 +149,13 @@ impl Http {
             .redirect(reqwest::redirect::Policy::none());
         if plain {
             builder = builder.tls_certs_only([]);
-        } else if !self.extra_roots.is_empty() {
-            builder = builder.tls_certs_merge(self.extra_roots.iter().cloned());
+        } else {
+            if !self.extra_roots.is_empty() {
+                builder = builder.tls_certs_merge(self.extra_roots.iter().cloned());
+            }
+            if let Some(identity) = &self.identity {
+                builder = builder.identity(identity.clone());
+            }
         }
         let client = builder
             .build()

@@ -19,6 +19,8 @@ pub enum ClientAuth {
     Post,
     /// `client_id` in the body, no secret: a public client.
     None,
+    /// `client_id` in the body; the TLS client certificate proves it (RFC 8705).
+    Tls,
 }
 
 /// A client authentication method by name, as `--client-auth` and the
@@ -36,6 +38,8 @@ pub enum ClientAuthMethod {
     Post,
     /// client_id in the body, no secret (public clients)
     None,
+    /// A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert
+    Tls,
 }
 
 impl ClientAuthMethod {
@@ -46,6 +50,7 @@ impl ClientAuthMethod {
             ClientAuthMethod::BasicRaw => "basic-raw",
             ClientAuthMethod::Post => "post",
             ClientAuthMethod::None => "none",
+            ClientAuthMethod::Tls => "tls",
         }
     }
 }
@@ -57,6 +62,7 @@ impl From<ClientAuthMethod> for ClientAuth {
             ClientAuthMethod::BasicRaw => ClientAuth::BasicRaw,
             ClientAuthMethod::Post => ClientAuth::Post,
             ClientAuthMethod::None => ClientAuth::None,
+            ClientAuthMethod::Tls => ClientAuth::Tls,
         }
     }
 }

@@ -6,9 +6,10 @@ use crate::support::{TestEnv, assert_code, assert_ok, stderr, stdout};
 
 #[test]
 fn a_provider_with_a_private_ca_is_trusted_only_with_cacert() {
-    let Some((op, ca)) = OidcProvider::start_tls() else {
+    let Some((op, tls)) = OidcProvider::start_tls() else {
         return;
     };
+    let ca = tls.ca;
     assert!(
         op.issuer().starts_with("https://127.0.0.1:"),
         "{}",
@@ -67,4 +68,156 @@ fn a_provider_with_a_private_ca_is_trusted_only_with_cacert() {
     let out = cc(&["--cacert", bad.to_str().unwrap()]);
     assert_code(&out, 2);
     assert!(stderr(&out).contains("not-a-ca.pem"), "{}", stderr(&out));
+}
+
+/// RFC 8705: the client authenticates with its certificate (tls_client_auth),
+/// the token it gets is bound to that certificate, and `oauthctl curl`
+/// presents the certificate with it; without the certificate the token is
+/// worth nothing.
+#[test]
+fn mtls_client_auth_and_certificate_bound_tokens_through_curl() {
+    let Some((op, tls)) = OidcProvider::start_tls() else {
+        return;
+    };
+    let env = TestEnv::new();
+    std::fs::set_permissions(
+        &tls.client_key,
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
+    env.write_config(&format!(
+        "[profiles.mtls]\nissuer = \"{}\"\nclient_id = \"ci-mtls\"\nclient_auth = \"tls\"\ngrant = \"client_credentials\"\ncacert = \"{}\"\nclient_cert = \"{}\"\nclient_cert_key = \"{}\"\n",
+        op.issuer(),
+        tls.ca.display(),
+        tls.client_cert.display(),
+        tls.client_key.display()
+    ));
+    let out = env.run(&["token", "-p", "mtls"]);
+    assert_ok(&out);
+    let token = stdout(&out).trim().to_owned();
+    assert_eq!(stderr(&out), "", "a 0600 key draws no warning");
+
+    let api = format!("{}/api/me", op.issuer());
+    let ca = tls.ca.to_str().unwrap();
+    let out = env.run(&["curl", "-p", "mtls", "--", "-sS", "--cacert", ca, &api]);
+    assert_ok(&out);
+    let me: serde_json::Value = serde_json::from_str(stdout(&out).trim())
+        .unwrap_or_else(|_| panic!("not JSON: {}", stdout(&out)));
+    assert_eq!(me["client_id"], "ci-mtls", "{me}");
+    // The same token without the certificate: refused.
+    let out = env
+        .command("curl")
+        .args([
+            "-sS",
+            "-o",
+            "/dev/null",
+            "-w",
+            "%{http_code}",
+            "--cacert",
+            ca,
+        ])
+        .args(["-H", &format!("Authorization: Bearer {token}"), &api])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&out),
+        "401",
+        "a bound token worked without its certificate"
+    );
+
+    // tls without a certificate is a usage error, before any request.
+    let out = env.run(&[
+        "cc",
+        "--store",
+        "none",
+        "--issuer",
+        op.issuer(),
+        "--cacert",
+        ca,
+        "--client-id",
+        "ci-mtls",
+        "--client-auth",
+        "tls",
+    ]);
+    assert_code(&out, 2);
+    assert!(stderr(&out).contains("--client-cert"), "{}", stderr(&out));
+    // A key others can read is said, as ssh says it.
+    std::fs::set_permissions(
+        &tls.client_key,
+        std::os::unix::fs::PermissionsExt::from_mode(0o644),
+    )
+    .unwrap();
+    let out = env.run(&["cc", "-p", "mtls", "--force"]);
+    assert_ok(&out);
+    assert!(
+        stderr(&out).contains("readable by other users"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// RFC 8705 §5: with a client certificate, the endpoints the server lists
+/// under `mtls_endpoint_aliases` are the ones used.
+#[test]
+fn a_client_with_a_certificate_uses_the_mtls_endpoint_aliases() {
+    use crate::support::fake::{FakeProvider, Reply, State};
+    use std::sync::{Arc, Mutex};
+    let env = TestEnv::new();
+    let Some(ca) = crate::support::tls::TestCa::create(env.path()) else {
+        return;
+    };
+    let (cert, key) = ca.client_cert("aliased");
+    let base = Arc::new(Mutex::new(String::new()));
+    let provider = {
+        let base = Arc::clone(&base);
+        FakeProvider::start(State::default(), move |req, _| {
+            let base = base.lock().unwrap().clone();
+            match req.path.as_str() {
+                "/.well-known/openid-configuration" => Reply::json(
+                    200,
+                    &serde_json::json!({
+                        "issuer": base,
+                        "token_endpoint": format!("{base}/token"),
+                        "mtls_endpoint_aliases": {"token_endpoint": format!("{base}/mtls/token")},
+                    }),
+                ),
+                "/mtls/token" | "/token" => Reply::json(
+                    200,
+                    &serde_json::json!({"access_token": req.path.replace('/', "_"), "token_type": "Bearer", "expires_in": 60}),
+                ),
+                _ => Reply::not_found(),
+            }
+        })
+    };
+    *base.lock().unwrap() = provider.base();
+    let issuer = provider.base();
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "cc",
+            "--store",
+            "none",
+            "--issuer",
+            &issuer,
+            "--client-id",
+            "x",
+            "--client-auth",
+            "none",
+        ];
+        args.extend_from_slice(extra);
+        let out = env.run(&args);
+        assert_ok(&out);
+        stdout(&out)
+    };
+    assert_eq!(
+        run(&[]),
+        "_token\n",
+        "without a certificate: the plain endpoint"
+    );
+    let with_cert = [
+        "--client-cert",
+        cert.to_str().unwrap(),
+        "--client-cert-key",
+        key.to_str().unwrap(),
+    ];
+    assert_eq!(run(&with_cert), "_mtls_token\n");
 }

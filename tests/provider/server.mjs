@@ -156,6 +156,12 @@ async function apiMe(provider, req, res, url) {
       kind = 'client_credentials';
     }
   }
+  // A certificate-bound token (RFC 8705 §3) counts only with its certificate.
+  const bound = token?.['x5t#S256'];
+  const presented = peerCertificate(req.socket);
+  if (bound && (!presented || thumbprint(presented) !== bound)) {
+    token = undefined;
+  }
   if (!token || !token.isValid) {
     sendJson(res, 401, { error: 'invalid_token' }, {
       'www-authenticate': 'Bearer realm="api", error="invalid_token"',
@@ -173,9 +179,39 @@ async function apiMe(provider, req, res, url) {
 // With a certificate (the tests' own CA), the same server on https.
 const tlsCert = process.env.OAUTHCTL_TEST_TLS_CERT;
 const tlsKey = process.env.OAUTHCTL_TEST_TLS_KEY;
+// With the CA too, client certificates from it are asked for (not
+// required: most clients have none) and mTLS (RFC 8705) is on.
+const tlsCa = process.env.OAUTHCTL_TEST_TLS_CA;
 const server = tlsCert
-  ? https.createServer({ cert: fs.readFileSync(tlsCert), key: fs.readFileSync(tlsKey) })
+  ? https.createServer({
+      cert: fs.readFileSync(tlsCert),
+      key: fs.readFileSync(tlsKey),
+      ...(tlsCa ? { ca: fs.readFileSync(tlsCa), requestCert: true, rejectUnauthorized: false } : {}),
+    })
   : http.createServer();
+
+function peerCertificate(socket) {
+  const peer = socket?.getPeerCertificate?.();
+  return peer && peer.raw ? new crypto.X509Certificate(peer.raw) : undefined;
+}
+
+// RFC 8705 §3.1: the SHA-256 of the DER certificate, base64url.
+function thumbprint(cert) {
+  return crypto.createHash('sha256').update(cert.raw).digest('base64url');
+}
+
+if (tlsCa) {
+  CLIENTS.push({
+    client_id: 'ci-mtls',
+    token_endpoint_auth_method: 'tls_client_auth',
+    tls_client_auth_subject_dn: 'CN=mtls-client',
+    tls_client_certificate_bound_access_tokens: true,
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    scope: API_SCOPES,
+  });
+}
 server.keepAliveTimeout = 1000;
 
 await new Promise((resolve, reject) => {
@@ -189,6 +225,14 @@ const apiResource = `${issuer}/api`;
 
 const provider = new Provider(issuer, {
   clients: CLIENTS,
+  clientAuthMethods: [
+    'client_secret_basic',
+    'client_secret_jwt',
+    'client_secret_post',
+    'private_key_jwt',
+    'none',
+    ...(tlsCa ? ['tls_client_auth'] : []),
+  ],
   scopes: SCOPES,
   // Random per run: nothing signed here must outlive the process.
   cookies: { keys: [crypto.randomBytes(32).toString('base64url')] },
@@ -226,6 +270,15 @@ const provider = new Provider(issuer, {
     revocation: { enabled: true },
     introspection: { enabled: true },
     clientCredentials: { enabled: true },
+    mTLS: {
+      enabled: Boolean(tlsCa),
+      certificateBoundAccessTokens: true,
+      tlsClientAuth: true,
+      getCertificate: (ctx) => peerCertificate(ctx.socket)?.toString(),
+      certificateAuthorized: (ctx) => ctx.socket.authorized === true,
+      certificateSubjectMatches: (ctx, property, expected) =>
+        property === 'tls_client_auth_subject_dn' && peerCertificate(ctx.socket)?.subject === expected,
+    },
     userinfo: { enabled: true },
     resourceIndicators: {
       enabled: true,

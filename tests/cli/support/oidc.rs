@@ -108,6 +108,15 @@ fn unavailable() -> Option<&'static str> {
     .as_deref()
 }
 
+/// The files of a provider started with [`OidcProvider::start_tls`]: the CA
+/// that signed its certificate, and a client certificate (`CN=mtls-client`)
+/// from the same CA, which the `ci-mtls` client authenticates with.
+pub struct TestTls {
+    pub ca: PathBuf,
+    pub client_cert: PathBuf,
+    pub client_key: PathBuf,
+}
+
 impl OidcProvider {
     /// Starts a fresh server on a free port and waits (bounded) for its READY
     /// line. Panics with the server's stderr if it does not come up. Without
@@ -128,7 +137,7 @@ impl OidcProvider {
     /// The same server on https, with a certificate for 127.0.0.1 from a test
     /// CA made here with openssl; also returns the CA's PEM file, which a
     /// client must be told to trust (`--cacert`).
-    pub fn start_tls() -> Option<(Self, PathBuf)> {
+    pub fn start_tls() -> Option<(Self, TestTls)> {
         if let Some(why) = unavailable() {
             super::skip(why, NODE_SWITCHES);
             return None;
@@ -145,12 +154,18 @@ impl OidcProvider {
             return None;
         };
         let (cert, key) = ca.server_cert("127.0.0.1");
+        let (client_cert, client_key) = ca.client_cert("mtls-client");
         let env = [
             ("OAUTHCTL_TEST_TLS_CERT", cert.into_os_string()),
             ("OAUTHCTL_TEST_TLS_KEY", key.into_os_string()),
+            ("OAUTHCTL_TEST_TLS_CA", ca.cert.clone().into_os_string()),
         ];
-        let ca_pem = ca.cert.clone();
-        Some((Self::start_server(dir, &env), ca_pem))
+        let files = TestTls {
+            ca: ca.cert.clone(),
+            client_cert,
+            client_key,
+        };
+        Some((Self::start_server(dir, &env), files))
     }
 
     fn start_server(dir: tempfile::TempDir, env: &[(&str, std::ffi::OsString)]) -> Self {

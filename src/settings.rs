@@ -449,6 +449,9 @@ fn read_signing_key(path: &Path, kid: Option<String>, alg: Option<JwsAlg>) -> Re
             path.display()
         ))
     })?;
+    let key = PrivateKey::parse(&bytes, kid.as_deref())
+        .map_err(|err| usage(format!("client key {}: {err}", path.display())))?;
+    // Only for a file that holds a key: anything else is refused anyway.
     #[cfg(unix)]
     if let Ok(meta) = std::fs::metadata(path) {
         use std::os::unix::fs::PermissionsExt;
@@ -460,8 +463,6 @@ fn read_signing_key(path: &Path, kid: Option<String>, alg: Option<JwsAlg>) -> Re
             );
         }
     }
-    let key = PrivateKey::parse(&bytes, kid.as_deref())
-        .map_err(|err| usage(format!("client key {}: {err}", path.display())))?;
     SigningKey::new(key, kid, alg).map_err(|err| match err {
         KeyError::AlgMismatch { alg: wrong, kind } => usage(format!(
             "{} {wrong} does not fit the {} key in {} (use {})",

@@ -243,7 +243,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__client__subcmd__credentials)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --output --force --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --output --force --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -290,7 +290,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -361,7 +377,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__curl)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --token-in --min-ttl --retry-rejected --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --token-in --min-ttl --retry-rejected --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -408,7 +424,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -509,7 +541,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__docker__subcmd__credential)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version get store erase list version"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version get store erase list version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -556,7 +588,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -619,7 +667,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__exec)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --env --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --env --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -666,7 +714,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -891,7 +955,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__git__subcmd__credential)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version get store erase"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version get store erase"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -938,7 +1002,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -1351,7 +1431,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__inspect)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --id-token --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --id-token --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1398,7 +1478,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -1457,7 +1553,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__login)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --output --with-refresh-token --password-grant --username --password-stdin --grant-type --device --no-browser --paste --redirect-uri --port --timeout --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --output --with-refresh-token --password-grant --username --password-stdin --grant-type --device --no-browser --paste --redirect-uri --port --timeout --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1504,7 +1600,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -1595,7 +1707,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__logout)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --revoke --all --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --revoke --all --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1642,7 +1754,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -1735,7 +1863,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__profile__subcmd__add)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --client-secret-env --client-secret-cmd --token-in --redirect-uri --default --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --client-secret-env --client-secret-cmd --token-in --redirect-uri --default --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1782,7 +1910,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -2043,7 +2187,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__refresh)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --output --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --output --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2090,7 +2234,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)
@@ -2355,7 +2515,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__token)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --body --scope --audience --resource --param --auth-param --grant --output --min-ttl --id-token --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --body --scope --audience --resource --param --auth-param --grant --output --min-ttl --id-token --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2402,7 +2562,23 @@ _oauthctl() {
                     return 0
                     ;;
                 --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "basic basic-raw post none private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
                     return 0
                     ;;
                 --body)

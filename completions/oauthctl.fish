@@ -66,7 +66,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l credentials-
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -115,7 +133,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l credentials-
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -155,7 +191,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l credential
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -193,7 +247,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -233,7 +305,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l credentials-fil
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -273,7 +363,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l credentials-f
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -310,7 +418,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l credentials-f
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -345,7 +471,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l credentials
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -393,7 +537,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l credential
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -427,7 +589,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l cre
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -461,7 +641,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -524,7 +722,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-auth -d 'How the client authenticates [default: basic with a secret, else none]' -r -f -a "basic\t'HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them'
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
-none\t'client_id in the body, no secret (public clients)'"
+none\t'client_id in the body, no secret (public clients)'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r

@@ -76,7 +76,7 @@ pub struct ProviderOptions {
     pub client_key_alg: Option<JwsAlg>,
 
     /// The `aud` of signed client assertions [default: token-endpoint]
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, value_name = "AUD")]
     pub client_assertion_aud: Option<AssertionAudienceKind>,
 
     /// Encoding of token requests [default: form]

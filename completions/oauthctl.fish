@@ -72,7 +72,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-auth 
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -125,7 +143,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-auth 
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -169,7 +205,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-aut
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -211,7 +265,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -255,7 +327,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-auth -d 
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -299,7 +389,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-auth -
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -340,7 +448,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-auth -
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -379,7 +505,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-auth
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -431,7 +575,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-aut
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -469,7 +631,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -509,7 +689,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-au
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -561,7 +759,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l cli
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -599,7 +815,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l 
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -666,7 +900,25 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 basic-raw\t'HTTP Basic with the raw `id:secret`, for servers that do not form-decode'
 post\t'client_id and client_secret in the request body'
 none\t'client_id in the body, no secret (public clients)'
-tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'"
+tls\t'A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert'
+private-key-jwt\t'a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)'
+client-secret-jwt\t'a JWT signed with the client secret (HS256, or --client-key-alg)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-key -d 'The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK (or a JWKS with one key). Given alone, it implies private-key-jwt' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-key-id -d 'The key id (`kid`) in signed client assertions [default: the JWK\'s kid, if any]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-key-alg -d 'The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384 for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]' -r -f -a "HS256\t''
+HS384\t''
+HS512\t''
+RS256\t''
+RS384\t''
+RS512\t''
+PS256\t''
+PS384\t''
+PS512\t''
+ES256\t''
+ES384\t''
+EdDSA\t''"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r

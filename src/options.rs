@@ -3,7 +3,8 @@
 //! profile by [`Combine`]. Adding an option is a field here (its doc comment
 //! is the help text) and a line in `Combine`; then its use.
 
-use crate::oauth::types::{BodyFormat, ClientAuthMethod, GrantKind};
+use crate::oauth::jws::JwsAlg;
+use crate::oauth::types::{AssertionAudienceKind, BodyFormat, ClientAuthMethod, GrantKind};
 use crate::secret::Secret;
 use clap::{Args, ValueEnum};
 use serde::{Deserialize, Deserializer};
@@ -72,6 +73,24 @@ pub struct ProviderOptions {
     /// How the client authenticates [default: basic with a secret, else none]
     #[arg(long, value_enum)]
     pub client_auth: Option<ClientAuthMethod>,
+
+    /// The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK
+    /// (or a JWKS with one key). Given alone, it implies private-key-jwt
+    #[arg(long, value_name = "FILE")]
+    pub client_key: Option<PathBuf>,
+
+    /// The key id (`kid`) in signed client assertions [default: the JWK's kid, if any]
+    #[arg(long, value_name = "KID")]
+    pub client_key_id: Option<String>,
+
+    /// The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384
+    /// for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]
+    #[arg(long, value_name = "ALG", value_enum, ignore_case = true)]
+    pub client_key_alg: Option<JwsAlg>,
+
+    /// The `aud` of signed client assertions [default: token-endpoint]
+    #[arg(long, value_enum, value_name = "AUD")]
+    pub client_assertion_aud: Option<AssertionAudienceKind>,
 
     /// Encoding of token requests [default: form]
     #[arg(long, value_enum)]
@@ -208,6 +227,12 @@ impl Combine for ProviderOptions {
             client_cert_key: self.client_cert_key.combine(other.client_cert_key),
             credentials_file: self.credentials_file.combine(other.credentials_file),
             client_auth: self.client_auth.combine(other.client_auth),
+            client_key: self.client_key.combine(other.client_key),
+            client_key_id: self.client_key_id.combine(other.client_key_id),
+            client_key_alg: self.client_key_alg.combine(other.client_key_alg),
+            client_assertion_aud: self
+                .client_assertion_aud
+                .combine(other.client_assertion_aud),
             body: self.body.combine(other.body),
             scopes: self.scopes.combine(other.scopes),
             audience: self.audience.combine(other.audience),

@@ -7,6 +7,7 @@
 use crate::cli::GlobalArgs;
 use crate::config::{self, ConfigFile};
 use crate::error::usage;
+use crate::oauth::jws::{JwsAlg, KeyError, PrivateKey, SigningKey};
 use crate::oauth::types::GrantKind;
 use crate::options::{Combine, ProviderOptions};
 use crate::secret::Secret;
@@ -16,6 +17,7 @@ use anyhow::{Context, Result};
 use std::cell::OnceCell;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Process-wide settings, from the global flags.
@@ -111,6 +113,7 @@ pub struct Profile {
     pub options: ProviderOptions,
     secret_source: Option<SecretSource>,
     secret: OnceCell<Option<Secret>>,
+    signing_key: OnceCell<Arc<SigningKey>>,
 }
 
 impl std::ops::Deref for Profile {
@@ -193,6 +196,7 @@ impl Profile {
         file.cacert = file.cacert.map(relative);
         file.client_cert = file.client_cert.map(relative);
         file.client_cert_key = file.client_cert_key.map(relative);
+        file.client_key = file.client_key.map(relative);
 
         // The secret's source keeps the layers' order: a flag (or
         // $OAUTHCTL_CLIENT_SECRET), a credentials file, then the profile.
@@ -245,6 +249,7 @@ impl Profile {
             options,
             secret_source,
             secret: OnceCell::new(),
+            signing_key: OnceCell::new(),
         })
     }
 
@@ -268,6 +273,26 @@ impl Profile {
         };
         let _ = self.secret.set(secret.clone());
         Ok(secret)
+    }
+
+    /// The `--client-key`, read and parsed on first use (once per process),
+    /// with its key id and algorithm.
+    pub fn signing_key(&self) -> Result<Arc<SigningKey>> {
+        if let Some(key) = self.signing_key.get() {
+            return Ok(key.clone());
+        }
+        let Some(path) = &self.client_key else {
+            return Err(usage(
+                "--client-auth private-key-jwt needs --client-key FILE (a PEM or JWK private key)",
+            ));
+        };
+        let key = Arc::new(read_signing_key(
+            path,
+            self.client_key_id.clone(),
+            self.client_key_alg,
+        )?);
+        let _ = self.signing_key.set(key.clone());
+        Ok(key)
     }
 
     pub fn scope_string(&self) -> Option<String> {
@@ -418,6 +443,35 @@ fn shell_command(cmd: &str) -> std::process::Command {
     }
 }
 
+/// The private key in `path`, never quoted in an error. Like ssh, warns
+/// when other users may read it.
+fn read_signing_key(path: &Path, kid: Option<String>, alg: Option<JwsAlg>) -> Result<SigningKey> {
+    let bytes = std::fs::read(path).map_err(|err| {
+        usage(format!(
+            "cannot read the client key {}: {err}",
+            path.display()
+        ))
+    })?;
+    let key = PrivateKey::parse(&bytes, kid.as_deref())
+        .map_err(|err| usage(format!("client key {}: {err}", path.display())))?;
+    // Only for a file that holds a key: anything else is refused anyway.
+    warn_if_readable_by_others("the client key", path);
+    SigningKey::new(key, kid, alg).map_err(|err| match err {
+        KeyError::AlgMismatch { alg: wrong, kind } => usage(format!(
+            "{} {wrong} does not fit the {} key in {} (use {})",
+            if alg.is_some() {
+                "--client-key-alg"
+            } else {
+                "the JWK's alg"
+            },
+            kind.name(),
+            path.display(),
+            kind.alg_names()
+        )),
+        other => usage(format!("client key {}: {other}", path.display())),
+    })
+}
+
 /// A Java-properties `apiKey.properties` (apiKey.id / apiKey.secret) or a JSON
 /// `{"client_id", "client_secret"}` file.
 pub fn read_credentials_file(path: &Path) -> Result<(String, Secret)> {
@@ -528,6 +582,24 @@ fn unescape(s: &str) -> String {
         }
     }
     out
+}
+
+/// A private key others can read is a key others may have: said as ssh
+/// says it, and used all the same (refusing would break a shared CI box).
+pub fn warn_if_readable_by_others(what: &str, path: &Path) {
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            log::warn!(
+                "{what} {} is readable by other users (mode {mode:04o}): chmod 600 it",
+                path.display()
+            );
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (what, path);
 }
 
 #[cfg(test)]

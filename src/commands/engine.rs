@@ -6,8 +6,11 @@ use crate::error::{login_required, usage};
 use crate::oauth::client::{Client, TokenEndpoint};
 use crate::oauth::discovery::{self, Metadata};
 use crate::oauth::grant::{Grant, Param};
+use crate::oauth::jws::JwsAlg;
 use crate::oauth::response::TokenResponse;
-use crate::oauth::types::ErrorCode;
+use crate::oauth::types::{
+    AssertionAudience, AssertionAudienceKind, ClientAuth, ClientAuthMethod, ErrorCode,
+};
 use crate::secret::Secret;
 use crate::settings::Profile;
 use crate::store::StoreKey;
@@ -124,9 +127,56 @@ pub fn client(profile: &Profile) -> Result<Client> {
     Ok(Client::new(
         profile.client_id.clone(),
         profile.client_secret()?,
-        profile.client_auth.map(Into::into),
+        client_auth(profile)?,
         profile.body.unwrap_or_default(),
     ))
+}
+
+/// The profile's client authentication, with the key or audience the JWT
+/// methods need; `--client-key` alone means private-key-jwt. `None`: the
+/// client's default (basic with a secret, else none).
+fn client_auth(profile: &Profile) -> Result<Option<ClientAuth>> {
+    let method = profile.client_auth.or(profile
+        .client_key
+        .is_some()
+        .then_some(ClientAuthMethod::PrivateKeyJwt));
+    let Some(method) = method else {
+        return Ok(None);
+    };
+    if let Some(simple) = method.simple() {
+        return Ok(Some(simple));
+    }
+    let audience = match profile.client_assertion_aud.unwrap_or_default() {
+        AssertionAudienceKind::TokenEndpoint => AssertionAudience::Endpoint,
+        AssertionAudienceKind::Issuer => match &profile.issuer {
+            Some(issuer) => AssertionAudience::Fixed(issuer.clone()),
+            None => {
+                return Err(usage(
+                    "--client-assertion-aud issuer needs --issuer (or the profile's issuer)",
+                ));
+            }
+        },
+    };
+    Ok(Some(match method {
+        ClientAuthMethod::ClientSecretJwt => {
+            let alg = profile.client_key_alg.unwrap_or(JwsAlg::HS256);
+            if !alg.is_hmac() {
+                return Err(usage(format!(
+                    "--client-key-alg {alg} does not fit client-secret-jwt (use HS256, HS384 or HS512; {alg} needs --client-auth private-key-jwt and --client-key)"
+                )));
+            }
+            if !profile.has_client_secret() {
+                return Err(usage(
+                    "--client-auth client-secret-jwt needs a client secret (--client-secret-file, --client-secret - or $OAUTHCTL_CLIENT_SECRET)",
+                ));
+            }
+            ClientAuth::ClientSecretJwt { alg, audience }
+        }
+        _ => ClientAuth::PrivateKeyJwt {
+            key: profile.signing_key()?,
+            audience,
+        },
+    }))
 }
 
 /// POSTs `grant` to the token endpoint with `extra` parameters; the

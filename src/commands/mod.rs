@@ -41,26 +41,6 @@ struct TlsSettings {
     client_cert: Option<(PathBuf, PathBuf)>,
 }
 
-/// A private key others can read is a key others may have: said as ssh
-/// says it, and used all the same (refusing would break a shared CI box).
-pub fn warn_if_readable_by_others(path: &std::path::Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        if let Ok(meta) = std::fs::metadata(path)
-            && meta.permissions().mode() & 0o077 != 0
-        {
-            log::warn!(
-                "{} is readable by other users (mode {:o}): chmod 600 it",
-                path.display(),
-                meta.permissions().mode() & 0o777
-            );
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-}
-
 /// What every command gets: global settings, and the HTTP client and store,
 /// each built on first use (the fast path of `token` builds no HTTP client).
 pub struct Ctx {
@@ -115,7 +95,7 @@ impl Ctx {
         };
         let identity = match &tls.client_cert {
             Some((cert, key)) => {
-                warn_if_readable_by_others(key);
+                crate::settings::warn_if_readable_by_others("the client certificate's key", key);
                 Some(Http::read_identity(cert, key)?)
             }
             None => None,

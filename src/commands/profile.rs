@@ -105,6 +105,16 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
             p.credentials_file.as_ref().map(|f| absolute(f)),
         );
         set("client_auth", p.client_auth.map(|a| a.name().to_owned()));
+        set("client_key", p.client_key.as_ref().map(|f| absolute(f)));
+        set("client_key_id", p.client_key_id.clone());
+        set(
+            "client_key_alg",
+            p.client_key_alg.map(|a| a.name().to_owned()),
+        );
+        set(
+            "client_assertion_aud",
+            p.client_assertion_aud.map(|a| a.name().to_owned()),
+        );
         set("body", p.body.map(|b| b.name().to_owned()));
         set("audience", p.audience.clone());
         set("resource", p.resource.clone());

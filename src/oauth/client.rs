@@ -4,8 +4,9 @@ use super::Error;
 use super::grant::{Grant, Param, ParamValue};
 use super::http::Http;
 pub use super::http::Replay;
+use super::jws;
 use super::response::{self, ErrorResponse, Parsed, TokenResponse};
-use super::types::{BodyFormat, ClientAuth, ErrorCode};
+use super::types::{AssertionAudience, BodyFormat, ClientAuth, ErrorCode};
 use crate::secret::Secret;
 use base64::Engine;
 
@@ -58,13 +59,23 @@ enum BasicEncoding {
     Raw,
 }
 
+/// `client_assertion_type` for a JWT (RFC 7523 §2.2).
+pub const JWT_BEARER_ASSERTION: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+/// How long a self-signed client assertion is valid: it is made for one
+/// request, sent at once, and works once.
+pub const ASSERTION_LIFETIME: u64 = 60;
+
 impl Client {
     /// Puts the client's credentials where its auth method says: the body
-    /// for post/none, or the returned Authorization header for Basic.
+    /// for post/none and the JWT methods, or the returned Authorization
+    /// header for Basic. `url` is where the request goes: the `aud` of a
+    /// client assertion, which is made afresh on every call.
     fn authenticate(
         &self,
         body: &mut Vec<Param>,
         encoding: BasicEncoding,
+        url: &str,
     ) -> Result<Option<Secret>, Error> {
         match &self.auth {
             ClientAuth::Basic | ClientAuth::BasicRaw => {
@@ -88,7 +99,72 @@ impl Client {
                 }
                 Ok(None)
             }
+            ClientAuth::PrivateKeyJwt { .. } | ClientAuth::ClientSecretJwt { .. } => {
+                let Some(id) = &self.id else {
+                    return Err(Error::Misconfigured(format!(
+                        "{} client authentication needs a client id",
+                        self.auth.name()
+                    )));
+                };
+                let assertion = self.assertion(id, url, unix_now())?;
+                body.push(Param::plain("client_id", id.clone()));
+                body.push(Param::plain("client_assertion_type", JWT_BEARER_ASSERTION));
+                body.push(Param::secret("client_assertion", assertion));
+                Ok(None)
+            }
         }
+    }
+
+    /// A fresh client assertion for a request to `url` (RFC 7523 §3, OIDC
+    /// Core §9): iss = sub = the client id, a random jti, valid
+    /// [`ASSERTION_LIFETIME`] seconds from `now`.
+    fn assertion(&self, id: &str, url: &str, now: u64) -> Result<Secret, Error> {
+        let (alg, kid, audience) = match &self.auth {
+            ClientAuth::PrivateKeyJwt { key, audience } => (key.alg(), key.kid(), audience),
+            ClientAuth::ClientSecretJwt { alg, audience } => (*alg, None, audience),
+            _ => {
+                return Err(Error::Misconfigured(format!(
+                    "{} client authentication makes no assertion",
+                    self.auth.name()
+                )));
+            }
+        };
+        let aud = match audience {
+            AssertionAudience::Endpoint => url,
+            AssertionAudience::Fixed(aud) => aud.as_str(),
+        };
+        let jti =
+            super::pkce::random_token().map_err(|err| Error::Misconfigured(err.to_string()))?;
+        let mut header = serde_json::json!({ "alg": alg.name(), "typ": "JWT" });
+        if let Some(kid) = kid {
+            header["kid"] = kid.into();
+        }
+        let claims = serde_json::json!({
+            "iss": id,
+            "sub": id,
+            "aud": aud,
+            "jti": jti,
+            "iat": now,
+            "exp": now + ASSERTION_LIFETIME,
+        });
+        let signed = match &self.auth {
+            ClientAuth::PrivateKeyJwt { key, .. } => {
+                jws::compact(&header, &claims, |input| key.sign(input))
+            }
+            _ => {
+                let Some(secret) = &self.secret else {
+                    return Err(Error::Misconfigured(
+                        "client_secret_jwt client authentication needs a client secret".to_owned(),
+                    ));
+                };
+                jws::compact(&header, &claims, |input| {
+                    Ok(jws::hmac(alg, secret.expose().as_bytes(), input))
+                })
+            }
+        };
+        signed.map(Secret::new).map_err(|err| {
+            Error::Misconfigured(format!("could not sign the client assertion: {err}"))
+        })
     }
 
     pub fn raw_basic_header(id: &str, secret: &str) -> String {
@@ -120,13 +196,16 @@ pub fn post_authenticated(
     format: BodyFormat,
     replay: Replay,
 ) -> Result<super::http::Response, Error> {
-    let first = if client.auth == ClientAuth::BasicRaw {
+    let first = if matches!(client.auth, ClientAuth::BasicRaw) {
         BasicEncoding::Raw
     } else {
         BasicEncoding::FormEncoded
     };
     let response = post_once(http, endpoint, url, client, params, format, first, replay)?;
-    if client.auth == ClientAuth::Basic && client.encoding_matters() && refused_client(&response) {
+    if matches!(client.auth, ClientAuth::Basic)
+        && client.encoding_matters()
+        && refused_client(&response)
+    {
         log::info!(
             "{endpoint} refused the RFC 6749 form-encoded Basic credentials; retrying with them raw (the basic-raw method skips this first try)"
         );
@@ -180,29 +259,39 @@ fn post_once(
     encoding: BasicEncoding,
     replay: Replay,
 ) -> Result<super::http::Response, Error> {
-    let mut body = params.to_vec();
-    let authorization = client.authenticate(&mut body, encoding)?;
-    log::debug!(
-        "{endpoint}: POST {} ({}, client auth {:?}) {}",
-        super::http::redact_url(url),
-        format.name(),
-        client.auth,
-        describe_params(&body)
-    );
-    let encoded = encode_body(format, &body);
-    let mut response = http.send(endpoint, url, replay, |c| {
+    // Built anew for each attempt: a client assertion must not be replayed.
+    let mut sent: Option<(Vec<Param>, Option<Secret>)> = None;
+    let mut response = http.send_built(endpoint, url, replay, |c| {
+        let mut body = params.to_vec();
+        let authorization = client.authenticate(&mut body, encoding, url)?;
+        log::debug!(
+            "{endpoint}: POST {} ({}, client auth {}) {}",
+            super::http::redact_url(url),
+            format.name(),
+            client.auth.name(),
+            describe_params(&body)
+        );
         let mut request = c
             .post(url)
             .header("Accept", "application/json")
             .header("Content-Type", format.content_type())
-            .body(encoded.clone());
+            .body(encode_body(format, &body));
         if let Some(value) = &authorization {
             request = request.header("Authorization", value.expose());
         }
-        request
+        sent = Some((body, authorization));
+        Ok(request)
     })?;
-    response.secrets = sent_secrets(&body, authorization.as_ref(), client);
+    if let Some((body, authorization)) = &sent {
+        response.secrets = sent_secrets(body, authorization.as_ref(), client);
+    }
     Ok(response)
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// Every value this request carried that is secret, in the forms a server
@@ -460,6 +549,134 @@ mod tests {
         ]);
         assert!(line.contains("grant_type=refresh_token"));
         assert!(!line.contains("rt-secret") && !line.contains("=cs"));
+    }
+
+    fn decode(part: &str) -> serde_json::Value {
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(part)
+            .unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    }
+
+    fn key_client(audience: AssertionAudience) -> (Client, std::sync::Arc<jws::SigningKey>) {
+        let pem = std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("src/oauth/jws/testdata/p256.pkcs8.pem"),
+        )
+        .unwrap();
+        let key = jws::PrivateKey::parse(&pem, None).unwrap();
+        let key = std::sync::Arc::new(jws::SigningKey::new(key, Some("k1".into()), None).unwrap());
+        let client = Client::new(
+            Some("my-client".into()),
+            None,
+            Some(ClientAuth::PrivateKeyJwt {
+                key: key.clone(),
+                audience,
+            }),
+            BodyFormat::Form,
+        );
+        (client, key)
+    }
+
+    #[test]
+    fn private_key_jwt_sends_a_fresh_signed_assertion() {
+        use ring::signature::{ECDSA_P256_SHA256_FIXED, UnparsedPublicKey};
+        let (client, key) = key_client(AssertionAudience::Endpoint);
+        let url = "https://id.example.com/oauth2/token";
+        let mut body = Vec::new();
+        let header = client
+            .authenticate(&mut body, BasicEncoding::FormEncoded, url)
+            .unwrap();
+        assert!(header.is_none());
+        let names: Vec<&str> = body.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["client_id", "client_assertion_type", "client_assertion"]
+        );
+        assert_eq!(body[0].expose(), "my-client");
+        assert_eq!(body[1].expose(), JWT_BEARER_ASSERTION);
+        assert!(body[2].is_secret(), "the assertion is a secret");
+        assert!(!describe_params(&body).contains(body[2].expose()));
+
+        let jwt = body[2].expose().to_owned();
+        let parts: Vec<&str> = jwt.split('.').collect();
+        assert_eq!(parts.len(), 3);
+        assert_eq!(
+            decode(parts[0]),
+            serde_json::json!({"alg": "ES256", "typ": "JWT", "kid": "k1"})
+        );
+        let claims = decode(parts[1]);
+        assert_eq!(claims["iss"], "my-client");
+        assert_eq!(claims["sub"], "my-client");
+        assert_eq!(claims["aud"], url);
+        let iat = claims["iat"].as_u64().unwrap();
+        assert!(iat.abs_diff(unix_now()) < 5);
+        assert_eq!(claims["exp"].as_u64().unwrap(), iat + ASSERTION_LIFETIME);
+        assert_eq!(claims["jti"].as_str().unwrap().len(), 43);
+        let signature = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(parts[2])
+            .unwrap();
+        let signed = format!("{}.{}", parts[0], parts[1]);
+        UnparsedPublicKey::new(&ECDSA_P256_SHA256_FIXED, key.public_key())
+            .verify(signed.as_bytes(), &signature)
+            .expect("the signature verifies");
+
+        let mut again = Vec::new();
+        client
+            .authenticate(&mut again, BasicEncoding::FormEncoded, url)
+            .unwrap();
+        let claims2 = decode(again[2].expose().split('.').nth(1).unwrap());
+        assert_ne!(claims["jti"], claims2["jti"], "a new jti per request");
+    }
+
+    #[test]
+    fn assertion_audience_can_be_the_issuer() {
+        let (client, _) = key_client(AssertionAudience::Fixed("https://id.example.com".into()));
+        let jwt = client
+            .assertion("my-client", "https://id.example.com/revoke", 1000)
+            .unwrap();
+        let claims = decode(jwt.expose().split('.').nth(1).unwrap());
+        assert_eq!(
+            claims,
+            serde_json::json!({
+                "iss": "my-client", "sub": "my-client", "aud": "https://id.example.com",
+                "jti": claims["jti"], "iat": 1000, "exp": 1060
+            })
+        );
+    }
+
+    #[test]
+    fn client_secret_jwt_is_hmac_with_the_secret() {
+        let client = Client::new(
+            Some("c".into()),
+            Some(Secret::new("s".repeat(48))),
+            Some(ClientAuth::ClientSecretJwt {
+                alg: jws::JwsAlg::HS384,
+                audience: AssertionAudience::Endpoint,
+            }),
+            BodyFormat::Form,
+        );
+        let jwt = client.assertion("c", "https://as/token", 1).unwrap();
+        let jwt = jwt.expose();
+        let parts: Vec<&str> = jwt.split('.').collect();
+        assert_eq!(
+            decode(parts[0]),
+            serde_json::json!({"alg": "HS384", "typ": "JWT"})
+        );
+        let mac = jws::hmac(
+            jws::JwsAlg::HS384,
+            "s".repeat(48).as_bytes(),
+            format!("{}.{}", parts[0], parts[1]).as_bytes(),
+        );
+        assert_eq!(
+            parts[2],
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(mac)
+        );
+        let no_secret = Client {
+            secret: None,
+            ..client
+        };
+        assert!(no_secret.assertion("c", "https://as/token", 1).is_err());
     }
 
     #[test]

@@ -176,11 +176,26 @@ impl Http {
         replay: Replay,
         build: impl Fn(&reqwest::blocking::Client) -> reqwest::blocking::RequestBuilder,
     ) -> Result<Response, Error> {
+        self.send_built(endpoint, url, replay, |client| Ok(build(client)))
+    }
+
+    /// [`Http::send`] with a request built anew for each attempt, by a
+    /// builder that may fail: a signed client assertion works once, so a
+    /// retry needs a fresh one.
+    pub fn send_built(
+        &self,
+        endpoint: &'static str,
+        url: &str,
+        replay: Replay,
+        mut build: impl FnMut(
+            &reqwest::blocking::Client,
+        ) -> Result<reqwest::blocking::RequestBuilder, Error>,
+    ) -> Result<Response, Error> {
         let client = self.client(&check_url(url)?)?;
         let mut retries = Retries::default();
         loop {
             let started = Instant::now();
-            let result = build(client).send();
+            let result = build(client)?.send();
             let backoff = retries.backoff();
             let response = match result {
                 Ok(response) => response,

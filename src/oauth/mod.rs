@@ -3,12 +3,14 @@
 
 pub mod authorize;
 pub mod client;
+mod der;
 pub mod device;
 pub mod discovery;
 pub mod grant;
 pub mod http;
 pub mod id_token;
 pub mod introspect;
+pub mod jws;
 pub mod pkce;
 pub mod response;
 pub mod revoke;

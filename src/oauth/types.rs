@@ -4,12 +4,14 @@
 //! a flag and a profile key spell them the same way, but nothing here knows
 //! about the command line itself.
 
+use super::jws::{JwsAlg, SigningKey};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// How the client proves who it is at the token endpoint, with whatever
-/// that method needs (a key or a certificate, for the methods to come).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// that method needs (a key, or the audience of its assertions).
+#[derive(Debug, Clone)]
 pub enum ClientAuth {
     /// HTTP Basic, the id and secret form-encoded first (RFC 6749 §2.3.1).
     Basic,
@@ -21,6 +23,42 @@ pub enum ClientAuth {
     None,
     /// `client_id` in the body; the TLS client certificate proves it (RFC 8705).
     Tls,
+    /// A JWT signed with the client's private key, made afresh for each
+    /// request (RFC 7523 §2.2, OIDC Core §9 `private_key_jwt`).
+    PrivateKeyJwt {
+        key: Arc<SigningKey>,
+        audience: AssertionAudience,
+    },
+    /// The same JWT, HMAC'd with the client secret (`client_secret_jwt`).
+    ClientSecretJwt {
+        alg: JwsAlg,
+        audience: AssertionAudience,
+    },
+}
+
+impl ClientAuth {
+    /// The method's name, for logs.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ClientAuth::Basic => "basic",
+            ClientAuth::BasicRaw => "basic-raw",
+            ClientAuth::Post => "post",
+            ClientAuth::None => "none",
+            ClientAuth::Tls => "tls",
+            ClientAuth::PrivateKeyJwt { .. } => "private_key_jwt",
+            ClientAuth::ClientSecretJwt { .. } => "client_secret_jwt",
+        }
+    }
+}
+
+/// The `aud` of a self-signed client assertion.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AssertionAudience {
+    /// The URL of the endpoint being called: the token endpoint, or the
+    /// revocation or device endpoint for those requests (OIDC Core §9).
+    Endpoint,
+    /// A fixed value: the issuer, for servers that want that.
+    Fixed(String),
 }
 
 /// A client authentication method by name, as `--client-auth` and the
@@ -40,6 +78,14 @@ pub enum ClientAuthMethod {
     None,
     /// A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert
     Tls,
+    /// a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)
+    #[serde(alias = "private-key-jwt")]
+    #[value(alias = "private_key_jwt")]
+    PrivateKeyJwt,
+    /// a JWT signed with the client secret (HS256, or --client-key-alg)
+    #[serde(alias = "client-secret-jwt")]
+    #[value(alias = "client_secret_jwt")]
+    ClientSecretJwt,
 }
 
 impl ClientAuthMethod {
@@ -51,18 +97,42 @@ impl ClientAuthMethod {
             ClientAuthMethod::Post => "post",
             ClientAuthMethod::None => "none",
             ClientAuthMethod::Tls => "tls",
+            ClientAuthMethod::PrivateKeyJwt => "private_key_jwt",
+            ClientAuthMethod::ClientSecretJwt => "client_secret_jwt",
+        }
+    }
+
+    /// The method, for those that need nothing more than the client id and
+    /// secret; `None` for the JWT methods, which need a key or an audience.
+    pub fn simple(self) -> Option<ClientAuth> {
+        match self {
+            ClientAuthMethod::Basic => Some(ClientAuth::Basic),
+            ClientAuthMethod::BasicRaw => Some(ClientAuth::BasicRaw),
+            ClientAuthMethod::Post => Some(ClientAuth::Post),
+            ClientAuthMethod::None => Some(ClientAuth::None),
+            ClientAuthMethod::Tls => Some(ClientAuth::Tls),
+            ClientAuthMethod::PrivateKeyJwt | ClientAuthMethod::ClientSecretJwt => Option::None,
         }
     }
 }
 
-impl From<ClientAuthMethod> for ClientAuth {
-    fn from(method: ClientAuthMethod) -> ClientAuth {
-        match method {
-            ClientAuthMethod::Basic => ClientAuth::Basic,
-            ClientAuthMethod::BasicRaw => ClientAuth::BasicRaw,
-            ClientAuthMethod::Post => ClientAuth::Post,
-            ClientAuthMethod::None => ClientAuth::None,
-            ClientAuthMethod::Tls => ClientAuth::Tls,
+/// `--client-assertion-aud`: what self-signed assertions name as `aud`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssertionAudienceKind {
+    /// the URL of the endpoint called (the token endpoint for token requests)
+    #[default]
+    #[serde(alias = "token-endpoint")]
+    TokenEndpoint,
+    /// the issuer (--issuer)
+    Issuer,
+}
+
+impl AssertionAudienceKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            AssertionAudienceKind::TokenEndpoint => "token-endpoint",
+            AssertionAudienceKind::Issuer => "issuer",
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod client_jwt;
 mod commands;
 mod curl;
 // `oauthctl demo`, and the generated docs and help that list it, exist only

@@ -15,6 +15,21 @@
 // userinfo tokens, without `openid` they are for `<issuer>/api` too. Both kinds
 // are accepted by `GET /api/me`.
 //
+// Signed-JWT client authentication (RFC 7523 §2.2): with the environment
+// variable OAUTHCTL_TEST_KEY_DIR set, the server generates at start an RSA-2048,
+// an EC P-256, an EC P-384 and an Ed25519 key pair and writes the private keys
+// into that directory (mode 0600) as rsa.pkcs8.pem, rsa.pkcs1.pem, rsa.jwk.json,
+// p256.pkcs8.pem, p256.sec1.pem, p256.jwk.json, p384.pkcs8.pem, p384.sec1.pem,
+// ed25519.pkcs8.pem and ed25519.jwk.json (JWKs with their kid: rsa, p256, p384,
+// ed25519), plus other.pkcs8.pem, a P-256 key registered nowhere. It then
+// registers, all client credentials only:
+// - `ci-key` (private_key_jwt, the four public keys in its jwks),
+// - `ci-key-issuer` (the same, but its assertions' aud must be the issuer),
+// - `ci-secret-jwt` (client_secret_jwt, secret CLIENT_SECRET_JWT_SECRET below).
+// Stricter than oidc-provider: an assertion's aud must be the URL of the
+// endpoint called (the issuer for ci-key-issuer), sub must equal iss, typ must
+// be JWT, and it may live at most 60 s from its iat.
+//
 // Stricter than oidc-provider: a client registered for client_secret_basic
 // that sends its secret in the body (or the reverse) gets invalid_client.
 //
@@ -34,6 +49,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
+import * as path from 'node:path';
 
 // oidc-provider prints notices with console.info (stdout). Keep stdout for the
 // READY line only.
@@ -110,6 +126,55 @@ const CLIENTS = [
     scope: API_SCOPES,
   },
 ];
+
+// 48 characters: enough key for HS256 and HS384.
+const CLIENT_SECRET_JWT_SECRET = 'client-secret-jwt-0123456789-abcdefghijklmnopqrs';
+const JWT_AUTH_ALGS = [
+  'HS256', 'HS384', 'HS512',
+  'RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512',
+  'ES256', 'ES384', 'EdDSA',
+];
+
+// Writes the private keys of the key-holding test clients and registers them.
+function addKeyClients(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  const write = (name, text) => fs.writeFileSync(path.join(dir, name), text, { mode: 0o600 });
+  const pairs = {
+    rsa: crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }),
+    p256: crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }),
+    p384: crypto.generateKeyPairSync('ec', { namedCurve: 'P-384' }),
+    ed25519: crypto.generateKeyPairSync('ed25519'),
+  };
+  const jwk = (kid, key) => JSON.stringify({ ...key.export({ format: 'jwk' }), kid }, null, 2);
+  for (const [name, { privateKey }] of Object.entries(pairs)) {
+    write(`${name}.pkcs8.pem`, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    write(`${name}.jwk.json`, jwk(name, privateKey));
+  }
+  write('rsa.pkcs1.pem', pairs.rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }));
+  write('p256.sec1.pem', pairs.p256.privateKey.export({ type: 'sec1', format: 'pem' }));
+  write('p384.sec1.pem', pairs.p384.privateKey.export({ type: 'sec1', format: 'pem' }));
+  const other = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  write('other.pkcs8.pem', other.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  const jwks = {
+    keys: Object.entries(pairs).map(([kid, { publicKey }]) => ({
+      ...publicKey.export({ format: 'jwk' }),
+      kid,
+    })),
+  };
+  const ci = { grant_types: ['client_credentials'], response_types: [], redirect_uris: [] };
+  CLIENTS.push(
+    { client_id: 'ci-key', token_endpoint_auth_method: 'private_key_jwt', jwks, ...ci },
+    { client_id: 'ci-key-issuer', token_endpoint_auth_method: 'private_key_jwt', jwks, ...ci },
+    {
+      client_id: 'ci-secret-jwt',
+      client_secret: CLIENT_SECRET_JWT_SECRET,
+      token_endpoint_auth_method: 'client_secret_jwt',
+      ...ci,
+    },
+  );
+}
+
+if (process.env.OAUTHCTL_TEST_KEY_DIR) addKeyClients(process.env.OAUTHCTL_TEST_KEY_DIR);
 
 function emptyStats() {
   return {
@@ -234,6 +299,22 @@ const provider = new Provider(issuer, {
     ...(tlsCa ? ['tls_client_auth'] : []),
   ],
   scopes: SCOPES,
+  enabledJWA: { clientAuthSigningAlgValues: JWT_AUTH_ALGS },
+  // What RFC 7523 §3 and OIDC Core §9 ask of a client assertion, checked
+  // more strictly than oidc-provider does by itself.
+  assertJwtClientAuthClaimsAndHeader: async (ctx, claims, header, client) => {
+    const fail = (why) => {
+      throw new errors.InvalidClientAuth(why);
+    };
+    if (header.typ !== 'JWT') fail('typ must be JWT');
+    if (claims.sub !== claims.iss) fail('sub must be the client_id');
+    if (typeof claims.iat !== 'number') fail('iat is missing');
+    if (claims.exp - claims.iat > 60) fail('the assertion lives longer than 60 s');
+    const expected = client.clientId === 'ci-key-issuer'
+      ? ctx.oidc.issuer
+      : ctx.oidc.urlFor(ctx.oidc.route);
+    if (claims.aud !== expected) fail(`aud must be ${expected}`);
+  },
   // Random per run: nothing signed here must outlive the process.
   cookies: { keys: [crypto.randomBytes(32).toString('base64url')] },
   // Any username logs in (devInteractions); claims are minimal.
@@ -390,6 +471,10 @@ function clientAuthUsed(ctx, params) {
   }
   if (params.client_secret !== undefined) {
     return { method: 'client_secret_post', clientId: params.client_id };
+  }
+  if (params.client_assertion !== undefined) {
+    // private_key_jwt or client_secret_jwt: oidc-provider checks which.
+    return { method: 'client_assertion', clientId: params.client_id };
   }
   return { method: 'none', clientId: params.client_id };
 }

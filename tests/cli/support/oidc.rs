@@ -29,6 +29,8 @@ use sha2::Digest as _;
 pub const SPECIAL_SECRET: &str = "p@ss:w/rd+&=%~ x";
 pub const WEB_POST_SECRET: &str = "post-secret-123";
 pub const CI_POST_SECRET: &str = "ci-post-secret";
+/// The secret of `ci-secret-jwt` (client_secret_jwt): 48 characters.
+pub const CLIENT_SECRET_JWT_SECRET: &str = "client-secret-jwt-0123456789-abcdefghijklmnopqrs";
 /// The redirect URI registered for every interactive client. The clients are
 /// `native`, so any port on `http://127.0.0.1/callback` is accepted (RFC 8252).
 pub const REDIRECT_URI: &str = "http://127.0.0.1/callback";
@@ -48,6 +50,9 @@ pub struct OidcProvider {
     stdin: Option<ChildStdin>,
     issuer: String,
     stderr_path: PathBuf,
+    /// Where the server wrote the private keys of its key clients, when
+    /// started with [`OidcProvider::start_with_client_keys`].
+    key_dir: Option<PathBuf>,
     _dir: tempfile::TempDir,
 }
 
@@ -117,6 +122,13 @@ pub struct TestTls {
     pub client_key: PathBuf,
 }
 
+fn temp_dir(prefix: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .expect("temp dir for the provider")
+}
+
 impl OidcProvider {
     /// Starts a fresh server on a free port and waits (bounded) for its READY
     /// line. Panics with the server's stderr if it does not come up. Without
@@ -127,11 +139,35 @@ impl OidcProvider {
             super::skip(why, NODE_SWITCHES);
             return None;
         }
-        let dir = tempfile::Builder::new()
-            .prefix("oauthctl-oidc-")
-            .tempdir()
-            .expect("temp dir for the provider");
-        Some(Self::start_server(dir, &[]))
+        Some(Self::start_server(temp_dir("oauthctl-oidc-"), &[], false))
+    }
+
+    /// [`OidcProvider::start`], with the key clients `ci-key`,
+    /// `ci-key-issuer` and `ci-secret-jwt` registered and their private keys
+    /// in [`OidcProvider::key_path`] (RSA, P-256, P-384 and Ed25519 keys are
+    /// made for each start: a few hundred milliseconds more).
+    pub fn start_with_client_keys() -> Option<Self> {
+        if let Some(why) = unavailable() {
+            super::skip(why, NODE_SWITCHES);
+            return None;
+        }
+        Some(Self::start_server(temp_dir("oauthctl-oidc-"), &[], true))
+    }
+
+    /// A private key file the server wrote: `rsa.pkcs8.pem`, `rsa.pkcs1.pem`,
+    /// `rsa.jwk.json`, `p256.pkcs8.pem`, `p256.sec1.pem`, `p256.jwk.json`,
+    /// `p384.pkcs8.pem`, `p384.sec1.pem`, `ed25519.pkcs8.pem`,
+    /// `ed25519.jwk.json` (kids `rsa`, `p256`, `p384`, `ed25519`), or
+    /// `other.pkcs8.pem` (registered nowhere). Files are mode 0600.
+    #[track_caller]
+    pub fn key_path(&self, name: &str) -> PathBuf {
+        let dir = self
+            .key_dir
+            .as_ref()
+            .expect("start the provider with OidcProvider::start_with_client_keys");
+        let path = dir.join(name);
+        assert!(path.is_file(), "the provider wrote no {}", path.display());
+        path
     }
 
     /// The same server on https, with a certificate for 127.0.0.1 from a test
@@ -142,10 +178,7 @@ impl OidcProvider {
             super::skip(why, NODE_SWITCHES);
             return None;
         }
-        let dir = tempfile::Builder::new()
-            .prefix("oauthctl-oidc-tls-")
-            .tempdir()
-            .expect("temp dir for the provider");
+        let dir = temp_dir("oauthctl-oidc-tls-");
         let Some(ca) = super::tls::TestCa::create(dir.path()) else {
             super::skip(
                 "openssl is not installed (the test CA is made with it)",
@@ -165,16 +198,25 @@ impl OidcProvider {
             client_cert,
             client_key,
         };
-        Some((Self::start_server(dir, &env), files))
+        Some((Self::start_server(dir, &env, false), files))
     }
 
-    fn start_server(dir: tempfile::TempDir, env: &[(&str, std::ffi::OsString)]) -> Self {
+    fn start_server(
+        dir: tempfile::TempDir,
+        env: &[(&str, std::ffi::OsString)],
+        client_keys: bool,
+    ) -> Self {
         let provider_dir = provider_dir();
         let stderr_path = dir.path().join("server.stderr");
         let stderr_file = std::fs::File::create(&stderr_path).expect("create stderr file");
+        let key_dir = client_keys.then(|| dir.path().join("keys"));
         let node = node();
         let started = Instant::now();
-        let mut child = Command::new(&node)
+        let mut command = Command::new(&node);
+        if let Some(key_dir) = &key_dir {
+            command.env("OAUTHCTL_TEST_KEY_DIR", key_dir);
+        }
+        let mut child = command
             .arg(provider_dir.join("server.mjs"))
             .arg("--exit-with-stdin")
             .envs(env.iter().map(|(k, v)| (k, v)))
@@ -208,6 +250,7 @@ impl OidcProvider {
             stdin,
             issuer: String::new(),
             stderr_path,
+            key_dir,
             _dir: dir,
         };
         match rx.recv_timeout(STARTUP_TIMEOUT) {

@@ -1,0 +1,629 @@
+//! Signing JWTs for client authentication (RFC 7515 compact JWS, RFC 7518
+//! algorithms) with ring: private keys read from PEM (PKCS#8, PKCS#1, SEC1)
+//! or a JWK, and HMAC with a client secret. Nothing here reads files or
+//! knows the command line: it gets bytes and says what is wrong with them
+//! without quoting them.
+
+use super::der::{self, Reader};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use ring::signature::{self, EcdsaKeyPair, Ed25519KeyPair, KeyPair, RsaKeyPair};
+use serde::Deserialize;
+use std::fmt;
+
+/// A JWS algorithm oauthctl signs with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+pub enum JwsAlg {
+    #[value(name = "HS256")]
+    HS256,
+    #[value(name = "HS384")]
+    HS384,
+    #[value(name = "HS512")]
+    HS512,
+    #[value(name = "RS256")]
+    RS256,
+    #[value(name = "RS384")]
+    RS384,
+    #[value(name = "RS512")]
+    RS512,
+    #[value(name = "PS256")]
+    PS256,
+    #[value(name = "PS384")]
+    PS384,
+    #[value(name = "PS512")]
+    PS512,
+    #[value(name = "ES256")]
+    ES256,
+    #[value(name = "ES384")]
+    ES384,
+    #[value(name = "EdDSA")]
+    EdDSA,
+}
+
+impl JwsAlg {
+    pub fn name(self) -> &'static str {
+        match self {
+            JwsAlg::HS256 => "HS256",
+            JwsAlg::HS384 => "HS384",
+            JwsAlg::HS512 => "HS512",
+            JwsAlg::RS256 => "RS256",
+            JwsAlg::RS384 => "RS384",
+            JwsAlg::RS512 => "RS512",
+            JwsAlg::PS256 => "PS256",
+            JwsAlg::PS384 => "PS384",
+            JwsAlg::PS512 => "PS512",
+            JwsAlg::ES256 => "ES256",
+            JwsAlg::ES384 => "ES384",
+            JwsAlg::EdDSA => "EdDSA",
+        }
+    }
+
+    pub fn is_hmac(self) -> bool {
+        matches!(self, JwsAlg::HS256 | JwsAlg::HS384 | JwsAlg::HS512)
+    }
+}
+
+impl fmt::Display for JwsAlg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What kind of private key a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    Rsa,
+    P256,
+    P384,
+    Ed25519,
+}
+
+impl KeyKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyKind::Rsa => "RSA",
+            KeyKind::P256 => "EC P-256",
+            KeyKind::P384 => "EC P-384",
+            KeyKind::Ed25519 => "Ed25519",
+        }
+    }
+
+    /// The algorithms this kind of key signs with, the default first.
+    pub fn algs(self) -> &'static [JwsAlg] {
+        match self {
+            KeyKind::Rsa => &[
+                JwsAlg::RS256,
+                JwsAlg::RS384,
+                JwsAlg::RS512,
+                JwsAlg::PS256,
+                JwsAlg::PS384,
+                JwsAlg::PS512,
+            ],
+            KeyKind::P256 => &[JwsAlg::ES256],
+            KeyKind::P384 => &[JwsAlg::ES384],
+            KeyKind::Ed25519 => &[JwsAlg::EdDSA],
+        }
+    }
+
+    /// "RS256, RS384 or PS512": the algorithms, for a message.
+    pub fn alg_names(self) -> String {
+        let names: Vec<&str> = self.algs().iter().map(|a| a.name()).collect();
+        match names.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        }
+    }
+
+    fn field_len(self) -> usize {
+        match self {
+            KeyKind::P384 => 48,
+            _ => 32,
+        }
+    }
+
+    fn ecdsa(self) -> &'static signature::EcdsaSigningAlgorithm {
+        match self {
+            KeyKind::P384 => &signature::ECDSA_P384_SHA384_FIXED_SIGNING,
+            _ => &signature::ECDSA_P256_SHA256_FIXED_SIGNING,
+        }
+    }
+}
+
+/// What is wrong with a key, in words that never quote it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error("{0}")]
+    Invalid(String),
+    /// The algorithm asked for cannot sign with this key.
+    #[error("{alg} does not fit an {} key (use {})", .kind.name(), .kind.alg_names())]
+    AlgMismatch { alg: JwsAlg, kind: KeyKind },
+    #[error("signing failed")]
+    Signing,
+}
+
+fn invalid(message: impl Into<String>) -> KeyError {
+    KeyError::Invalid(message.into())
+}
+
+enum Pair {
+    Rsa(RsaKeyPair),
+    Ec(EcdsaKeyPair),
+    Ed25519(Ed25519KeyPair),
+}
+
+/// A private key as read from a file, before an algorithm is chosen.
+pub struct PrivateKey {
+    kind: KeyKind,
+    pair: Pair,
+    /// A JWK's `kid` and `alg`, when it had them.
+    kid: Option<String>,
+    alg: Option<JwsAlg>,
+}
+
+impl fmt::Debug for PrivateKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PrivateKey")
+            .field("kind", &self.kind)
+            .field("kid", &self.kid)
+            .finish_non_exhaustive()
+    }
+}
+
+impl PrivateKey {
+    /// A PEM file (PKCS#8, PKCS#1 `RSA PRIVATE KEY`, SEC1 `EC PRIVATE KEY`) or
+    /// a JWK (one private key, or a JWKS holding one; with several, the one
+    /// whose `kid` is `kid`).
+    pub fn parse(bytes: &[u8], kid: Option<&str>) -> Result<PrivateKey, KeyError> {
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            invalid("not a PEM or JWK file (binary DER is not read: convert it to PEM)")
+        })?;
+        if text.trim_start().starts_with('{') {
+            parse_jwk_text(text, kid)
+        } else {
+            parse_pem(text)
+        }
+    }
+
+    pub fn kind(&self) -> KeyKind {
+        self.kind
+    }
+
+    pub fn kid(&self) -> Option<&str> {
+        self.kid.as_deref()
+    }
+
+    /// The public key, as ring gives it (RSAPublicKey DER, an uncompressed
+    /// EC point, or the Ed25519 key).
+    pub fn public_key(&self) -> &[u8] {
+        match &self.pair {
+            Pair::Rsa(pair) => pair.public_key().as_ref(),
+            Pair::Ec(pair) => pair.public_key().as_ref(),
+            Pair::Ed25519(pair) => pair.public_key().as_ref(),
+        }
+    }
+}
+
+/// A key with its algorithm and key id: ready to sign assertions.
+pub struct SigningKey {
+    key: PrivateKey,
+    alg: JwsAlg,
+    kid: Option<String>,
+}
+
+impl fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SigningKey")
+            .field("kind", &self.key.kind)
+            .field("alg", &self.alg)
+            .field("kid", &self.kid)
+            .finish_non_exhaustive()
+    }
+}
+
+impl SigningKey {
+    /// `alg` defaults to the JWK's `alg`, else the key's usual one (RS256,
+    /// ES256, ES384, EdDSA); `kid` to the JWK's.
+    pub fn new(
+        key: PrivateKey,
+        kid: Option<String>,
+        alg: Option<JwsAlg>,
+    ) -> Result<SigningKey, KeyError> {
+        let alg = alg.or(key.alg).unwrap_or(key.kind.algs()[0]);
+        if !key.kind.algs().contains(&alg) {
+            return Err(KeyError::AlgMismatch {
+                alg,
+                kind: key.kind,
+            });
+        }
+        let kid = kid.or_else(|| key.kid.clone());
+        Ok(SigningKey { key, alg, kid })
+    }
+
+    pub fn alg(&self) -> JwsAlg {
+        self.alg
+    }
+
+    pub fn kid(&self) -> Option<&str> {
+        self.kid.as_deref()
+    }
+
+    pub fn kind(&self) -> KeyKind {
+        self.key.kind
+    }
+
+    pub fn public_key(&self) -> &[u8] {
+        self.key.public_key()
+    }
+
+    /// The JWS signature of `message` (raw `r || s` for ECDSA).
+    pub fn sign(&self, message: &[u8]) -> Result<Vec<u8>, KeyError> {
+        let rng = ring::rand::SystemRandom::new();
+        match &self.key.pair {
+            Pair::Rsa(pair) => {
+                let padding: &'static dyn signature::RsaEncoding = match self.alg {
+                    JwsAlg::RS384 => &signature::RSA_PKCS1_SHA384,
+                    JwsAlg::RS512 => &signature::RSA_PKCS1_SHA512,
+                    JwsAlg::PS256 => &signature::RSA_PSS_SHA256,
+                    JwsAlg::PS384 => &signature::RSA_PSS_SHA384,
+                    JwsAlg::PS512 => &signature::RSA_PSS_SHA512,
+                    _ => &signature::RSA_PKCS1_SHA256,
+                };
+                let mut sig = vec![0; pair.public().modulus_len()];
+                pair.sign(padding, &rng, message, &mut sig)
+                    .map_err(|_| KeyError::Signing)?;
+                Ok(sig)
+            }
+            Pair::Ec(pair) => pair
+                .sign(&rng, message)
+                .map(|sig| sig.as_ref().to_vec())
+                .map_err(|_| KeyError::Signing),
+            Pair::Ed25519(pair) => Ok(pair.sign(message).as_ref().to_vec()),
+        }
+    }
+}
+
+/// The HMAC of `message` keyed with `secret` (HS256, HS384 or HS512).
+pub fn hmac(alg: JwsAlg, secret: &[u8], message: &[u8]) -> Vec<u8> {
+    let algorithm = match alg {
+        JwsAlg::HS384 => ring::hmac::HMAC_SHA384,
+        JwsAlg::HS512 => ring::hmac::HMAC_SHA512,
+        _ => ring::hmac::HMAC_SHA256,
+    };
+    let key = ring::hmac::Key::new(algorithm, secret);
+    ring::hmac::sign(&key, message).as_ref().to_vec()
+}
+
+/// `header.claims.signature`, each base64url (RFC 7515 §7.1).
+pub fn compact(
+    header: &serde_json::Value,
+    claims: &serde_json::Value,
+    sign: impl FnOnce(&[u8]) -> Result<Vec<u8>, KeyError>,
+) -> Result<String, KeyError> {
+    let mut token = URL_SAFE_NO_PAD.encode(header.to_string());
+    token.push('.');
+    token.push_str(&URL_SAFE_NO_PAD.encode(claims.to_string()));
+    let signature = sign(token.as_bytes())?;
+    token.push('.');
+    token.push_str(&URL_SAFE_NO_PAD.encode(signature));
+    Ok(token)
+}
+
+// ---- PEM
+
+fn parse_pem(text: &str) -> Result<PrivateKey, KeyError> {
+    use rustls_pki_types::PrivateKeyDer;
+    use rustls_pki_types::pem::{self, PemObject};
+    if text.contains("-----BEGIN ENCRYPTED PRIVATE KEY-----") {
+        return Err(invalid(
+            "the key is encrypted: decrypt it first (openssl pkcs8 -in KEY -out KEY.pem -nocrypt)",
+        ));
+    }
+    if text.contains("-----BEGIN OPENSSH PRIVATE KEY-----") {
+        return Err(invalid(
+            "an OpenSSH key: convert it to PKCS#8 PEM (ssh-keygen -p -m PKCS8 -f KEY)",
+        ));
+    }
+    let key = PrivateKeyDer::from_pem_slice(text.as_bytes()).map_err(|err| match err {
+        pem::Error::NoItemsFound if text.contains("-----BEGIN") => invalid(
+            "no private key in it (PEM sections PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY)",
+        ),
+        pem::Error::NoItemsFound => invalid("not a PEM or JWK file"),
+        _ => invalid("not valid PEM"),
+    })?;
+    match key {
+        PrivateKeyDer::Pkcs8(der) => parse_pkcs8(der.secret_pkcs8_der()),
+        PrivateKeyDer::Pkcs1(der) => rsa_from_pkcs1(der.secret_pkcs1_der()),
+        PrivateKeyDer::Sec1(der) => parse_sec1(der.secret_sec1_der(), None),
+        _ => Err(invalid("an unsupported kind of private key")),
+    }
+}
+
+const OID_RSA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
+const OID_RSA_PSS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a];
+const OID_EC: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
+const OID_P256: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
+const OID_P384: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
+const OID_P521: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x23];
+const OID_ED25519: &[u8] = &[0x2b, 0x65, 0x70];
+
+fn malformed(what: &'static str) -> impl Fn(der::Malformed) -> KeyError {
+    move |_| invalid(format!("malformed {what}"))
+}
+
+/// PKCS#8 `PrivateKeyInfo`: read its algorithm, then hand it to ring (EC
+/// keys go through their SEC1 contents, for a clear error when the public
+/// key is missing).
+fn parse_pkcs8(pkcs8: &[u8]) -> Result<PrivateKey, KeyError> {
+    let bad = malformed("PKCS#8 key");
+    let info = Reader::new(pkcs8).expect(der::SEQUENCE).map_err(&bad)?;
+    let mut info = Reader::new(info);
+    let version = info.small_integer().map_err(&bad)?;
+    if version > 1 {
+        return Err(invalid(format!(
+            "PKCS#8 version {version} is not supported"
+        )));
+    }
+    let mut algorithm = Reader::new(info.expect(der::SEQUENCE).map_err(&bad)?);
+    let oid = algorithm.expect(der::OID).map_err(&bad)?;
+    let private = info.expect(der::OCTET_STRING).map_err(&bad)?;
+    let rejected = |kind: &str, err: ring::error::KeyRejected| {
+        invalid(format!("the {kind} key was rejected ({err})"))
+    };
+    match oid {
+        OID_RSA => Ok(rsa(RsaKeyPair::from_pkcs8(pkcs8).map_err(rsa_rejected)?)),
+        OID_RSA_PSS => Err(invalid(
+            "an RSASSA-PSS-only key: convert it to a plain RSA key (openssl pkey -in KEY -traditional), PS256 works with that",
+        )),
+        OID_EC => {
+            let curve = match algorithm.optional(der::OID).map_err(&bad)? {
+                Some(OID_P256) => KeyKind::P256,
+                Some(OID_P384) => KeyKind::P384,
+                Some(OID_P521) => {
+                    return Err(invalid(
+                        "an EC P-521 key: P-256 (ES256) and P-384 (ES384) are supported",
+                    ));
+                }
+                _ => return Err(invalid("an EC key on an unsupported curve")),
+            };
+            parse_sec1(private, Some(curve))
+        }
+        OID_ED25519 => Ed25519KeyPair::from_pkcs8_maybe_unchecked(pkcs8)
+            .map(|pair| PrivateKey {
+                kind: KeyKind::Ed25519,
+                pair: Pair::Ed25519(pair),
+                kid: None,
+                alg: None,
+            })
+            .map_err(|err| rejected("Ed25519", err)),
+        _ => Err(invalid(
+            "an unsupported key type: RSA, EC P-256, EC P-384 and Ed25519 are supported",
+        )),
+    }
+}
+
+fn rsa_rejected(err: ring::error::KeyRejected) -> KeyError {
+    let hint = match err.to_string().as_str() {
+        "TooSmall" => " (RSA keys need at least 2048 bits)",
+        "TooLarge" => " (RSA keys may have at most 8192 bits)",
+        _ => "",
+    };
+    invalid(format!("the RSA key was rejected ({err}){hint}"))
+}
+
+fn rsa(pair: RsaKeyPair) -> PrivateKey {
+    PrivateKey {
+        kind: KeyKind::Rsa,
+        pair: Pair::Rsa(pair),
+        kid: None,
+        alg: None,
+    }
+}
+
+fn rsa_from_pkcs1(der: &[u8]) -> Result<PrivateKey, KeyError> {
+    RsaKeyPair::from_der(der).map(rsa).map_err(rsa_rejected)
+}
+
+/// SEC1 `ECPrivateKey` (RFC 5915): version 1, the private key, `[0]` the
+/// curve, `[1]` the public key. ring needs the public key; the curve comes
+/// from `[0]` or, inside PKCS#8, from `curve`.
+fn parse_sec1(sec1: &[u8], curve: Option<KeyKind>) -> Result<PrivateKey, KeyError> {
+    let bad = malformed("EC private key");
+    let mut key = Reader::new(Reader::new(sec1).expect(der::SEQUENCE).map_err(&bad)?);
+    if key.small_integer().map_err(&bad)? != 1 {
+        return Err(invalid("an EC private key of an unknown version"));
+    }
+    let private = key.expect(der::OCTET_STRING).map_err(&bad)?;
+    let named = match key.optional(der::CONTEXT_0).map_err(&bad)? {
+        Some(params) => Some(match Reader::new(params).expect(der::OID).map_err(&bad)? {
+            OID_P256 => KeyKind::P256,
+            OID_P384 => KeyKind::P384,
+            OID_P521 => {
+                return Err(invalid(
+                    "an EC P-521 key: P-256 (ES256) and P-384 (ES384) are supported",
+                ));
+            }
+            _ => return Err(invalid("an EC key on an unsupported curve")),
+        }),
+        None => None,
+    };
+    let kind = match (named, curve) {
+        (Some(a), Some(b)) if a != b => {
+            return Err(invalid("the EC key names two different curves"));
+        }
+        (Some(kind), _) | (None, Some(kind)) => kind,
+        (None, None) => return Err(invalid("the EC key does not say its curve")),
+    };
+    let public = match key.optional(der::CONTEXT_1).map_err(&bad)? {
+        Some(bits) => match Reader::new(bits).expect(der::BIT_STRING).map_err(&bad)? {
+            [0, point @ ..] => point,
+            _ => return Err(invalid("malformed EC public key")),
+        },
+        None => {
+            return Err(invalid(
+                "the EC private key does not include its public key, which signing needs: re-export it with the public key (openssl ec -in KEY -out KEY.pem)",
+            ));
+        }
+    };
+    ec_pair(kind, private, public)
+}
+
+fn ec_pair(kind: KeyKind, private: &[u8], public: &[u8]) -> Result<PrivateKey, KeyError> {
+    let private = left_pad(private, kind.field_len()).ok_or_else(|| {
+        invalid(format!(
+            "the {} private key has the wrong size",
+            kind.name()
+        ))
+    })?;
+    let rng = ring::rand::SystemRandom::new();
+    EcdsaKeyPair::from_private_key_and_public_key(kind.ecdsa(), &private, public, &rng)
+        .map(|pair| PrivateKey {
+            kind,
+            pair: Pair::Ec(pair),
+            kid: None,
+            alg: None,
+        })
+        .map_err(|err| {
+            invalid(format!(
+                "the {} key was rejected ({err}): do its private and public parts match?",
+                kind.name()
+            ))
+        })
+}
+
+/// `bytes` as exactly `len` bytes, zeros added in front (some encoders drop
+/// leading zeros); `None` when it is longer.
+fn left_pad(bytes: &[u8], len: usize) -> Option<Vec<u8>> {
+    let skip = bytes.iter().take_while(|b| **b == 0).count();
+    let digits = &bytes[skip..];
+    (digits.len() <= len).then(|| {
+        let mut out = vec![0; len - digits.len()];
+        out.extend_from_slice(digits);
+        out
+    })
+}
+
+// ---- JWK (RFC 7517, RFC 7518 §6, RFC 8037)
+
+fn parse_jwk_text(text: &str, kid: Option<&str>) -> Result<PrivateKey, KeyError> {
+    let json: serde_json::Value =
+        serde_json::from_str(text).map_err(|err| invalid(format!("invalid JSON ({err})")))?;
+    let jwk = match json.get("keys") {
+        Some(serde_json::Value::Array(keys)) => match (keys.as_slice(), kid) {
+            ([], _) => return Err(invalid("the JWKS holds no key")),
+            ([only], _) => only,
+            (many, Some(kid)) => many
+                .iter()
+                .find(|k| k.get("kid").and_then(|v| v.as_str()) == Some(kid))
+                .ok_or_else(|| {
+                    invalid(format!(
+                        "the JWKS holds {} keys, none with kid {kid}",
+                        many.len()
+                    ))
+                })?,
+            (many, None) => {
+                return Err(invalid(format!(
+                    "the JWKS holds {} keys: keep only the signing key, or name it by its kid",
+                    many.len()
+                )));
+            }
+        },
+        Some(_) => return Err(invalid("`keys` is not an array")),
+        None => &json,
+    };
+    parse_jwk(jwk)
+}
+
+fn parse_jwk(jwk: &serde_json::Value) -> Result<PrivateKey, KeyError> {
+    let text = |name: &str| jwk.get(name).and_then(|v| v.as_str());
+    let bytes = |name: &'static str| -> Result<Vec<u8>, KeyError> {
+        let value = text(name).ok_or_else(|| invalid(format!("the JWK has no `{name}`")))?;
+        URL_SAFE_NO_PAD
+            .decode(value.trim_end_matches('='))
+            .map_err(|_| invalid(format!("the JWK's `{name}` is not base64url")))
+    };
+    let kty = text("kty").ok_or_else(|| invalid("the JWK has no `kty`"))?;
+    if jwk.get("d").is_none() {
+        return Err(invalid(
+            "a public JWK: the private key (with `d`) is needed to sign",
+        ));
+    }
+    let mut key = match kty {
+        "RSA" => {
+            if jwk.get("oth").is_some() {
+                return Err(invalid("multi-prime RSA JWKs (`oth`) are not supported"));
+            }
+            if ["p", "q", "dp", "dq", "qi"]
+                .iter()
+                .any(|name| jwk.get(name).is_none())
+            {
+                return Err(invalid(
+                    "the RSA JWK lacks its CRT parameters (p, q, dp, dq, qi), which signing needs",
+                ));
+            }
+            let mut contents = der::unsigned_integer(&[0]);
+            for name in ["n", "e", "d", "p", "q", "dp", "dq", "qi"] {
+                contents.extend(der::unsigned_integer(&bytes(name)?));
+            }
+            rsa_from_pkcs1(&der::element(der::SEQUENCE, &contents))?
+        }
+        "EC" => {
+            let kind = match text("crv") {
+                Some("P-256") => KeyKind::P256,
+                Some("P-384") => KeyKind::P384,
+                Some(other) => {
+                    return Err(invalid(format!(
+                        "an EC JWK on {other}: P-256 (ES256) and P-384 (ES384) are supported"
+                    )));
+                }
+                None => return Err(invalid("the EC JWK has no `crv`")),
+            };
+            let coordinate = |name: &'static str| -> Result<Vec<u8>, KeyError> {
+                left_pad(&bytes(name)?, kind.field_len())
+                    .ok_or_else(|| invalid(format!("the JWK's `{name}` has the wrong size")))
+            };
+            let mut public = vec![0x04];
+            public.extend(coordinate("x")?);
+            public.extend(coordinate("y")?);
+            ec_pair(kind, &bytes("d")?, &public)?
+        }
+        "OKP" => match text("crv") {
+            Some("Ed25519") => Ed25519KeyPair::from_seed_and_public_key(&bytes("d")?, &bytes("x")?)
+                .map(|pair| PrivateKey {
+                    kind: KeyKind::Ed25519,
+                    pair: Pair::Ed25519(pair),
+                    kid: None,
+                    alg: None,
+                })
+                .map_err(|err| {
+                    invalid(format!(
+                        "the Ed25519 key was rejected ({err}): do `d` and `x` match?"
+                    ))
+                })?,
+            other => {
+                return Err(invalid(format!(
+                    "an OKP JWK on {}: Ed25519 is supported",
+                    other.unwrap_or("no curve")
+                )));
+            }
+        },
+        other => {
+            return Err(invalid(format!(
+                "a JWK of kty {other}: RSA, EC and OKP are supported"
+            )));
+        }
+    };
+    key.kid = text("kid").map(str::to_owned);
+    key.alg = match jwk.get("alg") {
+        None => None,
+        Some(alg) => Some(JwsAlg::deserialize(alg).map_err(|_| {
+            invalid(format!(
+                "the JWK's alg {alg} is not one oauthctl signs with"
+            ))
+        })?),
+    };
+    Ok(key)
+}
+
+#[cfg(test)]
+mod tests;

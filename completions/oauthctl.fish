@@ -91,6 +91,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -162,6 +166,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -224,6 +232,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -284,6 +296,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -346,6 +362,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -408,6 +428,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -467,6 +491,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -524,6 +552,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -594,6 +626,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -650,6 +686,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -708,6 +748,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -778,6 +822,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -834,6 +882,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r
@@ -919,6 +971,10 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion -d 'A CI runner\'s own OIDC token as the client assertion: github-actions[=AUDIENCE] (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l body -d 'Encoding of token requests [default: form]' -r -f -a "form\t'application/x-www-form-urlencoded'
 json\t'application/json, for providers that want it'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l scope -d 'Scope to request (repeat, or separate with spaces)' -r

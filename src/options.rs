@@ -92,6 +92,23 @@ pub struct ProviderOptions {
     #[arg(long, value_enum, value_name = "AUD")]
     pub client_assertion_aud: Option<AssertionAudienceKind>,
 
+    /// A ready-made client assertion in FILE, read again for every request
+    #[arg(long, value_name = "FILE")]
+    pub client_assertion_file: Option<PathBuf>,
+
+    /// A ready-made client assertion in the environment variable VAR
+    #[arg(long, value_name = "VAR")]
+    pub client_assertion_env: Option<String>,
+
+    /// Run CMD for a fresh client assertion before every request (its first line)
+    #[arg(long, value_name = "CMD")]
+    pub client_assertion_cmd: Option<String>,
+
+    /// A CI runner's own OIDC token as the client assertion: github-actions[=AUDIENCE]
+    /// (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)
+    #[arg(long, value_name = "SOURCE")]
+    pub client_assertion: Option<String>,
+
     /// Encoding of token requests [default: form]
     #[arg(long, value_enum)]
     pub body: Option<BodyFormat>,
@@ -233,6 +250,16 @@ impl Combine for ProviderOptions {
             client_assertion_aud: self
                 .client_assertion_aud
                 .combine(other.client_assertion_aud),
+            client_assertion_file: self
+                .client_assertion_file
+                .combine(other.client_assertion_file),
+            client_assertion_env: self
+                .client_assertion_env
+                .combine(other.client_assertion_env),
+            client_assertion_cmd: self
+                .client_assertion_cmd
+                .combine(other.client_assertion_cmd),
+            client_assertion: self.client_assertion.combine(other.client_assertion),
             body: self.body.combine(other.body),
             scopes: self.scopes.combine(other.scopes),
             audience: self.audience.combine(other.audience),

@@ -127,15 +127,22 @@ pub fn client(profile: &Profile) -> Result<Client> {
     Ok(Client::new(
         profile.client_id.clone(),
         profile.client_secret()?,
-        client_auth(profile)?,
+        client_auth(profile, ASSERTION_FETCH_TIMEOUT)?,
         profile.body.unwrap_or_default(),
     ))
 }
 
+/// How long fetching a ready-made assertion (a CI runner's OIDC endpoint)
+/// may take: it is one quick GET, before the request it authenticates.
+const ASSERTION_FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// The profile's client authentication, with the key or audience the JWT
 /// methods need; `--client-key` alone means private-key-jwt. `None`: the
 /// client's default (basic with a secret, else none).
-fn client_auth(profile: &Profile) -> Result<Option<ClientAuth>> {
+fn client_auth(profile: &Profile, http_timeout: std::time::Duration) -> Result<Option<ClientAuth>> {
+    if let Some(source) = profile.assertion_source(http_timeout)? {
+        return Ok(Some(ClientAuth::ReadyAssertion(source)));
+    }
     let method = profile.client_auth.or(profile
         .client_key
         .is_some()

@@ -99,6 +99,16 @@ impl Client {
                 }
                 Ok(None)
             }
+            ClientAuth::ReadyAssertion(source) => {
+                let assertion = (source.fetch)()
+                    .map_err(|why| Error::Misconfigured(format!("{}: {why}", source.name)))?;
+                if let Some(id) = &self.id {
+                    body.push(Param::plain("client_id", id.clone()));
+                }
+                body.push(Param::plain("client_assertion_type", JWT_BEARER_ASSERTION));
+                body.push(Param::secret("client_assertion", assertion));
+                Ok(None)
+            }
             ClientAuth::PrivateKeyJwt { .. } | ClientAuth::ClientSecretJwt { .. } => {
                 let Some(id) = &self.id else {
                     return Err(Error::Misconfigured(format!(

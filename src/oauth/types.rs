@@ -34,6 +34,23 @@ pub enum ClientAuth {
         alg: JwsAlg,
         audience: AssertionAudience,
     },
+    /// A client assertion made elsewhere (a file, a CI runner's OIDC token),
+    /// fetched afresh for every request: assertions are single-use.
+    ReadyAssertion(AssertionSource),
+}
+
+/// Where a ready-made client assertion comes from: called once per request.
+#[derive(Clone)]
+pub struct AssertionSource {
+    /// `--client-assertion-file F` and the like, for messages.
+    pub name: String,
+    pub fetch: Arc<dyn Fn() -> Result<crate::secret::Secret, String> + Send + Sync>,
+}
+
+impl std::fmt::Debug for AssertionSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "AssertionSource({})", self.name)
+    }
 }
 
 impl ClientAuth {
@@ -47,6 +64,7 @@ impl ClientAuth {
             ClientAuth::Tls => "tls",
             ClientAuth::PrivateKeyJwt { .. } => "private_key_jwt",
             ClientAuth::ClientSecretJwt { .. } => "client_secret_jwt",
+            ClientAuth::ReadyAssertion(_) => "client_assertion",
         }
     }
 }

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod assertion;
 mod client_jwt;
 mod commands;
 mod curl;

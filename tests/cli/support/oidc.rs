@@ -154,6 +154,42 @@ impl OidcProvider {
         Some(Self::start_server(temp_dir("oauthctl-oidc-"), &[], true))
     }
 
+    /// A client assertion for `client_id`, signed with the provider's key
+    /// file `key` (see [`OidcProvider::key_path`]), for the token endpoint:
+    /// what a pre-signed assertion or a CI runner's OIDC token stands for.
+    pub fn sign_assertion(&self, key: &str, alg: &str, kid: &str, client_id: &str) -> String {
+        let mut cmd = Command::new(node());
+        cmd.arg(provider_dir().join("sign.mjs"))
+            .arg(self.key_path(key))
+            .args([alg, kid, client_id, &self.token_url()])
+            .current_dir(provider_dir());
+        let out = super::bounded(cmd).output().expect("run node sign.mjs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+    }
+
+    /// The command line that prints a fresh assertion, as
+    /// `--client-assertion-cmd` would run it.
+    pub fn sign_assertion_command(
+        &self,
+        key: &str,
+        alg: &str,
+        kid: &str,
+        client_id: &str,
+    ) -> String {
+        format!(
+            "'{}' '{}' '{}' {alg} {kid} {client_id} '{}'",
+            node().to_string_lossy(),
+            provider_dir().join("sign.mjs").display(),
+            self.key_path(key).display(),
+            self.token_url()
+        )
+    }
+
     /// A private key file the server wrote: `rsa.pkcs8.pem`, `rsa.pkcs1.pem`,
     /// `rsa.jwk.json`, `p256.pkcs8.pem`, `p256.sec1.pem`, `p256.jwk.json`,
     /// `p384.pkcs8.pem`, `p384.sec1.pem`, `ed25519.pkcs8.pem`,

@@ -307,8 +307,9 @@ impl TokenIn {
 fn grant_arg(value: &str) -> Result<GrantKind, String> {
     match value {
         "client_credentials" | "client-credentials" => Ok(GrantKind::ClientCredentials),
+        "jwt_bearer" | "jwt-bearer" => Ok(GrantKind::JwtBearer),
         other => Err(format!(
-            "`{other}` cannot mint without a login: the grant here is client_credentials (other grants: `oauthctl login --grant-type {other}`)"
+            "`{other}` cannot mint without a login: the grants here are client_credentials and jwt_bearer (other grants: `oauthctl login --grant-type {other}`)"
         )),
     }
 }

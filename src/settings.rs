@@ -114,6 +114,9 @@ pub struct Profile {
     secret_source: Option<SecretSource>,
     secret: OnceCell<Option<Secret>>,
     signing_key: OnceCell<Arc<SigningKey>>,
+    /// The key of a Google service-account credentials file, if that is
+    /// what `credentials_file` names.
+    service_account: Option<ServiceAccount>,
 }
 
 impl std::ops::Deref for Profile {
@@ -203,15 +206,28 @@ impl Profile {
         // $OAUTHCTL_CLIENT_SECRET), a credentials file, then the profile.
         let mut client_id = flags.client_id.clone().or(file.client_id.clone());
         let mut secret_source = secret_source_from_flags(flags)?;
+        let mut service_account = None;
         if let Some(path) = flags
             .credentials_file
             .as_ref()
             .or(file.credentials_file.as_ref())
         {
-            let (id, secret) = read_credentials_file(path)?;
-            client_id = client_id.or(Some(id));
-            if secret_source.is_none() {
-                secret_source = Some(SecretSource::Value(secret));
+            match read_service_account(path)? {
+                // Google's service-account key: it mints with a JWT bearer
+                // assertion it signs itself, as `oauth2l fetch` does.
+                Some(account) => {
+                    client_id = client_id.or(Some(account.client_email.clone()));
+                    file.token_url = file.token_url.or(Some(account.token_uri.clone()));
+                    file.grant = file.grant.or(Some(GrantKind::JwtBearer));
+                    service_account = Some(account);
+                }
+                None => {
+                    let (id, secret) = read_credentials_file(path)?;
+                    client_id = client_id.or(Some(id));
+                    if secret_source.is_none() {
+                        secret_source = Some(SecretSource::Value(secret));
+                    }
+                }
             }
         }
         if secret_source.is_none() {
@@ -251,6 +267,7 @@ impl Profile {
             secret_source,
             secret: OnceCell::new(),
             signing_key: OnceCell::new(),
+            service_account,
         })
     }
 
@@ -282,6 +299,20 @@ impl Profile {
         if let Some(key) = self.signing_key.get() {
             return Ok(key.clone());
         }
+        if self.client_key.is_none()
+            && let Some(account) = &self.service_account
+        {
+            let key = PrivateKey::parse(
+                account.private_key.expose().as_bytes(),
+                account.private_key_id.as_deref(),
+            )
+            .map_err(|err| usage(format!("the service account's private_key: {err}")))?;
+            let key = SigningKey::new(key, account.private_key_id.clone(), Some(JwsAlg::RS256))
+                .map_err(|err| usage(format!("the service account's private_key: {err:?}")))?;
+            let key = Arc::new(key);
+            let _ = self.signing_key.set(key.clone());
+            return Ok(key);
+        }
         let Some(path) = &self.client_key else {
             return Err(usage(
                 "--client-auth private-key-jwt needs --client-key FILE (a PEM or JWK private key)",
@@ -300,8 +331,13 @@ impl Profile {
         (!self.scopes.is_empty()).then(|| self.scopes.join(" "))
     }
 
+    /// The profile mints its tokens without a user: client credentials or
+    /// a JWT bearer assertion (a Google service account).
     pub fn is_client_credentials(&self) -> bool {
-        self.grant == Some(GrantKind::ClientCredentials)
+        matches!(
+            self.grant,
+            Some(GrantKind::ClientCredentials | GrantKind::JwtBearer)
+        )
     }
 
     /// What identifies the authorization server without resolving discovery.
@@ -619,6 +655,46 @@ fn read_signing_key(path: &Path, kid: Option<String>, alg: Option<JwsAlg>) -> Re
 
 /// A Java-properties `apiKey.properties` (apiKey.id / apiKey.secret) or a JSON
 /// `{"client_id", "client_secret"}` file.
+/// A Google service-account key file (`"type": "service_account"`).
+#[derive(Debug, Clone)]
+pub struct ServiceAccount {
+    pub client_email: String,
+    pub private_key: Secret,
+    pub private_key_id: Option<String>,
+    pub token_uri: String,
+}
+
+/// `None` for any other credentials file.
+pub fn read_service_account(path: &Path) -> Result<Option<ServiceAccount>> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Ok(None);
+    };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return Ok(None);
+    };
+    if json["type"] != "service_account" {
+        return Ok(None);
+    }
+    warn_if_readable_by_others("the service-account key file", path);
+    let field = |name: &str| {
+        json[name].as_str().map(str::to_owned).ok_or_else(|| {
+            usage(format!(
+                "service-account file {}: no `{name}`",
+                path.display()
+            ))
+        })
+    };
+    Ok(Some(ServiceAccount {
+        client_email: field("client_email")?,
+        private_key: Secret::new(field("private_key")?),
+        private_key_id: json["private_key_id"].as_str().map(str::to_owned),
+        token_uri: json["token_uri"]
+            .as_str()
+            .unwrap_or("https://oauth2.googleapis.com/token")
+            .to_owned(),
+    }))
+}
+
 pub fn read_credentials_file(path: &Path) -> Result<(String, Secret)> {
     let text = std::fs::read_to_string(path).map_err(|err| {
         usage(format!(

@@ -88,6 +88,8 @@ pub enum Grant {
     DeviceCode(Secret),
     /// RFC 8693 token exchange.
     TokenExchange(TokenExchange),
+    /// RFC 7523 §2.1: a signed JWT is the grant.
+    JwtBearer(Secret),
     /// Any other `grant_type`; its parameters come from `--param`.
     Extension {
         grant_type: String,
@@ -114,6 +116,7 @@ impl Grant {
             Grant::Password { .. } => GrantKind::Password,
             Grant::DeviceCode(_) => GrantKind::DeviceCode,
             Grant::TokenExchange(_) => GrantKind::from(TOKEN_EXCHANGE),
+            Grant::JwtBearer(_) => GrantKind::JwtBearer,
             Grant::Extension { grant_type } => GrantKind::from(grant_type.as_str()),
         }
     }
@@ -139,6 +142,9 @@ impl Grant {
                 params.push(Param::secret("password", password.clone()));
             }
             Grant::DeviceCode(code) => params.push(Param::secret("device_code", code.clone())),
+            Grant::JwtBearer(assertion) => {
+                params.push(Param::secret("assertion", assertion.clone()));
+            }
             Grant::TokenExchange(exchange) => {
                 params.push(Param::secret(
                     "subject_token",

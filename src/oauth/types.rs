@@ -192,6 +192,8 @@ pub enum GrantKind {
     ClientCredentials,
     Password,
     DeviceCode,
+    /// RFC 7523 §2.1: a JWT as the grant (Google service accounts).
+    JwtBearer,
     /// Any other `grant_type` (`login --grant-type`).
     Extension(String),
 }
@@ -204,6 +206,7 @@ impl GrantKind {
             GrantKind::ClientCredentials => "client_credentials",
             GrantKind::Password => "password",
             GrantKind::DeviceCode => "urn:ietf:params:oauth:grant-type:device_code",
+            GrantKind::JwtBearer => "urn:ietf:params:oauth:grant-type:jwt-bearer",
             GrantKind::Extension(other) => other,
         }
     }
@@ -213,7 +216,10 @@ impl GrantKind {
     pub fn is_single_use(&self) -> bool {
         matches!(
             self,
-            GrantKind::AuthorizationCode | GrantKind::RefreshToken | GrantKind::DeviceCode
+            GrantKind::AuthorizationCode
+                | GrantKind::RefreshToken
+                | GrantKind::DeviceCode
+                | GrantKind::JwtBearer
         )
     }
 }
@@ -226,6 +232,9 @@ impl From<&str> for GrantKind {
             "client_credentials" => GrantKind::ClientCredentials,
             "password" => GrantKind::Password,
             "urn:ietf:params:oauth:grant-type:device_code" => GrantKind::DeviceCode,
+            "urn:ietf:params:oauth:grant-type:jwt-bearer" | "jwt_bearer" | "jwt-bearer" => {
+                GrantKind::JwtBearer
+            }
             other => GrantKind::Extension(other.to_owned()),
         }
     }

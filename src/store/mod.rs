@@ -103,8 +103,13 @@ impl TokenSet {
         crate::jwt::expires_at(self.id_token.as_ref()?.expose())
     }
 
+    /// Minted without a user (client credentials, a JWT bearer assertion):
+    /// renewed by minting again, not by a refresh token.
     pub fn is_client_credentials(&self) -> bool {
-        self.grant == Some(GrantKind::ClientCredentials)
+        matches!(
+            self.grant,
+            Some(GrantKind::ClientCredentials | GrantKind::JwtBearer)
+        )
     }
 
     /// The part that may sit in a plain cache file: no refresh or id token.

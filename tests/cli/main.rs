@@ -20,6 +20,7 @@ mod generated;
 mod git;
 mod hostile;
 mod interop;
+mod jwt_bearer;
 mod keyring;
 mod kube;
 mod login;

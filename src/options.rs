@@ -56,9 +56,10 @@ pub struct ProviderOptions {
     #[arg(long, value_name = "FILE")]
     pub cacert: Option<PathBuf>,
 
-    /// A TLS client certificate (PEM) for the provider's endpoints (mTLS, RFC 8705);
-    /// `oauthctl curl` presents it too, for certificate-bound tokens
-    #[arg(long, value_name = "FILE", requires = "client_cert_key")]
+    /// A client certificate (PEM): with --client-cert-key, presented to the
+    /// provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound
+    /// tokens); with --client-key, named in assertions by thumbprint (Entra ID)
+    #[arg(long, value_name = "FILE")]
     pub client_cert: Option<PathBuf>,
 
     /// The private key (PEM) of --client-cert

@@ -318,11 +318,21 @@ impl Profile {
                 "--client-auth private-key-jwt needs --client-key FILE (a PEM or JWK private key)",
             ));
         };
-        let key = Arc::new(read_signing_key(
-            path,
-            self.client_key_id.clone(),
-            self.client_key_alg,
-        )?);
+        let mut key = read_signing_key(path, self.client_key_id.clone(), self.client_key_alg)?;
+        // With the key's certificate, assertions name it by thumbprint
+        // (Entra ID's certificate credentials).
+        if let Some(cert) = &self.client_cert {
+            let pem = std::fs::read(cert).map_err(|err| {
+                usage(format!(
+                    "cannot read the client certificate {}: {err}",
+                    cert.display()
+                ))
+            })?;
+            let der = crate::oauth::jws::first_certificate(&pem)
+                .ok_or_else(|| usage(format!("{} holds no PEM certificate", cert.display())))?;
+            key = key.with_certificate(&der);
+        }
+        let key = Arc::new(key);
         let _ = self.signing_key.set(key.clone());
         Ok(key)
     }

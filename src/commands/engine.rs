@@ -77,6 +77,7 @@ pub fn mtls_alias(
     pick: impl Fn(&crate::oauth::discovery::MtlsAliases) -> Option<String>,
 ) -> Option<String> {
     profile.client_cert.as_ref()?;
+    profile.client_cert_key.as_ref()?;
     metadata.mtls_endpoint_aliases.as_ref().and_then(pick)
 }
 
@@ -118,7 +119,7 @@ pub fn endpoint(ctx: &Ctx, profile: &Profile, which: Endpoint) -> Result<String>
 
 pub fn client(profile: &Profile) -> Result<Client> {
     if profile.client_auth == Some(crate::oauth::types::ClientAuthMethod::Tls)
-        && profile.client_cert.is_none()
+        && (profile.client_cert.is_none() || profile.client_cert_key.is_none())
     {
         return Err(usage(
             "--client-auth tls needs the certificate: give --client-cert and --client-cert-key",

@@ -129,9 +129,11 @@ impl Client {
     /// Core §9): iss = sub = the client id, a random jti, valid
     /// [`ASSERTION_LIFETIME`] seconds from `now`.
     fn assertion(&self, id: &str, url: &str, now: u64) -> Result<Secret, Error> {
-        let (alg, kid, audience) = match &self.auth {
-            ClientAuth::PrivateKeyJwt { key, audience } => (key.alg(), key.kid(), audience),
-            ClientAuth::ClientSecretJwt { alg, audience } => (*alg, None, audience),
+        let (alg, naming, audience) = match &self.auth {
+            ClientAuth::PrivateKeyJwt { key, audience } => {
+                (key.alg(), key.header_members(), audience)
+            }
+            ClientAuth::ClientSecretJwt { alg, audience } => (*alg, Vec::new(), audience),
             _ => {
                 return Err(Error::Misconfigured(format!(
                     "{} client authentication makes no assertion",
@@ -146,8 +148,8 @@ impl Client {
         let jti =
             super::pkce::random_token().map_err(|err| Error::Misconfigured(err.to_string()))?;
         let mut header = serde_json::json!({ "alg": alg.name(), "typ": "JWT" });
-        if let Some(kid) = kid {
-            header["kid"] = kid.into();
+        for (name, value) in naming {
+            header[name] = value.into();
         }
         let claims = serde_json::json!({
             "iss": id,

@@ -209,6 +209,9 @@ pub struct SigningKey {
     key: PrivateKey,
     alg: JwsAlg,
     kid: Option<String>,
+    /// `x5t` and `x5t#S256` (RFC 7515 §4.1.7–8): the key's certificate's
+    /// SHA-1 and SHA-256 thumbprints, by which Entra ID finds it.
+    thumbprints: Option<(String, String)>,
 }
 
 impl fmt::Debug for SigningKey {
@@ -237,7 +240,36 @@ impl SigningKey {
             });
         }
         let kid = kid.or_else(|| key.kid.clone());
-        Ok(SigningKey { key, alg, kid })
+        Ok(SigningKey {
+            key,
+            alg,
+            kid,
+            thumbprints: None,
+        })
+    }
+
+    /// Names `certificate` (DER) in every assertion's header, for servers
+    /// that find the key by its certificate (Entra ID).
+    pub fn with_certificate(mut self, certificate: &[u8]) -> SigningKey {
+        let digest = |alg| URL_SAFE_NO_PAD.encode(ring::digest::digest(alg, certificate).as_ref());
+        self.thumbprints = Some((
+            digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY),
+            digest(&ring::digest::SHA256),
+        ));
+        self
+    }
+
+    /// The header members that name the key: `kid`, `x5t`, `x5t#S256`.
+    pub fn header_members(&self) -> Vec<(&'static str, String)> {
+        let mut members = Vec::new();
+        if let Some(kid) = &self.kid {
+            members.push(("kid", kid.clone()));
+        }
+        if let Some((sha1, sha256)) = &self.thumbprints {
+            members.push(("x5t", sha1.clone()));
+            members.push(("x5t#S256", sha256.clone()));
+        }
+        members
     }
 
     pub fn alg(&self) -> JwsAlg {
@@ -627,3 +659,13 @@ fn parse_jwk(jwk: &serde_json::Value) -> Result<PrivateKey, KeyError> {
 
 #[cfg(test)]
 mod tests;
+
+/// The DER of the first certificate in PEM text.
+pub fn first_certificate(pem: &[u8]) -> Option<Vec<u8>> {
+    use rustls_pki_types::CertificateDer;
+    use rustls_pki_types::pem::PemObject;
+    CertificateDer::pem_slice_iter(pem)
+        .next()?
+        .ok()
+        .map(|der| der.as_ref().to_vec())
+}

@@ -221,3 +221,57 @@ fn a_client_with_a_certificate_uses_the_mtls_endpoint_aliases() {
     ];
     assert_eq!(run(&with_cert), "_mtls_token\n");
 }
+
+/// Entra ID finds a certificate credential by its thumbprint: with
+/// `--client-cert` beside `--client-key`, every assertion's header carries
+/// `x5t` and `x5t#S256` of that certificate.
+#[test]
+fn private_key_jwt_with_a_certificate_names_it_by_thumbprint() {
+    use crate::support::fake::{FakeProvider, Reply, State};
+    use base64::Engine;
+    let env = TestEnv::new();
+    let Some(ca) = crate::support::tls::TestCa::create(env.path()) else {
+        return;
+    };
+    let (cert, key) = ca.client_cert("entra-app");
+    let der = oauthctl::oauth::jws::first_certificate(&std::fs::read(&cert).unwrap()).unwrap();
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+    let expected = (
+        b64(ring::digest::digest(&ring::digest::SHA1_FOR_LEGACY_USE_ONLY, &der).as_ref()),
+        b64(ring::digest::digest(&ring::digest::SHA256, &der).as_ref()),
+    );
+    let provider = FakeProvider::start(State::default(), move |req, _| {
+        let assertion = req.param("client_assertion").unwrap_or_default();
+        let header = assertion.split('.').next().unwrap_or_default();
+        let header: serde_json::Value = serde_json::from_slice(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(header)
+                .unwrap_or_default(),
+        )
+        .unwrap_or_default();
+        if header["x5t"] != expected.0.as_str() || header["x5t#S256"] != expected.1.as_str() {
+            return Reply::oauth_error(401, "invalid_client", "AADSTS700027: no such certificate");
+        }
+        Reply::json(
+            200,
+            &serde_json::json!({"access_token": "entra-token", "token_type": "Bearer", "expires_in": 3599}),
+        )
+    });
+    let out = env.run(&[
+        "cc",
+        "--store",
+        "none",
+        "--token-url",
+        &provider.url("/oauth2/v2.0/token"),
+        "--client-id",
+        "app",
+        "--client-auth",
+        "private-key-jwt",
+        "--client-key",
+        key.to_str().unwrap(),
+        "--client-cert",
+        cert.to_str().unwrap(),
+    ]);
+    assert_ok(&out);
+    assert_eq!(stdout(&out), "entra-token\n");
+}

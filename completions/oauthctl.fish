@@ -91,6 +91,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -166,6 +167,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -232,6 +234,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -296,6 +299,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -362,6 +366,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -428,6 +433,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -491,6 +497,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -552,6 +559,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -626,6 +634,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -686,6 +695,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -748,6 +758,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -822,6 +833,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -882,6 +894,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r
@@ -971,6 +984,7 @@ ES384\t''
 EdDSA\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
 issuer\t'the issuer (--issuer)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-env -d 'A ready-made client assertion in the environment variable VAR' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-cmd -d 'Run CMD for a fresh client assertion before every request (its first line)' -r

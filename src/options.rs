@@ -93,6 +93,10 @@ pub struct ProviderOptions {
     #[arg(long, value_enum, value_name = "AUD")]
     pub client_assertion_aud: Option<AssertionAudienceKind>,
 
+    /// The JWT bearer grant's assertion, ready-made in FILE (else signed with --client-key)
+    #[arg(long, value_name = "FILE")]
+    pub assertion_file: Option<PathBuf>,
+
     /// A ready-made client assertion in FILE, read again for every request
     #[arg(long, value_name = "FILE")]
     pub client_assertion_file: Option<PathBuf>,
@@ -251,6 +255,7 @@ impl Combine for ProviderOptions {
             client_assertion_aud: self
                 .client_assertion_aud
                 .combine(other.client_assertion_aud),
+            assertion_file: self.assertion_file.combine(other.assertion_file),
             client_assertion_file: self
                 .client_assertion_file
                 .combine(other.client_assertion_file),

@@ -201,6 +201,7 @@ impl Profile {
         file.client_cert_key = file.client_cert_key.map(relative);
         file.client_key = file.client_key.map(relative);
         file.client_assertion_file = file.client_assertion_file.map(relative);
+        file.assertion_file = file.assertion_file.map(relative);
 
         // The secret's source keeps the layers' order: a flag (or
         // $OAUTHCTL_CLIENT_SECRET), a credentials file, then the profile.

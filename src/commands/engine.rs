@@ -281,6 +281,38 @@ pub fn mint_client_credentials(ctx: &Ctx, profile: &Profile) -> Result<TokenSet>
     Ok(TokenSet::from_response(response, None, grant.kind()))
 }
 
+/// A JWT bearer assertion made elsewhere (`--assertion-file`), read anew
+/// every time: one JWT, whitespace around it trimmed.
+fn read_assertion_file(path: &std::path::Path) -> Result<crate::secret::Secret> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(|err| {
+                usage(format!(
+                    "cannot read the assertion file {}: {err}",
+                    path.display()
+                ))
+            })?,
+            64 * 1024,
+        ),
+        &mut text,
+    )
+    .map_err(|err| {
+        usage(format!(
+            "cannot read the assertion file {}: {err}",
+            path.display()
+        ))
+    })?;
+    let token = text.trim();
+    if crate::jwt::decode(token).is_none() || token.contains(char::is_whitespace) {
+        return Err(usage(format!(
+            "the assertion file {} does not hold one JWT",
+            path.display()
+        )));
+    }
+    Ok(crate::secret::Secret::new(token))
+}
+
 /// How long a JWT bearer grant's assertion is good for: Google allows an
 /// hour at most; it is spent at once.
 const BEARER_ASSERTION_LIFETIME: u64 = 300;
@@ -288,7 +320,10 @@ const BEARER_ASSERTION_LIFETIME: u64 = 300;
 /// RFC 7523 §3: a JWT by the client about itself (a Google service account
 /// about its email), for the token endpoint, signed with its key. Google
 /// wants the scopes as a claim too.
-fn jwt_bearer_assertion(ctx: &Ctx, profile: &Profile) -> Result<crate::secret::Secret> {
+pub fn jwt_bearer_assertion(ctx: &Ctx, profile: &Profile) -> Result<crate::secret::Secret> {
+    if let Some(path) = &profile.assertion_file {
+        return read_assertion_file(path);
+    }
     let key = profile.signing_key()?;
     let id = profile.client_id.clone().ok_or_else(|| {
         usage("the JWT bearer grant needs --client-id (the assertion's issuer) or a service-account file")

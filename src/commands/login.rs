@@ -73,8 +73,14 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
     } else if args.password_grant {
         (password_grant(ctx, &profile, args)?, None)
     } else if let Some(grant_type) = &args.grant_type {
-        let grant = Grant::Extension {
-            grant_type: grant_type.clone(),
+        // jwt-bearer is a grant oauthctl makes the assertion for (signed with
+        // --client-key, or read from --assertion-file); any other comes with
+        // its parameters from --param.
+        let grant = match GrantKind::from(grant_type.as_str()) {
+            GrantKind::JwtBearer => Grant::JwtBearer(engine::jwt_bearer_assertion(ctx, &profile)?),
+            _ => Grant::Extension {
+                grant_type: grant_type.clone(),
+            },
         };
         let response = engine::exchange(ctx, &profile, &grant, request_params(&profile))?;
         (TokenSet::from_response(response, None, grant.kind()), None)

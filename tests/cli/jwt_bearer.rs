@@ -113,6 +113,28 @@ fn a_service_account_file_mints_with_no_other_flag() {
     let out = env.run(&["token", "-p", "sa", "--min-ttl", "99999"]);
     assert_ok(&out);
     assert_eq!(stdout(&out), "ya29.sa-2\n");
+    // `login --grant-type jwt-bearer` makes the same assertion and stores
+    // the result; a ready-made assertion comes from --assertion-file.
+    let out = env.run(&["login", "-p", "sa", "--grant-type", "jwt-bearer"]);
+    assert_ok(&out);
+    assert_eq!(fake.requests_to("/token").len(), 3);
+    let junk = env.write_file("assertion.jwt", "not a jwt");
+    let out = env.run(&[
+        "login",
+        "-p",
+        "sa",
+        "--grant-type",
+        "jwt-bearer",
+        "--assertion-file",
+        junk.to_str().unwrap(),
+    ]);
+    assert_code(&out, 2);
+    assert!(
+        stderr(&out).contains("does not hold one JWT"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fake.requests_to("/token").len(), 3, "nothing sent");
     // Another key: Google's answer is the error, exit 3.
     env.write_config(&format!(
         "[profiles.sa]\ntoken_url = \"{}\"\nclient_id = \"{EMAIL}\"\ngrant = \"jwt_bearer\"\nclient_key = \"{}\"\nscopes = [\"https://www.googleapis.com/auth/cloud-platform\"]\n",

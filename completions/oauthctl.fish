@@ -122,6 +122,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-grant -d 'Use the resource owner password grant (for providers without a browser flow)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-stdin -d 'Read the password from stdin instead of a no-echo prompt (or set $OAUTHCTL_PASSWORD)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l device -d 'Use the device flow (RFC 8628): a code to enter on any device\'s browser'
@@ -193,6 +194,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l id-token -d 'Hand out the id_token instead of the access token (Kubernetes\' OIDC authenticator checks id_tokens); --min-ttl then applies to its `exp`'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s q -l quiet -d 'Only errors on stderr'
@@ -259,6 +261,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -325,6 +328,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l force -d 'Mint a new token even when a fresh one is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s q -l quiet -d 'Only errors on stderr'
@@ -392,6 +396,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l force -d 'Mint a new token even when a fresh one is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s q -l quiet -d 'Only errors on stderr'
@@ -456,6 +461,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l retry-rejected -d 'When the API answers 401 invalid_token, refresh and send the request once more. oauthctl then stays the parent of curl and holds the first response back in a private temp dir [default: the profile\'s retry_rejected, else off: curl replaces oauthctl]'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s q -l quiet -d 'Only errors on stderr'
@@ -519,6 +525,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -579,6 +586,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l revoke -d 'Revoke the refresh and access tokens at the provider first (RFC 7009)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l all -d 'Every profile in the config file, and every token file oauthctl keeps'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -654,6 +662,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l id-token -d 'Decode the id_token instead of the access token'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s q -l quiet -d 'Only errors on stderr'
@@ -717,6 +726,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l refresh-token -d 'Ask about the refresh token instead of the access token'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s q -l quiet -d 'Only errors on stderr'
@@ -792,6 +802,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l force -d 'Exchange anew even when a fresh result is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s q -l quiet -d 'Only errors on stderr'
@@ -854,6 +865,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -915,6 +927,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1009,6 +1022,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only errors on stderr'

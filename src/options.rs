@@ -52,6 +52,12 @@ pub struct ProviderOptions {
     #[arg(long, value_name = "PATH")]
     pub client_secret_file: Option<PathBuf>,
 
+    /// Push the authorization request first (RFC 9126 PAR); automatic when
+    /// the provider requires it
+    #[arg(long)]
+    #[serde(default)]
+    pub par: bool,
+
     /// Also trust the CA certificates in this PEM file for the provider's endpoints
     #[arg(long, value_name = "FILE")]
     pub cacert: Option<PathBuf>,
@@ -244,6 +250,7 @@ impl Combine for ProviderOptions {
             client_id: self.client_id.combine(other.client_id),
             client_secret: self.client_secret.combine(other.client_secret),
             client_secret_file: self.client_secret_file.combine(other.client_secret_file),
+            par: self.par || other.par,
             cacert: self.cacert.combine(other.cacert),
             client_cert: self.client_cert.combine(other.client_cert),
             client_cert_key: self.client_cert_key.combine(other.client_cert_key),

@@ -174,7 +174,7 @@ fn browser_login(
         extra.retain(|(existing, _)| existing != k);
         extra.push((k.clone(), v.clone()));
     }
-    let url = AuthorizationRequest {
+    let request = AuthorizationRequest {
         auth_url: &auth_url,
         client_id: &client_id,
         redirect_uri: listener.redirect_uri(),
@@ -183,8 +183,28 @@ fn browser_login(
         code_challenge: &pkce.challenge,
         nonce: nonce.as_deref(),
         extra: &extra,
-    }
-    .url()?;
+    };
+    let required = metadata
+        .as_ref()
+        .is_some_and(|m| m.require_pushed_authorization_requests);
+    let url = if profile.par || required {
+        let endpoint = metadata
+            .as_ref()
+            .and_then(|m| m.pushed_authorization_request_endpoint.clone())
+            .ok_or_else(|| {
+                usage("--par: the provider's discovery document names no pushed_authorization_request_endpoint")
+            })?;
+        let client = engine::client(profile)?;
+        let request_uri = crate::oauth::par::push(
+            ctx.http_for(profile)?,
+            &endpoint,
+            &client,
+            &request.params(),
+        )?;
+        request.pushed_url(&request_uri)?
+    } else {
+        request.url()?
+    };
 
     let opened = if args.no_browser {
         ctx.note(&format!(

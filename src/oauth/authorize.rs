@@ -14,29 +14,51 @@ pub struct AuthorizationRequest<'a> {
 }
 
 impl AuthorizationRequest<'_> {
-    pub fn url(&self) -> Result<String, Error> {
-        let mut url = super::http::check_url(self.auth_url)?;
-        {
-            let mut query = url.query_pairs_mut();
-            query
-                .append_pair("response_type", "code")
-                .append_pair("client_id", self.client_id)
-                .append_pair("redirect_uri", self.redirect_uri)
-                .append_pair("state", self.state)
-                .append_pair("code_challenge", self.code_challenge)
-                .append_pair("code_challenge_method", "S256");
-            if let Some(scope) = self.scope {
-                query.append_pair("scope", scope);
-            }
-            if let Some(nonce) = self.nonce {
-                query.append_pair("nonce", nonce);
-            }
-            for (k, v) in self.extra {
-                query.append_pair(k, v);
-            }
+    /// The request's parameters, in the order they are sent.
+    pub fn params(&self) -> Vec<(String, String)> {
+        let mut params: Vec<(String, String)> = [
+            ("response_type", "code"),
+            ("client_id", self.client_id),
+            ("redirect_uri", self.redirect_uri),
+            ("state", self.state),
+            ("code_challenge", self.code_challenge),
+            ("code_challenge_method", "S256"),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+        if let Some(scope) = self.scope {
+            params.push(("scope".into(), scope.into()));
         }
-        Ok(url.to_string())
+        if let Some(nonce) = self.nonce {
+            params.push(("nonce".into(), nonce.into()));
+        }
+        params.extend(self.extra.iter().cloned());
+        params
     }
+
+    /// The URL with every parameter in its query (the classic request).
+    pub fn url(&self) -> Result<String, Error> {
+        with_query(self.auth_url, &self.params())
+    }
+
+    /// The URL after a pushed authorization request (RFC 9126 §4): only
+    /// `client_id` and the `request_uri` the server gave for the rest.
+    pub fn pushed_url(&self, request_uri: &str) -> Result<String, Error> {
+        with_query(
+            self.auth_url,
+            &[
+                ("client_id".to_owned(), self.client_id.to_owned()),
+                ("request_uri".to_owned(), request_uri.to_owned()),
+            ],
+        )
+    }
+}
+
+fn with_query(base: &str, params: &[(String, String)]) -> Result<String, Error> {
+    let mut url = super::http::check_url(base)?;
+    url.query_pairs_mut().extend_pairs(params);
+    Ok(url.to_string())
 }
 
 #[cfg(test)]

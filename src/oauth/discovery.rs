@@ -24,6 +24,10 @@ pub struct Metadata {
     pub code_challenge_methods_supported: Vec<String>,
     #[serde(default)]
     pub authorization_response_iss_parameter_supported: bool,
+    /// RFC 9126 §5.
+    pub pushed_authorization_request_endpoint: Option<String>,
+    #[serde(default)]
+    pub require_pushed_authorization_requests: bool,
     /// RFC 8705 §5: where a client presenting a certificate should go.
     #[serde(default)]
     pub mtls_endpoint_aliases: Option<MtlsAliases>,

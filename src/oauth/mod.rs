@@ -11,6 +11,7 @@ pub mod http;
 pub mod id_token;
 pub mod introspect;
 pub mod jws;
+pub mod par;
 pub mod pkce;
 pub mod response;
 pub mod revoke;

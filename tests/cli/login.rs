@@ -403,6 +403,109 @@ fn paste_reads_a_piped_address_and_checks_its_state() {
     assert_eq!(op.stats()["token_requests"], 0, "{}", op.stats());
 }
 
+/// RFC 9126: with `--par` the parameters go to the provider in an
+/// authenticated POST first, and the browser URL carries only `client_id`
+/// and the `request_uri` the provider gave for them.
+#[test]
+fn par_pushes_the_request_and_the_browser_sees_only_its_uri() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "work");
+    let mut cmd = env.cmd();
+    cmd.args([
+        "login",
+        "-p",
+        "work",
+        "--par",
+        "--no-browser",
+        "--timeout",
+        "60",
+    ]);
+    let mut login = Login::spawn(cmd);
+    let line = login.wait_line("the pushed URL", PROMPT_WAIT, |l| {
+        l.contains("request_uri=")
+    });
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http"))
+        .unwrap()
+        .to_owned();
+    let parsed = url::Url::parse(&url).unwrap();
+    let names: Vec<String> = parsed.query_pairs().map(|(k, _)| k.into_owned()).collect();
+    assert_eq!(names, ["client_id", "request_uri"], "{url}");
+    assert_eq!(op.stats()["par_requests"], 1, "{}", op.stats());
+    let (status, page) = oidc::deliver_callback(&oidc::authorize_in_test_browser(&url));
+    assert_eq!(status, 200, "{page}");
+    login.finish(EXIT_WAIT).assert_code(0);
+    let token = stdout(&env.run(&["token", "-p", "work"])).trim().to_owned();
+    op.assert_token_accepted(&token);
+}
+
+/// A provider that requires PAR gets it without `--par`; a `request_uri`
+/// that could break the URL or the terminal is refused (exit 3).
+#[test]
+fn par_is_used_when_discovery_requires_it_and_its_answer_is_checked() {
+    use crate::support::fake::{FakeProvider, Reply, State};
+    use std::sync::{Arc, Mutex};
+    for (request_uri, hostile) in [
+        ("urn:ietf:params:oauth:request_uri:abc123", false),
+        ("urn:x\n\u{1b}[2Jgotcha", true),
+    ] {
+        let base = Arc::new(Mutex::new(String::new()));
+        let provider = {
+            let base = Arc::clone(&base);
+            FakeProvider::start(State::default(), move |req, _| {
+                let base = base.lock().unwrap().clone();
+                match req.path.as_str() {
+                    "/.well-known/openid-configuration" => Reply::json(
+                        200,
+                        &serde_json::json!({
+                            "issuer": base,
+                            "authorization_endpoint": format!("{base}/auth"),
+                            "token_endpoint": format!("{base}/token"),
+                            "pushed_authorization_request_endpoint": format!("{base}/par"),
+                            "require_pushed_authorization_requests": true,
+                        }),
+                    ),
+                    "/par" => Reply::json(
+                        201,
+                        &serde_json::json!({"request_uri": request_uri, "expires_in": 60}),
+                    ),
+                    _ => Reply::not_found(),
+                }
+            })
+        };
+        *base.lock().unwrap() = provider.base();
+        let env = TestEnv::new();
+        env.write_config(&format!(
+            "[profiles.p]\nissuer = \"{}\"\nclient_id = \"cli\"\n",
+            provider.base()
+        ));
+        let mut cmd = env.cmd();
+        cmd.args(["login", "-p", "p", "--no-browser", "--timeout", "2"]);
+        let done = Login::spawn(cmd).finish(EXIT_WAIT);
+        let pushed = provider.requests_to("/par");
+        assert_eq!(pushed.len(), 1);
+        assert_eq!(
+            pushed[0].param("code_challenge_method").as_deref(),
+            Some("S256")
+        );
+        if hostile {
+            done.assert_clean_failure(3);
+            assert!(!done.stderr.contains('\u{1b}'), "{}", done.stderr);
+        } else {
+            assert!(
+                done.stderr
+                    .contains("request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3Aabc123"),
+                "{}",
+                done.stderr
+            );
+        }
+    }
+}
+
 #[test]
 fn ctrl_c_while_waiting_for_the_browser_cancels_the_login() {
     let Some(op) = OidcProvider::start() else {

@@ -183,6 +183,7 @@ function emptyStats() {
     revocation_requests: 0,
     introspection_requests: 0,
     device_authorization_requests: 0,
+    par_requests: 0,
     userinfo_requests: 0,
   };
 }
@@ -430,6 +431,7 @@ const COUNTED = new Map([
   ['/token/revocation', 'revocation_requests'],
   ['/token/introspection', 'introspection_requests'],
   ['/device/auth', 'device_authorization_requests'],
+  ['/request', 'par_requests'],
 ]);
 
 async function readBody(req) {

@@ -1,0 +1,65 @@
+//! Pushed authorization requests (RFC 9126): the authorization request's
+//! parameters go to the server in an authenticated POST, and the browser
+//! gets only a `request_uri` for them, so nothing in the URL can be read or
+//! changed on the way.
+
+use super::Error;
+use super::client::{Client, Replay, failure, post_authenticated};
+use super::grant::Param;
+use super::http::Http;
+use super::types::BodyFormat;
+
+/// A `request_uri` fits in a URL; one larger than this is not an answer.
+const MAX_REQUEST_URI: usize = 2048;
+
+/// POSTs `params` and returns the `request_uri` to send the browser with.
+pub fn push(
+    http: &Http,
+    url: &str,
+    client: &Client,
+    params: &[(String, String)],
+) -> Result<String, Error> {
+    let endpoint = "pushed authorization request endpoint";
+    // client_id comes with the client's authentication.
+    let body: Vec<Param> = params
+        .iter()
+        .filter(|(k, _)| k != "client_id")
+        .map(|(k, v)| Param::plain(k.clone(), v.clone()))
+        .collect();
+    // Each POST makes a new request_uri: sending it again costs nothing.
+    let response = post_authenticated(
+        http,
+        endpoint,
+        url,
+        client,
+        &body,
+        BodyFormat::Form,
+        Replay::Safe,
+    )?;
+    if !(200..300).contains(&response.status) {
+        return Err(failure(
+            endpoint,
+            &response,
+            "check the client's PAR settings at the provider",
+        ));
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&response.body).map_err(|_| Error::Malformed {
+            endpoint,
+            status: response.status,
+            what: "a body that is not JSON".to_owned(),
+        })?;
+    match json["request_uri"].as_str() {
+        Some(uri)
+            if !uri.is_empty()
+                && uri.len() <= MAX_REQUEST_URI
+                && uri.bytes().all(|b| b.is_ascii_graphic()) =>
+        {
+            Ok(uri.to_owned())
+        }
+        _ => Err(Error::Untrustworthy {
+            endpoint,
+            what: "no usable request_uri".to_owned(),
+        }),
+    }
+}

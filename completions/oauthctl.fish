@@ -64,6 +64,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l introspectio
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -141,6 +142,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l introspectio
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -209,6 +211,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l introspect
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -275,6 +278,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -343,6 +347,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l introspection-u
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -411,6 +416,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l introspection
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -476,6 +482,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l introspection
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -539,6 +546,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l introspecti
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -615,6 +623,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l introspect
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -677,6 +686,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l introsp
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -741,6 +751,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l introspec
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -817,6 +828,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l int
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -879,6 +891,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F
@@ -970,6 +983,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-id -d 'Client id' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret -d 'Client secret; `-` reads it from stdin. A value here is visible to other users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-file -d 'Read the client secret from this file (first line)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l resource-url -d 'Start from a protected resource: its metadata (RFC 9728) names the authorization server; a client is registered there (RFC 7591) when none is configured, and saved in the profile' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l cacert -d 'Also trust the CA certificates in this PEM file for the provider\'s endpoints' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-cert -d 'A client certificate (PEM): with --client-cert-key, presented to the provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound tokens); with --client-key, named in assertions by thumbprint (Entra ID)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-cert-key -d 'The private key (PEM) of --client-cert' -r -F

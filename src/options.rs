@@ -52,6 +52,12 @@ pub struct ProviderOptions {
     #[arg(long, value_name = "PATH")]
     pub client_secret_file: Option<PathBuf>,
 
+    /// Start from a protected resource: its metadata (RFC 9728) names the
+    /// authorization server; a client is registered there (RFC 7591) when
+    /// none is configured, and saved in the profile
+    #[arg(long, value_name = "URL")]
+    pub resource_url: Option<String>,
+
     /// Push the authorization request first (RFC 9126 PAR); automatic when
     /// the provider requires it
     #[arg(long)]
@@ -200,6 +206,7 @@ impl ProviderOptions {
     /// profile name without a config entry is an ad-hoc profile, not a typo.
     pub fn names_a_provider(&self) -> bool {
         self.issuer.is_some()
+            || self.resource_url.is_some()
             || self.auth_url.is_some()
             || self.token_url.is_some()
             || self.device_url.is_some()
@@ -251,6 +258,7 @@ impl Combine for ProviderOptions {
             client_secret: self.client_secret.combine(other.client_secret),
             client_secret_file: self.client_secret_file.combine(other.client_secret_file),
             par: self.par || other.par,
+            resource_url: self.resource_url.combine(other.resource_url),
             cacert: self.cacert.combine(other.cacert),
             client_cert: self.client_cert.combine(other.client_cert),
             client_cert_key: self.client_cert_key.combine(other.client_cert_key),

@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         eprintln!("oauthctl: login cancelled");
         std::process::exit(CANCELLED);
     });
-    let profile = Profile::resolve(&ctx.globals, &args.provider)?;
+    let profile = from_resource(ctx, Profile::resolve(&ctx.globals, &args.provider)?)?;
     if args.provider.client_secret.as_ref().map(|s| s.expose()) == Some("-")
         && (args.with_refresh_token.as_deref() == Some("-") || args.password_stdin)
     {
@@ -270,6 +270,62 @@ fn browser_login(
     };
     let response = engine::exchange(ctx, profile, &grant, Vec::new())?;
     Ok((TokenSet::from_response(response, None, grant.kind()), nonce))
+}
+
+/// `--resource-url` with no server configured: the resource names its
+/// authorization server (RFC 9728), where oauthctl registers itself when it
+/// has no client id (RFC 7591); both are saved in the profile, so the next
+/// `token` or `curl` needs nothing more. Tokens are asked for that resource
+/// (RFC 8707), with its scopes when none are configured.
+fn from_resource(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
+    let Some(resource_url) = profile.resource_url.clone() else {
+        return Ok(profile);
+    };
+    if profile.issuer.is_some() || profile.auth_url.is_some() || profile.token_url.is_some() {
+        return Ok(profile);
+    }
+    let found = crate::oauth::resource::discover(ctx.http_for(&profile)?, &resource_url)?;
+    let issuer = found.authorization_servers[0].clone();
+    ctx.note(&format!("{resource_url} is protected by {issuer}"));
+    profile.options.issuer = Some(issuer.clone());
+    if profile.resource.is_none() {
+        profile.options.resource = Some(found.resource.clone());
+    }
+    let new_scopes = profile.scopes.is_empty() && !found.scopes_supported.is_empty();
+    if new_scopes {
+        profile.options.scopes = found.scopes_supported.clone();
+    }
+    let mut keys = vec![
+        ("resource_url", resource_url.clone()),
+        ("issuer", issuer.clone()),
+        ("resource", profile.resource.clone().unwrap_or_default()),
+    ];
+    if profile.client_id.is_none() {
+        let endpoint = engine::metadata(ctx, &profile)?
+            .and_then(|m| m.registration_endpoint)
+            .ok_or_else(|| {
+                usage(format!(
+                    "{issuer} offers no client registration (RFC 7591): register a client there and give --client-id"
+                ))
+            })?;
+        let id =
+            crate::oauth::registration::register_native_client(ctx.http_for(&profile)?, &endpoint)?;
+        ctx.note(&format!("Registered oauthctl at {issuer} as client {id}"));
+        profile.options.client_id = Some(id.clone());
+        keys.push(("client_id", id));
+    }
+    let scopes = if new_scopes {
+        profile.scopes.clone()
+    } else {
+        Vec::new()
+    };
+    super::profile::save_found(&ctx.globals.config_path, &profile.name, &keys, &scopes)?;
+    ctx.note(&format!(
+        "Saved the issuer and client of profile {} in {}",
+        profile.name,
+        ctx.globals.config_path.display()
+    ));
+    Ok(profile)
 }
 
 /// Lines from stdin, read on a thread of their own while the listener

@@ -88,6 +88,7 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
             }
         };
         set("issuer", p.issuer.clone());
+        set("resource_url", p.resource_url.clone());
         set("auth_url", p.auth_url.clone());
         set("token_url", p.token_url.clone());
         set("device_url", p.device_url.clone());
@@ -147,6 +148,33 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
         path.display()
     ));
     Ok(())
+}
+
+/// Writes what a login found out (a discovered issuer, a registered client
+/// id) into profile `name`, keeping the file's comments and order.
+pub fn save_found(
+    path: &Path,
+    name: &str,
+    keys: &[(&str, String)],
+    scopes: &[String],
+) -> Result<()> {
+    let mut doc = load(path)?;
+    {
+        let profiles = profiles_table(&mut doc)?;
+        let table = profiles
+            .entry(name)
+            .or_insert_with(|| Item::Table(Table::new()))
+            .as_table_mut()
+            .ok_or_else(|| usage(format!("profiles.{name} is not a table")))?;
+        for (key, found) in keys {
+            table.insert(key, value(found.clone()));
+        }
+        if !scopes.is_empty() && !table.contains_key("scopes") {
+            let list: Array = scopes.iter().collect();
+            table.insert("scopes", value(list));
+        }
+    }
+    save(path, &doc)
 }
 
 fn absolute(path: &Path) -> String {

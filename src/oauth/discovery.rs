@@ -24,6 +24,8 @@ pub struct Metadata {
     pub code_challenge_methods_supported: Vec<String>,
     #[serde(default)]
     pub authorization_response_iss_parameter_supported: bool,
+    /// RFC 7591 §3.
+    pub registration_endpoint: Option<String>,
     /// RFC 9126 §5.
     pub pushed_authorization_request_endpoint: Option<String>,
     #[serde(default)]

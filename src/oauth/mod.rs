@@ -13,6 +13,8 @@ pub mod introspect;
 pub mod jws;
 pub mod par;
 pub mod pkce;
+pub mod registration;
+pub mod resource;
 pub mod response;
 pub mod revoke;
 pub mod types;

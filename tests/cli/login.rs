@@ -506,6 +506,99 @@ fn par_is_used_when_discovery_requires_it_and_its_answer_is_checked() {
     }
 }
 
+/// Zero-config login, as MCP clients do it: only the API's URL is known.
+/// The API's 401 names its metadata (RFC 9728), that names the provider,
+/// where oauthctl registers itself (RFC 7591); the profile keeps what was
+/// found, tokens are for that resource, and `curl` then just works.
+#[test]
+fn a_login_from_nothing_but_the_resource_url() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    let api = format!("{}/api", op.issuer());
+    let mut cmd = env.cmd();
+    cmd.args([
+        "login",
+        "-p",
+        "mcp",
+        "--resource-url",
+        &api,
+        "--no-browser",
+        "--timeout",
+        "60",
+    ]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    assert_eq!(
+        auth.param("resource").as_deref(),
+        Some(api.as_str()),
+        "{}",
+        auth.url()
+    );
+    assert_eq!(auth.param("scope").as_deref(), Some("api:read"));
+    let client_id = auth.param("client_id").expect("a registered client id");
+    assert!(!client_id.is_empty() && client_id != "cli-public");
+    let (status, page) = oidc::deliver_callback(&oidc::authorize_in_test_browser(auth.url()));
+    assert_eq!(status, 200, "{page}");
+    let done = login.finish(EXIT_WAIT);
+    done.assert_code(0);
+    assert!(done.stderr.contains("is protected by"), "{}", done.stderr);
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(
+        config.contains("[profiles.mcp]")
+            && config.contains(&client_id)
+            && config.contains(op.issuer()),
+        "{config}"
+    );
+    let out = env.run(&["curl", "-p", "mcp", "--", "-sS", &api]);
+    crate::support::assert_ok(&out);
+    let me: serde_json::Value = serde_json::from_str(stdout(&out).trim())
+        .unwrap_or_else(|_| panic!("not JSON: {}", stdout(&out)));
+    assert_eq!(me["client_id"], client_id.as_str(), "{me}");
+}
+
+/// RFC 9728 §3.3: metadata that describes another resource is not used
+/// (it would send this resource's users to someone else's server).
+#[test]
+fn resource_metadata_for_another_resource_is_refused() {
+    use crate::support::fake::{FakeProvider, Reply, State};
+    use std::sync::{Arc, Mutex};
+    let base = Arc::new(Mutex::new(String::new()));
+    let provider = {
+        let base = Arc::clone(&base);
+        FakeProvider::start(State::default(), move |req, _| {
+            let base = base.lock().unwrap().clone();
+            match req.path.as_str() {
+                "/mcp" => Reply::json(401, &serde_json::json!({})).header(
+                    "WWW-Authenticate",
+                    &format!("Bearer resource_metadata=\"{base}/meta\""),
+                ),
+                "/meta" => Reply::json(
+                    200,
+                    &serde_json::json!({"resource": "https://elsewhere.example/mcp", "authorization_servers": [base]}),
+                ),
+                _ => Reply::not_found(),
+            }
+        })
+    };
+    *base.lock().unwrap() = provider.base();
+    let env = TestEnv::new();
+    env.run(&[
+        "profile",
+        "add",
+        "mcp",
+        "--resource-url",
+        &provider.url("/mcp"),
+    ]);
+    let mut cmd = env.cmd();
+    cmd.args(["login", "-p", "mcp", "--no-browser", "--timeout", "5"]);
+    let done = Login::spawn(cmd).finish(EXIT_WAIT);
+    let line = done.assert_clean_failure(3);
+    assert!(line.contains("elsewhere.example"), "{line}");
+    assert!(provider.requests_to("/meta").len() == 1);
+}
+
 #[test]
 fn ctrl_c_while_waiting_for_the_browser_cancels_the_login() {
     let Some(op) = OidcProvider::start() else {

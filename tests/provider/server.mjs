@@ -230,7 +230,7 @@ async function apiMe(provider, req, res, url) {
   }
   if (!token || !token.isValid) {
     sendJson(res, 401, { error: 'invalid_token' }, {
-      'www-authenticate': 'Bearer realm="api", error="invalid_token"',
+      'www-authenticate': `Bearer realm="api", error="invalid_token", resource_metadata="${issuer}/.well-known/oauth-protected-resource/api"`,
     });
     return;
   }
@@ -348,6 +348,8 @@ const provider = new Provider(issuer, {
   // reusing a rotated one returns invalid_grant AND revokes the whole grant.
   features: {
     devInteractions: { enabled: true },
+    // RFC 7591, open: a client with no id registers itself (zero-config login).
+    registration: { enabled: true },
     deviceFlow: { enabled: true },
     revocation: { enabled: true },
     introspection: { enabled: true },
@@ -536,7 +538,15 @@ server.on('request', (req, res) => {
     stats = emptyStats();
     res.writeHead(204);
     res.end();
-  } else if (url.pathname === '/api/me') {
+  } else if (url.pathname === '/.well-known/oauth-protected-resource/api') {
+    // RFC 9728: the API says which authorization server it trusts.
+    sendJson(res, 200, {
+      resource: apiResource,
+      authorization_servers: [issuer],
+      scopes_supported: ['api:read'],
+      bearer_methods_supported: ['header'],
+    });
+  } else if (url.pathname === '/api/me' || url.pathname === '/api') {
     apiMe(provider, req, res, url).catch((err) => {
       console.error('/api/me failed:', err);
       sendJson(res, 500, { error: 'server_error' });

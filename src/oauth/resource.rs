@@ -1,0 +1,139 @@
+//! Finding the authorization server of a protected resource (RFC 9728), as
+//! MCP clients do: ask the resource, follow `WWW-Authenticate:
+//! Bearer resource_metadata="…"` or the well-known address, and read which
+//! authorization servers it trusts.
+
+use super::Error;
+use super::http::{Http, Replay, check_url};
+
+/// What the resource says of itself (RFC 9728 §2).
+#[derive(Debug, Clone)]
+pub struct ProtectedResource {
+    /// Its identifier: the RFC 8707 resource indicator to ask tokens for.
+    pub resource: String,
+    pub authorization_servers: Vec<String>,
+    pub scopes_supported: Vec<String>,
+}
+
+pub fn discover(http: &Http, resource_url: &str) -> Result<ProtectedResource, Error> {
+    let url = check_url(resource_url)?;
+    let probe = http.send("protected resource", url.as_str(), Replay::Safe, |c| {
+        c.get(url.as_str())
+    })?;
+    let metadata_url = probe
+        .www_authenticate
+        .as_deref()
+        .and_then(resource_metadata_parameter)
+        .map(Ok)
+        .unwrap_or_else(|| well_known(&url))?;
+    check_url(&metadata_url)?;
+    let response = http.send(
+        "protected resource metadata",
+        &metadata_url,
+        Replay::Safe,
+        |c| c.get(&metadata_url).header("Accept", "application/json"),
+    )?;
+    let endpoint = "protected resource metadata";
+    if !(200..300).contains(&response.status) {
+        return Err(Error::Misconfigured(format!(
+            "{resource_url} publishes no protected resource metadata (RFC 9728): {metadata_url} answered {}; give --issuer instead",
+            response.status
+        )));
+    }
+    let json: serde_json::Value =
+        serde_json::from_slice(&response.body).map_err(|_| Error::Malformed {
+            endpoint,
+            status: response.status,
+            what: "a body that is not JSON".to_owned(),
+        })?;
+    let strings = |name: &str| -> Vec<String> {
+        json[name]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let resource = json["resource"].as_str().unwrap_or_default().to_owned();
+    // §3.3: metadata about another resource must not be used (it could
+    // send this resource's tokens to an attacker's server).
+    if resource.trim_end_matches('/') != resource_url.trim_end_matches('/') {
+        return Err(Error::Untrustworthy {
+            endpoint,
+            what: format!(
+                "metadata for `{}`, not for {resource_url}",
+                super::response::one_line(&resource, 200)
+            ),
+        });
+    }
+    let authorization_servers = strings("authorization_servers");
+    if authorization_servers.is_empty() {
+        return Err(Error::Misconfigured(format!(
+            "{resource_url}'s metadata names no authorization server: give --issuer instead"
+        )));
+    }
+    for server in &authorization_servers {
+        check_url(server)?;
+    }
+    Ok(ProtectedResource {
+        resource,
+        authorization_servers,
+        scopes_supported: strings("scopes_supported"),
+    })
+}
+
+/// RFC 9728 §3.1: `/.well-known/oauth-protected-resource` goes between the
+/// host and the path.
+fn well_known(url: &url::Url) -> Result<String, Error> {
+    let mut metadata = url.clone();
+    let path = url.path().trim_end_matches('/');
+    metadata.set_path(&format!("/.well-known/oauth-protected-resource{path}"));
+    metadata.set_query(None);
+    metadata.set_fragment(None);
+    Ok(metadata.to_string())
+}
+
+/// `resource_metadata="URL"` of a `WWW-Authenticate: Bearer` challenge.
+fn resource_metadata_parameter(header: &str) -> Option<String> {
+    let lower = header.to_ascii_lowercase();
+    let at = lower.find("resource_metadata=")? + "resource_metadata=".len();
+    let rest = &header[at..];
+    let value = match rest.strip_prefix('"') {
+        Some(quoted) => &quoted[..quoted.find('"')?],
+        None => rest.split([',', ' ']).next()?,
+    };
+    Some(value.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_well_known_address_goes_between_host_and_path() {
+        let url = url::Url::parse("https://api.example.com/v1/mcp?x=1").unwrap();
+        assert_eq!(
+            well_known(&url).unwrap(),
+            "https://api.example.com/.well-known/oauth-protected-resource/v1/mcp"
+        );
+        let root = url::Url::parse("https://api.example.com/").unwrap();
+        assert_eq!(
+            well_known(&root).unwrap(),
+            "https://api.example.com/.well-known/oauth-protected-resource"
+        );
+    }
+
+    #[test]
+    fn reads_resource_metadata_from_a_challenge() {
+        assert_eq!(
+            resource_metadata_parameter(
+                r#"Bearer realm="api", resource_metadata="https://r.example/.well-known/oauth-protected-resource/api", error="invalid_token""#
+            )
+            .as_deref(),
+            Some("https://r.example/.well-known/oauth-protected-resource/api")
+        );
+        assert_eq!(resource_metadata_parameter("Bearer realm=\"api\""), None);
+    }
+}

@@ -116,12 +116,38 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
             "client_assertion_aud",
             p.client_assertion_aud.map(|a| a.name().to_owned()),
         );
+        set("cacert", p.cacert.as_ref().map(|f| absolute(f)));
+        set("client_cert", p.client_cert.as_ref().map(|f| absolute(f)));
+        set(
+            "client_cert_key",
+            p.client_cert_key.as_ref().map(|f| absolute(f)),
+        );
+        set(
+            "client_assertion_file",
+            p.client_assertion_file.as_ref().map(|f| absolute(f)),
+        );
+        set("client_assertion_env", p.client_assertion_env.clone());
+        set("client_assertion_cmd", p.client_assertion_cmd.clone());
+        set("client_assertion", p.client_assertion.clone());
+        set(
+            "assertion_file",
+            p.assertion_file.as_ref().map(|f| absolute(f)),
+        );
         set("body", p.body.map(|b| b.name().to_owned()));
         set("audience", p.audience.clone());
         set("resource", p.resource.clone());
-        set("grant", p.grant.as_ref().map(|g| g.as_str().to_owned()));
+        set(
+            "grant",
+            p.grant.as_ref().map(|g| match g {
+                crate::oauth::types::GrantKind::JwtBearer => "jwt_bearer".to_owned(),
+                other => other.as_str().to_owned(),
+            }),
+        );
         set("token_in", args.token_in.map(|t| t.name().to_owned()));
         set("redirect_uri", args.redirect_uri.clone());
+        if p.par {
+            table.insert("par", value(true));
+        }
         if !p.scopes.is_empty() {
             let scopes: Array = p.scopes.iter().flat_map(|s| s.split_whitespace()).collect();
             table.insert("scopes", value(scopes));

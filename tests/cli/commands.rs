@@ -360,6 +360,51 @@ fn inspect_handles_opaque_tokens() {
     assert_eq!(report["claims"]["aud"], "cli-public");
 }
 
+/// Every provider option `profile add` takes is written as its profile key,
+/// not silently dropped.
+#[test]
+fn profile_add_writes_the_tls_assertion_and_par_keys() {
+    let env = TestEnv::new();
+    let out = env.run(&[
+        "profile",
+        "add",
+        "ent",
+        "--token-url",
+        "https://id.example.com/token",
+        "--client-id",
+        "app",
+        "--cacert",
+        "ca.pem",
+        "--client-cert",
+        "cert.pem",
+        "--client-cert-key",
+        "key.pem",
+        "--client-assertion-env",
+        "CI_JWT",
+        "--assertion-file",
+        "grant.jwt",
+        "--grant",
+        "jwt_bearer",
+        "--par",
+        "--resource-url",
+        "https://api.example.com/mcp",
+    ]);
+    assert_ok(&out);
+    let text = std::fs::read_to_string(env.config_path()).unwrap();
+    for key in [
+        "cacert = \"/",
+        "client_cert = \"/",
+        "client_cert_key = \"/",
+        "client_assertion_env = \"CI_JWT\"",
+        "assertion_file = \"/",
+        "grant = \"jwt_bearer\"",
+        "par = true",
+        "resource_url = \"https://api.example.com/mcp\"",
+    ] {
+        assert!(text.contains(key), "no {key} in:\n{text}");
+    }
+}
+
 #[test]
 fn profile_add_list_show_remove() {
     let env = TestEnv::new();

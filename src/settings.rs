@@ -213,17 +213,16 @@ impl Profile {
             .as_ref()
             .or(file.credentials_file.as_ref())
         {
-            match read_service_account(path)? {
+            match read_credentials(path)? {
                 // Google's service-account key: it mints with a JWT bearer
                 // assertion it signs itself, as `oauth2l fetch` does.
-                Some(account) => {
+                Credentials::ServiceAccount(account) => {
                     client_id = client_id.or(Some(account.client_email.clone()));
                     file.token_url = file.token_url.or(Some(account.token_uri.clone()));
                     file.grant = file.grant.or(Some(GrantKind::JwtBearer));
                     service_account = Some(account);
                 }
-                None => {
-                    let (id, secret) = read_credentials_file(path)?;
+                Credentials::Client(id, secret) => {
                     client_id = client_id.or(Some(id));
                     if secret_source.is_none() {
                         secret_source = Some(SecretSource::Value(secret));
@@ -675,12 +674,37 @@ pub struct ServiceAccount {
     pub token_uri: String,
 }
 
-/// `None` for any other credentials file.
-pub fn read_service_account(path: &Path) -> Result<Option<ServiceAccount>> {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return Ok(None);
-    };
-    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+/// What a credentials file holds.
+pub enum Credentials {
+    /// A client id and secret (apiKey.properties, JSON, Google's client files).
+    Client(String, Secret),
+    /// A Google service-account key.
+    ServiceAccount(ServiceAccount),
+}
+
+/// Reads a credentials file once and tells what it is.
+pub fn read_credentials(path: &Path) -> Result<Credentials> {
+    let text = std::fs::read_to_string(path).map_err(|err| {
+        usage(format!(
+            "cannot read the credentials file {}: {err}",
+            path.display()
+        ))
+    })?;
+    if let Some(account) = service_account(path, &text)? {
+        return Ok(Credentials::ServiceAccount(account));
+    }
+    let (id, secret) = parse_credentials(&text).map_err(|what| {
+        usage(format!(
+            "credentials file {}: {what}; expected apiKey.id and apiKey.secret, or JSON client_id and client_secret",
+            path.display()
+        ))
+    })?;
+    Ok(Credentials::Client(id, secret))
+}
+
+/// `None` for any text but a service-account key's.
+fn service_account(path: &Path, text: &str) -> Result<Option<ServiceAccount>> {
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(text) else {
         return Ok(None);
     };
     if json["type"] != "service_account" {
@@ -704,21 +728,6 @@ pub fn read_service_account(path: &Path) -> Result<Option<ServiceAccount>> {
             .unwrap_or("https://oauth2.googleapis.com/token")
             .to_owned(),
     }))
-}
-
-pub fn read_credentials_file(path: &Path) -> Result<(String, Secret)> {
-    let text = std::fs::read_to_string(path).map_err(|err| {
-        usage(format!(
-            "cannot read the credentials file {}: {err}",
-            path.display()
-        ))
-    })?;
-    parse_credentials(&text).map_err(|what| {
-        usage(format!(
-            "credentials file {}: {what}; expected apiKey.id and apiKey.secret, or JSON client_id and client_secret",
-            path.display()
-        ))
-    })
 }
 
 /// The client id and secret in a credentials file's text; the error says

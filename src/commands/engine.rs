@@ -17,8 +17,21 @@ use crate::store::StoreKey;
 use crate::store::TokenSet;
 use anyhow::Result;
 
-/// Discovery metadata for the profile's issuer, from the cache when possible.
+/// Discovery metadata for the profile's issuer, from the cache when
+/// possible. For a client that presents a certificate, the endpoints the
+/// server lists under `mtls_endpoint_aliases` (RFC 8705 §5) are in place.
 pub fn metadata(ctx: &Ctx, profile: &Profile) -> Result<Option<Metadata>> {
+    let presents_certificate = profile.client_cert.is_some() && profile.client_cert_key.is_some();
+    Ok(discovered(ctx, profile)?.map(|metadata| {
+        if presents_certificate {
+            metadata.with_mtls_aliases()
+        } else {
+            metadata
+        }
+    }))
+}
+
+fn discovered(ctx: &Ctx, profile: &Profile) -> Result<Option<Metadata>> {
     let Some(issuer) = &profile.issuer else {
         return Ok(None);
     };
@@ -45,9 +58,7 @@ pub fn token_url(ctx: &Ctx, profile: &Profile) -> Result<String> {
     if let Some(url) = &profile.token_url {
         return Ok(url.clone());
     }
-    if let Some(url) = metadata(ctx, profile)?
-        .and_then(|m| mtls_alias(profile, &m, |a| a.token_endpoint.clone()).or(m.token_endpoint))
-    {
+    if let Some(url) = metadata(ctx, profile)?.and_then(|m| m.token_endpoint) {
         return Ok(url);
     }
     Err(usage(if profile.issuer.is_some() {
@@ -67,18 +78,6 @@ pub fn stored(ctx: &Ctx, profile: &Profile) -> Result<TokenSet> {
             &format!("nothing stored for profile {}", profile.name),
         )
     })
-}
-
-/// RFC 8705 §5: a client that presents a certificate uses the endpoint
-/// aliases the server lists for mTLS, where there are any.
-pub fn mtls_alias(
-    profile: &Profile,
-    metadata: &Metadata,
-    pick: impl Fn(&crate::oauth::discovery::MtlsAliases) -> Option<String>,
-) -> Option<String> {
-    profile.client_cert.as_ref()?;
-    profile.client_cert_key.as_ref()?;
-    metadata.mtls_endpoint_aliases.as_ref().and_then(pick)
 }
 
 /// The optional endpoints a command may need beside the token endpoint.
@@ -102,11 +101,8 @@ pub fn endpoint(ctx: &Ctx, profile: &Profile, which: Endpoint) -> Result<String>
         return Ok(url.clone());
     }
     let discovered = metadata(ctx, profile)?.and_then(|m| match which {
-        Endpoint::Revocation => {
-            mtls_alias(profile, &m, |a| a.revocation_endpoint.clone()).or(m.revocation_endpoint)
-        }
-        Endpoint::Introspection => mtls_alias(profile, &m, |a| a.introspection_endpoint.clone())
-            .or(m.introspection_endpoint),
+        Endpoint::Revocation => m.revocation_endpoint,
+        Endpoint::Introspection => m.introspection_endpoint,
     });
     discovered.ok_or_else(|| {
         usage(if profile.issuer.is_some() {
@@ -546,6 +542,19 @@ pub fn check_writable(ctx: &Ctx, profile: &Profile, key: &StoreKey) -> Result<()
 /// The token set a command wants for `slot`, from the store when it will do
 /// (no network work then), else renewed under the key's lock and saved.
 pub fn obtain(ctx: &Ctx, profile: &Profile, slot: &Slot, want: Want) -> Result<TokenSet> {
+    obtain_minting(ctx, profile, slot, want, None)
+}
+
+/// [`obtain`], with `mint` in place of the profile's own way of getting a
+/// new set (`exchange` trades a subject token): the same peek, lock,
+/// re-read, rescue and write check around it.
+pub fn obtain_minting(
+    ctx: &Ctx,
+    profile: &Profile,
+    slot: &Slot,
+    want: Want,
+    mint: Option<&dyn Fn() -> Result<TokenSet>>,
+) -> Result<TokenSet> {
     let store = ctx.store_for(profile)?;
     let key = &slot.key;
     let peeked = match want {
@@ -583,7 +592,11 @@ pub fn obtain(ctx: &Ctx, profile: &Profile, slot: &Slot, want: Want) -> Result<T
             return Ok(set.clone());
         }
     }
-    let renewed = match renew(ctx, profile, stored.as_ref(), slot) {
+    let renewed = match mint {
+        Some(mint) => check_writable(ctx, profile, key).and_then(|()| mint()),
+        None => renew(ctx, profile, stored.as_ref(), slot),
+    };
+    let renewed = match renewed {
         Ok(renewed) => renewed,
         // A provider that is down must not break scripts while the stored
         // token still works: hand it out and say so (never for `refresh`,

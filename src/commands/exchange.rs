@@ -5,7 +5,7 @@
 //! parameter: the same exchange within the result's lifetime is not sent again.
 
 use super::Ctx;
-use super::engine::{self, Slot, Want};
+use super::engine::{self, Renewal, Slot, Want};
 use crate::cli::ExchangeArgs;
 use crate::error::usage;
 use crate::oauth::grant::{Grant, TokenExchange};
@@ -58,32 +58,23 @@ pub fn run(ctx: &Ctx, args: &ExchangeArgs) -> Result<()> {
             .map(token_type)
             .transpose()?,
     };
-    let key = cache_key(&profile, &grant);
-    let store = ctx.store_for(&profile)?;
-    let min_ttl = profile.min_ttl(args.min_ttl);
-    let fresh = |set: &Option<TokenSet>| {
-        set.as_ref()
-            .filter(|s| !args.force && s.is_fresh(min_ttl))
-            .cloned()
+    let slot = Slot {
+        key: cache_key(&profile, &grant),
+        renewal: Renewal::Mint,
     };
-    let set = match fresh(&store.peek(&key)?) {
-        Some(set) => set,
-        None => {
-            let _lock = ctx.lock(&key)?;
-            match fresh(&store.load(&key)?) {
-                Some(set) => set,
-                None => {
-                    engine::check_writable(ctx, &profile, &key)?;
-                    let grant = Grant::TokenExchange(grant);
-                    let response =
-                        engine::exchange(ctx, &profile, &grant, engine::request_params(&profile))?;
-                    let set = TokenSet::from_response(response, None, grant.kind());
-                    store.save(&key, &set)?;
-                    set
-                }
-            }
+    let want = if args.force {
+        Want::MintedAnew
+    } else {
+        Want::Fresh {
+            min_ttl: profile.min_ttl(args.min_ttl),
         }
     };
+    let grant = Grant::TokenExchange(grant);
+    let mint = || {
+        let response = engine::exchange(ctx, &profile, &grant, engine::request_params(&profile))?;
+        Ok(TokenSet::from_response(response, None, grant.kind()))
+    };
+    let set = engine::obtain_minting(ctx, &profile, &slot, want, Some(&mint))?;
     output::print(&output::render(
         &set,
         args.output.output.unwrap_or_default(),

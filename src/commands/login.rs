@@ -364,10 +364,9 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
         .device_url
         .clone()
         .or_else(|| {
-            metadata.as_ref().and_then(|m| {
-                engine::mtls_alias(profile, m, |a| a.device_authorization_endpoint.clone())
-                    .or_else(|| m.device_authorization_endpoint.clone())
-            })
+            metadata
+                .as_ref()
+                .and_then(|m| m.device_authorization_endpoint.clone())
         })
         .ok_or_else(|| {
             usage("no device authorization endpoint: give --device-url or an --issuer that has one")

@@ -162,6 +162,29 @@ pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
 }
 
 impl Metadata {
+    /// The metadata as a client presenting a certificate sees it: the
+    /// `mtls_endpoint_aliases` in place of the endpoints they alias.
+    pub fn with_mtls_aliases(mut self) -> Metadata {
+        if let Some(aliases) = self.mtls_endpoint_aliases.take() {
+            let pick = |alias: Option<String>, plain: &mut Option<String>| {
+                if alias.is_some() {
+                    *plain = alias;
+                }
+            };
+            pick(aliases.token_endpoint, &mut self.token_endpoint);
+            pick(aliases.revocation_endpoint, &mut self.revocation_endpoint);
+            pick(
+                aliases.introspection_endpoint,
+                &mut self.introspection_endpoint,
+            );
+            pick(
+                aliases.device_authorization_endpoint,
+                &mut self.device_authorization_endpoint,
+            );
+        }
+        self
+    }
+
     fn lacks_optional_endpoints(&self) -> bool {
         self.revocation_endpoint.is_none()
             || self.introspection_endpoint.is_none()

@@ -50,6 +50,40 @@ pub struct Response {
     pub secrets: Vec<String>,
 }
 
+impl Response {
+    /// The body as JSON, for the endpoints that answer nothing else.
+    pub fn json(&self, endpoint: &'static str) -> Result<serde_json::Value, Error> {
+        serde_json::from_slice(&self.body).map_err(|_| Error::Malformed {
+            endpoint,
+            status: self.status,
+            what: "a body that is not JSON".to_owned(),
+        })
+    }
+
+    /// A string member that goes on into a URL, a header or a file: one
+    /// word of visible ASCII, at most `max` bytes; else refused, naming it.
+    pub fn word(
+        json: &serde_json::Value,
+        endpoint: &'static str,
+        member: &str,
+        max: usize,
+    ) -> Result<String, Error> {
+        match json[member].as_str() {
+            Some(word)
+                if !word.is_empty()
+                    && word.len() <= max
+                    && word.bytes().all(|b| b.is_ascii_graphic()) =>
+            {
+                Ok(word.to_owned())
+            }
+            _ => Err(Error::Untrustworthy {
+                endpoint,
+                what: format!("no usable {member}"),
+            }),
+        }
+    }
+}
+
 impl Http {
     pub fn new(timeout: Duration) -> Http {
         Http::with_roots(timeout, Vec::new())

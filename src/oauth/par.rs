@@ -6,7 +6,7 @@
 use super::Error;
 use super::client::{Client, Replay, failure, post_authenticated};
 use super::grant::Param;
-use super::http::Http;
+use super::http::{Http, Response};
 use super::types::BodyFormat;
 
 /// A `request_uri` fits in a URL; one larger than this is not an answer.
@@ -43,23 +43,10 @@ pub fn push(
             "check the client's PAR settings at the provider",
         ));
     }
-    let json: serde_json::Value =
-        serde_json::from_slice(&response.body).map_err(|_| Error::Malformed {
-            endpoint,
-            status: response.status,
-            what: "a body that is not JSON".to_owned(),
-        })?;
-    match json["request_uri"].as_str() {
-        Some(uri)
-            if !uri.is_empty()
-                && uri.len() <= MAX_REQUEST_URI
-                && uri.bytes().all(|b| b.is_ascii_graphic()) =>
-        {
-            Ok(uri.to_owned())
-        }
-        _ => Err(Error::Untrustworthy {
-            endpoint,
-            what: "no usable request_uri".to_owned(),
-        }),
-    }
+    Response::word(
+        &response.json(endpoint)?,
+        endpoint,
+        "request_uri",
+        MAX_REQUEST_URI,
+    )
 }

@@ -2,7 +2,7 @@
 //! login with no client id configured.
 
 use super::Error;
-use super::http::{Http, Replay};
+use super::http::{Http, Replay, Response};
 
 /// Registers oauthctl as a native public client (loopback redirect, no
 /// secret, PKCE) and returns its `client_id`.
@@ -32,21 +32,5 @@ pub fn register_native_client(http: &Http, endpoint_url: &str) -> Result<String,
             "the provider refused to register a client: give --client-id",
         ));
     }
-    let json: serde_json::Value =
-        serde_json::from_slice(&response.body).map_err(|_| Error::Malformed {
-            endpoint,
-            status: response.status,
-            what: "a body that is not JSON".to_owned(),
-        })?;
-    match json["client_id"].as_str() {
-        Some(id)
-            if !id.is_empty() && id.len() <= 512 && id.bytes().all(|b| b.is_ascii_graphic()) =>
-        {
-            Ok(id.to_owned())
-        }
-        _ => Err(Error::Untrustworthy {
-            endpoint,
-            what: "no usable client_id".to_owned(),
-        }),
-    }
+    Response::word(&response.json(endpoint)?, endpoint, "client_id", 512)
 }

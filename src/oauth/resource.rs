@@ -40,12 +40,7 @@ pub fn discover(http: &Http, resource_url: &str) -> Result<ProtectedResource, Er
             response.status
         )));
     }
-    let json: serde_json::Value =
-        serde_json::from_slice(&response.body).map_err(|_| Error::Malformed {
-            endpoint,
-            status: response.status,
-            what: "a body that is not JSON".to_owned(),
-        })?;
+    let json = response.json(endpoint)?;
     let strings = |name: &str| -> Vec<String> {
         json[name]
             .as_array()

@@ -124,6 +124,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-grant -d 'Use the resource owner password grant (for providers without a browser flow)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-stdin -d 'Read the password from stdin instead of a no-echo prompt (or set $OAUTHCTL_PASSWORD)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l device -d 'Use the device flow (RFC 8628): a code to enter on any device\'s browser'
@@ -189,6 +190,8 @@ json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htm -d 'With -o header, for a DPoP-bound token: the method of the one request the DPoP proof is made for' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htu -d 'With -o header, for a DPoP-bound token: the URL of that request (its query and fragment are left out of the proof)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -197,6 +200,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l id-token -d 'Hand out the id_token instead of the access token (Kubernetes\' OIDC authenticator checks id_tokens); --min-ttl then applies to its `exp`'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s q -l quiet -d 'Only errors on stderr'
@@ -265,6 +269,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -333,6 +338,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l force -d 'Mint a new token even when a fresh one is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s q -l quiet -d 'Only errors on stderr'
@@ -402,6 +408,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l force -d 'Mint a new token even when a fresh one is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s q -l quiet -d 'Only errors on stderr'
@@ -468,6 +475,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l retry-rejected -d 'When the API answers 401 invalid_token, refresh and send the request once more. oauthctl then stays the parent of curl and holds the first response back in a private temp dir [default: the profile\'s retry_rejected, else off: curl replaces oauthctl]'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s q -l quiet -d 'Only errors on stderr'
@@ -533,6 +541,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -595,6 +604,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l revoke -d 'Revoke the refresh and access tokens at the provider first (RFC 7009)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l all -d 'Every profile in the config file, and every token file oauthctl keeps'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -672,6 +682,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l id-token -d 'Decode the id_token instead of the access token'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s q -l quiet -d 'Only errors on stderr'
@@ -737,6 +748,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l refresh-token -d 'Ask about the refresh token instead of the access token'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s q -l quiet -d 'Only errors on stderr'
@@ -814,6 +826,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l force -d 'Exchange anew even when a fresh result is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s q -l quiet -d 'Only errors on stderr'
@@ -878,6 +891,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -941,6 +955,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1037,6 +1052,7 @@ file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only errors on stderr'

@@ -178,6 +178,16 @@ pub struct TokenArgs {
     /// authenticator checks id_tokens); --min-ttl then applies to its `exp`
     #[arg(long)]
     pub id_token: bool,
+
+    /// With -o header, for a DPoP-bound token: the method of the one
+    /// request the DPoP proof is made for
+    #[arg(long, value_name = "METHOD", requires = "htu")]
+    pub htm: Option<String>,
+
+    /// With -o header, for a DPoP-bound token: the URL of that request
+    /// (its query and fragment are left out of the proof)
+    #[arg(long, value_name = "URL", requires = "htm")]
+    pub htu: Option<String>,
 }
 
 #[derive(Debug, Args)]

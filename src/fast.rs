@@ -21,7 +21,6 @@ use crate::store::StoreKind;
 use clap::ValueEnum;
 use std::ffi::OsString;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 /// The provider options that clap fills from the environment. With one of
 /// them set, the full parser must see it (it changes the profile, and so the
@@ -57,7 +56,7 @@ enum Verb {
 
 /// The exit code when the call was served here; `None` to parse it fully.
 /// A `curl` served here does not return: curl replaces oauthctl.
-pub fn serve(args: &[OsString]) -> Option<ExitCode> {
+pub fn serve(args: &[OsString]) -> Option<u8> {
     let request = parse(args)?;
     let env = |name: &str| match std::env::var(name) {
         Ok(value) if !value.is_empty() => Some(Some(value)),
@@ -111,17 +110,17 @@ pub fn serve(args: &[OsString]) -> Option<ExitCode> {
     }
     let text = crate::output::render(&set, request.output.unwrap_or_default()).ok()?;
     Some(match crate::output::print(&text) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => crate::exit::Exit::Ok as u8,
         Err(err) => {
             eprintln!("oauthctl: error: {err:#}");
-            ExitCode::from(crate::exit::Exit::Failure as u8)
+            crate::exit::Exit::Failure as u8
         }
     })
 }
 
 /// Header mode without the retry: what the full path would exec too.
 #[cfg(unix)]
-fn curl(profile: &Profile, set: &crate::store::TokenSet, args: &[String]) -> Option<ExitCode> {
+fn curl(profile: &Profile, set: &crate::store::TokenSet, args: &[String]) -> Option<u8> {
     use crate::commands::curl;
     use crate::options::TokenIn;
     if profile.token_in.is_some_and(|t| t != TokenIn::Header)
@@ -137,13 +136,14 @@ fn curl(profile: &Profile, set: &crate::store::TokenSet, args: &[String]) -> Opt
         set,
         TokenIn::Header,
         curl::client_cert(profile),
+        None,
     )
     .ok()?;
     None
 }
 
 #[cfg(not(unix))]
-fn curl(_: &Profile, _: &crate::store::TokenSet, _: &[String]) -> Option<ExitCode> {
+fn curl(_: &Profile, _: &crate::store::TokenSet, _: &[String]) -> Option<u8> {
     None
 }
 

@@ -20,9 +20,9 @@ pub mod store;
 
 use clap::{CommandFactory, FromArgMatches};
 use exit::Exit;
-use std::process::ExitCode;
 
-pub fn main() -> ExitCode {
+/// The whole program; the value is the process's exit code.
+pub fn main() -> u8 {
     let mut args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     // Run as `docker-credential-oauthctl` (a symlink docker finds on PATH
     // through `credHelpers`), it is `oauthctl docker-credential`.
@@ -55,18 +55,49 @@ pub fn main() -> ExitCode {
                 Exit::Ok
             };
             let _ = err.print();
-            return code.into();
+            return code as u8;
         }
     };
     init_logging(cli.global.verbose, cli.global.quiet);
     match run(cli) {
-        Ok(code) => ExitCode::from(code),
+        Ok(code) => code,
         Err(err) => {
             // `{:#}` puts the whole context chain on one line; the advice,
             // in oauthctl's own terms, goes after it.
             let advice = error::advice(&err).unwrap_or_default();
             eprintln!("oauthctl: error: {err:#}{advice}");
-            error::exit_code_for(&err).into()
+            error::exit_code_for(&err) as u8
+        }
+    }
+}
+
+/// What Rust's runtime does before `main` and oauthctl still needs, for
+/// the binary's own entry point (see main.rs): file descriptors 0, 1 and 2
+/// are open, if only on /dev/null, so that no file oauthctl opens (a token
+/// file) can become its stdout.
+#[cfg(unix)]
+pub fn sanitize_standard_fds() {
+    use std::os::fd::{AsFd, BorrowedFd, IntoRawFd};
+    fn closed(fd: BorrowedFd<'_>) -> bool {
+        rustix::io::fcntl_getfd(fd) == Err(rustix::io::Errno::BADF)
+    }
+    // In order: /dev/null opens as the lowest free descriptor, the one missing.
+    let missing = [
+        closed(std::io::stdin().as_fd()),
+        closed(std::io::stdout().as_fd()),
+        closed(std::io::stderr().as_fd()),
+    ];
+    for _ in missing.iter().filter(|&&m| m) {
+        match std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/null")
+        {
+            Ok(null) => {
+                let _ = null.into_raw_fd();
+            }
+            // Nowhere to say why; Rust's runtime aborts too.
+            Err(_) => std::process::abort(),
         }
     }
 }

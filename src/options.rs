@@ -64,6 +64,12 @@ pub struct ProviderOptions {
     #[serde(default)]
     pub par: bool,
 
+    /// Bind the tokens to a key of this login's (RFC 9449 DPoP): every
+    /// request carries a fresh proof, made by oauthctl
+    #[arg(long)]
+    #[serde(default)]
+    pub dpop: bool,
+
     /// Also trust the CA certificates in this PEM file for the provider's endpoints
     #[arg(long, value_name = "FILE")]
     pub cacert: Option<PathBuf>,
@@ -258,6 +264,7 @@ impl Combine for ProviderOptions {
             client_secret: self.client_secret.combine(other.client_secret),
             client_secret_file: self.client_secret_file.combine(other.client_secret_file),
             par: self.par || other.par,
+            dpop: self.dpop || other.dpop,
             resource_url: self.resource_url.combine(other.resource_url),
             cacert: self.cacert.combine(other.cacert),
             client_cert: self.client_cert.combine(other.client_cert),

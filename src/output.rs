@@ -20,10 +20,43 @@ pub fn checked_token(set: &TokenSet) -> anyhow::Result<(String, &str)> {
     Ok((token_type, token))
 }
 
-/// `Authorization: TYPE TOKEN`, without the line end.
+/// `Authorization: TYPE TOKEN`, without the line end. Not for a
+/// DPoP-bound token, which is worth nothing without a proof.
 pub fn authorization_header(set: &TokenSet) -> anyhow::Result<String> {
     let (token_type, token) = checked_token(set)?;
+    refuse_dpop_bound(set, "an Authorization header alone")?;
     Ok(header_line(&token_type, token))
+}
+
+/// A DPoP-bound token goes out only with a proof made for its request.
+pub fn refuse_dpop_bound(set: &TokenSet, what: &str) -> anyhow::Result<()> {
+    if set.is_dpop_bound() {
+        return Err(crate::error::usage(format!(
+            "the token is DPoP-bound (RFC 9449), so {what} is refused: every request needs its own proof. Use `oauthctl curl`, or `oauthctl token -o header --htm METHOD --htu URL` for the two header lines of one request"
+        )));
+    }
+    Ok(())
+}
+
+/// The two header lines of one DPoP request (RFC 9449 §7.1), without line
+/// ends: `Authorization: DPoP TOKEN` and `DPoP: PROOF`.
+pub fn dpop_header_lines(
+    set: &TokenSet,
+    proof: &crate::secret::Secret,
+) -> anyhow::Result<[String; 2]> {
+    let (_, token) = checked_token(set)?;
+    // A JWS in compact form: base64url and dots, nothing that ends a line.
+    let proof = proof.expose();
+    if !proof
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    {
+        anyhow::bail!("the DPoP proof is not a compact JWS");
+    }
+    Ok([
+        header_line(crate::oauth::dpop::TOKEN_TYPE, token),
+        format!("DPoP: {proof}"),
+    ])
 }
 
 fn header_line(token_type: &str, token: &str) -> String {
@@ -35,7 +68,7 @@ pub fn render(set: &TokenSet, format: OutputFormat) -> anyhow::Result<String> {
     let (token_type, token) = checked_token(set)?;
     Ok(match format {
         OutputFormat::Raw => format!("{token}\n"),
-        OutputFormat::Header => format!("{}\n", header_line(&token_type, token)),
+        OutputFormat::Header => format!("{}\n", authorization_header(set)?),
         OutputFormat::Json => {
             let expires_at = set.expires_at.map(rfc3339);
             let value = serde_json::json!({
@@ -62,6 +95,7 @@ pub fn render(set: &TokenSet, format: OutputFormat) -> anyhow::Result<String> {
             out
         }
         OutputFormat::ExecCredential => {
+            refuse_dpop_bound(set, "handing it to kubectl")?;
             exec_credential(exec_api_version_from_env()?, token, set.expires_at)
         }
     })
@@ -237,6 +271,7 @@ mod tests {
             obtained_at: 0,
             grant: None,
             refresh_rejected: false,
+            dpop_key: None,
         }
     }
 

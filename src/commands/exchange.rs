@@ -71,7 +71,14 @@ pub fn run(ctx: &Ctx, args: &ExchangeArgs) -> Result<()> {
     };
     let grant = Grant::TokenExchange(grant);
     let mint = || {
-        let response = engine::exchange(ctx, &profile, &grant, engine::request_params(&profile))?;
+        let client = engine::token_client(&profile, None)?;
+        let response = engine::exchange(
+            ctx,
+            &profile,
+            &client,
+            &grant,
+            engine::request_params(&profile),
+        )?;
         Ok(TokenSet::from_response(response, None, grant.kind()))
     };
     let set = engine::obtain_minting(ctx, &profile, &slot, want, Some(&mint))?;

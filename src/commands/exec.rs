@@ -31,6 +31,11 @@ pub fn run(ctx: &Ctx, args: &ExecArgs) -> Result<u8> {
     // Checked on the way out, as for stdout: a token with a newline in it
     // could be read back by the program as more than one value.
     let (_, token) = output::checked_token(&set)?;
+    if set.is_dpop_bound() {
+        log::warn!(
+            "the token is DPoP-bound: the command can use it only with DPoP proofs, which need a key only oauthctl holds (use `oauthctl curl` or `oauthctl token -o header --htm … --htu …`)"
+        );
+    }
     let (program, rest) = args
         .command
         .split_first()

@@ -65,6 +65,7 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
             obtained_at: 0,
             grant: None,
             refresh_rejected: false,
+            dpop_key: None,
         };
         (
             engine::refresh_with(ctx, &profile, &seed, &refresh_token)?,
@@ -82,7 +83,8 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
                 grant_type: grant_type.clone(),
             },
         };
-        let response = engine::exchange(ctx, &profile, &grant, request_params(&profile))?;
+        let client = engine::token_client(&profile, None)?;
+        let response = engine::exchange(ctx, &profile, &client, &grant, request_params(&profile))?;
         (TokenSet::from_response(response, None, grant.kind()), None)
     } else if args.device {
         (device_login(ctx, &profile, args)?, None)
@@ -170,6 +172,12 @@ fn browser_login(
     if let Some(resource) = &profile.resource {
         extra.push(("resource".to_owned(), resource.clone()));
     }
+    // The code is bound to this login's DPoP key (RFC 9449 §10), so a code
+    // caught on the way is worth nothing without it.
+    let client = engine::token_client(profile, None)?;
+    if let Some(dpop) = &client.dpop {
+        extra.push(("dpop_jkt".to_owned(), dpop.thumbprint()));
+    }
     for (k, v) in &profile.auth_params {
         extra.retain(|(existing, _)| existing != k);
         extra.push((k.clone(), v.clone()));
@@ -194,7 +202,6 @@ fn browser_login(
             .ok_or_else(|| {
                 usage("--par: the provider's discovery document names no pushed_authorization_request_endpoint")
             })?;
-        let client = engine::client(profile)?;
         let request_uri = crate::oauth::par::push(
             ctx.http_for(profile)?,
             &endpoint,
@@ -268,7 +275,7 @@ fn browser_login(
         verifier: pkce.verifier,
         redirect_uri,
     };
-    let response = engine::exchange(ctx, profile, &grant, Vec::new())?;
+    let response = engine::exchange(ctx, profile, &client, &grant, Vec::new())?;
     Ok((TokenSet::from_response(response, None, grant.kind()), nonce))
 }
 
@@ -373,9 +380,13 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
         })?;
     client_id(profile)?;
     let token_url = engine::token_url(ctx, profile)?;
-    let client = engine::client(profile)?;
     let http = ctx.http_for(profile)?;
-    let mut authorization = device::start(http, &device_url, &client, &request_params(profile))?;
+    let mut authorization = device::start(
+        http,
+        &device_url,
+        &engine::client(profile)?,
+        &request_params(profile),
+    )?;
     if let Some(limit) = args.timeout {
         authorization.expires_in = authorization
             .expires_in
@@ -405,6 +416,7 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
         output::short_duration(authorization.expires_in.as_secs())
     ));
     ctx.note(&message);
+    let client = engine::token_client(profile, None)?;
     let endpoint = TokenEndpoint {
         http,
         url: &token_url,
@@ -506,7 +518,8 @@ fn password_grant(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<Toke
         ctx.globals.password().as_ref(),
     )?;
     let grant = Grant::Password { username, password };
-    let response = engine::exchange(ctx, profile, &grant, request_params(profile))?;
+    let client = engine::token_client(profile, None)?;
+    let response = engine::exchange(ctx, profile, &client, &grant, request_params(profile))?;
     Ok(TokenSet::from_response(response, None, grant.kind()))
 }
 

@@ -2,6 +2,7 @@
 
 pub mod client_credentials;
 pub mod curl;
+mod curl_request;
 #[cfg(feature = "demo")]
 pub mod demo;
 pub mod docker_credential;

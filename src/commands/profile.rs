@@ -145,6 +145,9 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
         );
         set("token_in", args.token_in.map(|t| t.name().to_owned()));
         set("redirect_uri", args.redirect_uri.clone());
+        if p.dpop {
+            table.insert("dpop", value(true));
+        }
         if p.par {
             table.insert("par", value(true));
         }

@@ -1,7 +1,9 @@
 use super::Ctx;
 use super::engine::{self, Slot, Want};
+use crate::cli::OutputFormat;
 use crate::cli::TokenArgs;
-use crate::error::login_required;
+use crate::error::{login_required, usage};
+use crate::oauth::dpop::ProofFor;
 use crate::output;
 use crate::settings::Profile;
 use anyhow::Result;
@@ -11,6 +13,15 @@ pub fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let min_ttl = profile.min_ttl(args.min_ttl);
     let format = args.output.output.unwrap_or_default();
     let slot = Slot::for_profile(&profile);
+    if let Some((htm, htu)) = args.htm.as_deref().zip(args.htu.as_deref()) {
+        if format != OutputFormat::Header || args.id_token {
+            return Err(usage(
+                "--htm and --htu make a DPoP proof for -o header: add -o header (without --id-token)",
+            ));
+        }
+        let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
+        return output::print(&dpop_headers(ctx, &profile, &slot, &set, htm, htu)?);
+    }
     if !args.id_token {
         let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
         return output::print(&output::render(&set, format)?);
@@ -48,4 +59,40 @@ fn check_id_token(profile: &Profile, set: &crate::store::TokenSet) -> Result<()>
             profile.name
         )),
     }
+}
+
+/// `Authorization: DPoP …` and `DPoP: …` for one request; a token that is
+/// not DPoP-bound gets its plain header line, which is all it needs.
+fn dpop_headers(
+    ctx: &Ctx,
+    profile: &Profile,
+    slot: &Slot,
+    set: &crate::store::TokenSet,
+    htm: &str,
+    htu: &str,
+) -> Result<String> {
+    if htm.is_empty()
+        || !htm
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.!#$%&'*+^`|~".contains(&b))
+    {
+        return Err(usage(format!("--htm: `{htm}` is not an HTTP method")));
+    }
+    crate::oauth::dpop::htu(htu).map_err(|err| usage(format!("--htu: {err}")))?;
+    if !set.is_dpop_bound() {
+        log::debug!("the token is not DPoP-bound: --htm and --htu are not needed");
+        return Ok(format!("{}\n", output::authorization_header(set)?));
+    }
+    let key = engine::dpop_key(ctx, profile, slot, set)?;
+    let proof = key.proof(
+        &ProofFor {
+            htm,
+            htu,
+            access_token: Some(set.access_token.expose()),
+            nonce: None,
+        },
+        crate::store::now(),
+    )?;
+    let [authorization, dpop] = output::dpop_header_lines(set, &proof)?;
+    Ok(format!("{authorization}\n{dpop}\n"))
 }

@@ -1,6 +1,7 @@
 //! The token endpoint: client authentication, body encoding, error mapping.
 
 use super::Error;
+use super::dpop::{Dpop, ProofFor};
 use super::grant::{Grant, Param, ParamValue};
 use super::http::Http;
 pub use super::http::Replay;
@@ -9,6 +10,7 @@ use super::response::{self, ErrorResponse, Parsed, TokenResponse};
 use super::types::{AssertionAudience, BodyFormat, ClientAuth, ErrorCode};
 use crate::secret::Secret;
 use base64::Engine;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct Client {
@@ -16,6 +18,9 @@ pub struct Client {
     pub secret: Option<Secret>,
     pub auth: ClientAuth,
     pub body: BodyFormat,
+    /// The DPoP key (RFC 9449) whose proof goes with every request this
+    /// client makes: set for the token and PAR endpoints of a DPoP login.
+    pub dpop: Option<Arc<Dpop>>,
 }
 
 impl Client {
@@ -36,7 +41,14 @@ impl Client {
             secret,
             auth,
             body,
+            dpop: None,
         }
+    }
+
+    /// The same client, proving possession of `dpop` on every request.
+    pub fn with_dpop(mut self, dpop: Option<Arc<Dpop>>) -> Client {
+        self.dpop = dpop;
+        self
     }
 
     /// RFC 6749 §2.3.1: id and secret are form-encoded before the Basic base64.
@@ -213,7 +225,13 @@ pub fn post_authenticated(
     } else {
         BasicEncoding::FormEncoded
     };
-    let response = post_once(http, endpoint, url, client, params, format, first, replay)?;
+    let mut response = post_once(http, endpoint, url, client, params, format, first, replay)?;
+    if wants_new_nonce(client, &response) {
+        // RFC 9449 §8: the request was refused before it was acted on, so
+        // even a single-use grant may go again, once, with the nonce.
+        log::info!("{endpoint} asked for a DPoP nonce; sending the request again with it");
+        response = post_once(http, endpoint, url, client, params, format, first, replay)?;
+    }
     if matches!(client.auth, ClientAuth::Basic)
         && client.encoding_matters()
         && refused_client(&response)
@@ -291,9 +309,30 @@ fn post_once(
         if let Some(value) = &authorization {
             request = request.header("Authorization", value.expose());
         }
+        if let Some(dpop) = &client.dpop {
+            let nonce = dpop.nonce();
+            let proof = dpop
+                .proof(
+                    &ProofFor {
+                        htm: "POST",
+                        htu: url,
+                        access_token: None,
+                        nonce: nonce.as_deref(),
+                    },
+                    unix_now(),
+                )
+                .map_err(|err| Error::Misconfigured(err.to_string()))?;
+            request = request.header("DPoP", proof.expose());
+        }
         sent = Some((body, authorization));
         Ok(request)
     })?;
+    // A server may hand out the next nonce with any answer (RFC 9449 §8.2).
+    if let (Some(dpop), Some(nonce)) = (&client.dpop, &response.dpop_nonce)
+        && dpop.remember_nonce(nonce)
+    {
+        response.fresh_dpop_nonce = true;
+    }
     if let Some((body, authorization)) = &sent {
         response.secrets = sent_secrets(body, authorization.as_ref(), client);
     }
@@ -336,6 +375,16 @@ fn sent_secrets(body: &[Param], authorization: Option<&Secret>, client: &Client)
     secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     secrets.dedup();
     secrets
+}
+
+/// The server refused the DPoP proof for want of a nonce and sent one this
+/// client did not use yet (`use_dpop_nonce`, RFC 9449 §8): worth one more try.
+fn wants_new_nonce(client: &Client, response: &super::http::Response) -> bool {
+    client.dpop.is_some()
+        && response.fresh_dpop_nonce
+        && matches!(response.status, 400 | 401)
+        && response::parse_error(&response.content_type, &response.body)
+            .is_some_and(|e| e.error == "use_dpop_nonce")
 }
 
 /// A refusal of the client's credentials: 401, `invalid_client` with any
@@ -381,7 +430,21 @@ impl TokenEndpoint<'_> {
             self.client.body,
             replay,
         )?;
-        interpret("token endpoint", &response)
+        let mut token = interpret("token endpoint", &response)?;
+        if let Some(dpop) = &self.client.dpop {
+            let bound = token
+                .token_type
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case(super::dpop::TOKEN_TYPE));
+            if !bound {
+                log::warn!(
+                    "the token endpoint issued a {} token, not a DPoP-bound one: the provider ignores DPoP for this client, so the token is used as it is",
+                    token.token_type.as_deref().unwrap_or("Bearer")
+                );
+            }
+            token.dpop_key = Some(dpop.stored());
+        }
+        Ok(token)
     }
 }
 

@@ -44,6 +44,11 @@ pub struct Response {
     pub status: u16,
     pub content_type: String,
     pub www_authenticate: Option<String>,
+    /// A `DPoP-Nonce` (RFC 9449 §8) the server wants in the next proof,
+    /// when it is one that can go into a proof.
+    pub dpop_nonce: Option<String>,
+    /// `dpop_nonce` is one the client had not used yet.
+    pub fresh_dpop_nonce: bool,
     pub body: Vec<u8>,
     /// What the request carried that must never be echoed back in an error
     /// message (set by the token-endpoint client).
@@ -272,6 +277,8 @@ impl Http {
             }
             let content_type = header(&response, "content-type").unwrap_or_default();
             let www_authenticate = header(&response, "www-authenticate");
+            let dpop_nonce =
+                header(&response, "dpop-nonce").filter(|nonce| super::dpop::valid_nonce(nonce));
             let body = read_capped(response, status, endpoint, url, self.timeout)?;
             if status == 429 {
                 let when = retry_after
@@ -297,6 +304,8 @@ impl Http {
                 status,
                 content_type,
                 www_authenticate,
+                dpop_nonce,
+                fresh_dpop_nonce: false,
                 body,
                 secrets: Vec::new(),
             });

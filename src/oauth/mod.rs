@@ -6,6 +6,7 @@ pub mod client;
 mod der;
 pub mod device;
 pub mod discovery;
+pub mod dpop;
 pub mod grant;
 pub mod http;
 pub mod id_token;

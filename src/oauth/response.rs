@@ -12,6 +12,9 @@ pub struct TokenResponse {
     pub refresh_token: Option<Secret>,
     pub id_token: Option<Secret>,
     pub scope: Option<String>,
+    /// The DPoP key the request was made with (stored form), which a
+    /// DPoP-bound token needs for every later use.
+    pub dpop_key: Option<Secret>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +75,7 @@ pub fn parse(content_type: &str, body: &[u8]) -> Parsed {
             .filter(|t| !t.is_empty())
             .map(Secret::new),
         scope: scope_field(&fields),
+        dpop_key: None,
     };
     match validate(&token) {
         Ok(()) => Parsed::Token(token),

@@ -311,6 +311,7 @@ mod tests {
             obtained_at: 0,
             grant: None,
             refresh_rejected: false,
+            dpop_key: None,
         };
         store.save(&key, &set).unwrap();
         let back = store.load(&key).unwrap().unwrap();

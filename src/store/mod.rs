@@ -50,6 +50,11 @@ pub struct TokenSet {
     /// needed rather than "refreshable".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub refresh_rejected: bool,
+    /// The DPoP key (RFC 9449) the tokens are bound to, as
+    /// [`crate::oauth::dpop::Dpop::stored`] gives it: as secret as the
+    /// refresh token, and kept where it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpop_key: Option<Secret>,
 }
 
 impl TokenSet {
@@ -80,7 +85,19 @@ impl TokenSet {
             grant: Some(previous.and_then(|p| p.grant.clone()).unwrap_or(grant))
                 .filter(|g| *g != GrantKind::RefreshToken),
             refresh_rejected: false,
+            // A refresh keeps the key its refresh token is bound to.
+            dpop_key: response
+                .dpop_key
+                .or_else(|| previous.and_then(|p| p.dpop_key.clone())),
         }
+    }
+
+    /// A DPoP-bound access token (`token_type` DPoP): every use needs a
+    /// proof made with [`TokenSet::dpop_key`].
+    pub fn is_dpop_bound(&self) -> bool {
+        self.token_type
+            .as_deref()
+            .is_some_and(|t| t.eq_ignore_ascii_case(crate::oauth::dpop::TOKEN_TYPE))
     }
 
     /// Negative once expired. Wide arithmetic: a stored `expires_at` near
@@ -112,11 +129,13 @@ impl TokenSet {
         )
     }
 
-    /// The part that may sit in a plain cache file: no refresh or id token.
+    /// The part that may sit in a plain cache file: no refresh or id token,
+    /// no DPoP key.
     pub fn access_only(&self) -> TokenSet {
         TokenSet {
             refresh_token: None,
             id_token: None,
+            dpop_key: None,
             ..self.clone()
         }
     }
@@ -230,6 +249,7 @@ mod tests {
             refresh_token: refresh.map(Secret::new),
             id_token: None,
             scope: None,
+            dpop_key: None,
         }
     }
 

@@ -12,6 +12,7 @@ mod curl;
 #[cfg(feature = "demo")]
 mod demo;
 mod docker;
+mod dpop;
 mod exchange;
 mod exec;
 mod faults;

@@ -38,12 +38,19 @@
 //        before oidc-provider handles them (so failed requests count too):
 //        {"grant_types": {"<grant_type>": n, ...}, "token_requests": n,
 //         "revocation_requests": n, "introspection_requests": n,
-//         "device_authorization_requests": n, "userinfo_requests": n}
+//         "device_authorization_requests": n, "userinfo_requests": n,
+//         "dpop_proofs_at_token_endpoint": n, "dpop_api_requests": n,
+//         "dpop_nonce_challenges": n}
 // - POST /test/reset  zeroes those counts (204)
 // - GET  /api/me      a protected resource: a valid access token in
 //        `Authorization: Bearer` or `?access_token=` gets 200 and
 //        {"sub", "client_id", "scope", "token_kind"}; anything else gets 401 with
 //        `WWW-Authenticate: Bearer realm="api", error="invalid_token"`.
+//        A DPoP-bound token (clients cli-dpop, ci-dpop) counts only as
+//        `Authorization: DPoP` with a proof that fits the request and the
+//        token (RFC 9449 §7); GET /api/nonce/me also wants the API's nonce in
+//        it, asked for with a 401 use_dpop_nonce. The token endpoint wants
+//        the server's nonce in every proof.
 
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
@@ -115,6 +122,25 @@ const CLIENTS = [
     response_types: [],
     redirect_uris: [],
   },
+  // DPoP (RFC 9449): this client's tokens must be bound to a key.
+  {
+    client_id: 'cli-dpop',
+    application_type: 'native',
+    token_endpoint_auth_method: 'none',
+    grant_types: ['authorization_code', 'refresh_token', DEVICE_CODE],
+    response_types: ['code'],
+    redirect_uris: REDIRECT_URIS,
+    dpop_bound_access_tokens: true,
+  },
+  {
+    client_id: 'ci-dpop',
+    client_secret: 'ci-dpop-secret',
+    token_endpoint_auth_method: 'client_secret_basic',
+    grant_types: ['client_credentials'],
+    response_types: [],
+    redirect_uris: [],
+    dpop_bound_access_tokens: true,
+  },
   // RFC 8693: trades a valid access token of this server for an API token.
   {
     client_id: 'ci-exchange',
@@ -185,6 +211,9 @@ function emptyStats() {
     device_authorization_requests: 0,
     par_requests: 0,
     userinfo_requests: 0,
+    dpop_proofs_at_token_endpoint: 0,
+    dpop_api_requests: 0,
+    dpop_nonce_challenges: 0,
   };
 }
 
@@ -210,7 +239,60 @@ function bearerToken(req, url) {
   return url.searchParams.get('access_token') || undefined;
 }
 
+// The resource server's DPoP nonce (RFC 9449 §9), asked for on /api/nonce/me.
+const apiNonce = crypto.randomBytes(16).toString('base64url');
+const seenProofs = new Set();
+
+function jwkThumbprint(jwk) {
+  const canonical = JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y });
+  return crypto.createHash('sha256').update(canonical).digest('base64url');
+}
+
+// RFC 9449 §4.3 and §7.1 for a request to this API: why the proof in the
+// DPoP header does not fit the request and the token, or null when it does.
+function dpopProblem(req, url, token, value, wantNonce) {
+  const proof = req.headers.dpop;
+  if (typeof proof !== 'string') return 'no DPoP proof';
+  const parts = proof.split('.');
+  if (parts.length !== 3) return 'the proof is not a JWS';
+  let header;
+  let claims;
+  try {
+    header = JSON.parse(Buffer.from(parts[0], 'base64url'));
+    claims = JSON.parse(Buffer.from(parts[1], 'base64url'));
+  } catch {
+    return 'the proof is not JSON';
+  }
+  if (header.typ !== 'dpop+jwt' || header.alg !== 'ES256' || !header.jwk || header.jwk.d) {
+    return 'bad proof header';
+  }
+  const key = crypto.createPublicKey({ key: header.jwk, format: 'jwk' });
+  const signed = crypto.verify(
+    'sha256',
+    Buffer.from(`${parts[0]}.${parts[1]}`),
+    { key, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(parts[2], 'base64url'),
+  );
+  if (!signed) return 'bad proof signature';
+  if (claims.htm !== req.method) return `htm ${claims.htm} is not ${req.method}`;
+  const htu = `${issuer}${url.pathname}`;
+  if (claims.htu !== htu) return `htu ${claims.htu} is not ${htu}`;
+  const ath = crypto.createHash('sha256').update(value).digest('base64url');
+  if (claims.ath !== ath) return 'ath does not match the token';
+  if (Math.abs(Date.now() / 1000 - claims.iat) > 60) return 'iat too far off';
+  if (typeof claims.jti !== 'string' || seenProofs.has(claims.jti)) return 'jti replayed';
+  if (jwkThumbprint(header.jwk) !== token.jkt) return 'the proof key is not the token key';
+  if (wantNonce && claims.nonce !== apiNonce) return 'use_dpop_nonce';
+  seenProofs.add(claims.jti);
+  return null;
+}
+
 async function apiMe(provider, req, res, url) {
+  const authorization = req.headers.authorization ?? '';
+  if (/^dpop /i.test(authorization)) {
+    await apiMeDpop(provider, req, res, url, authorization.slice(5).trim());
+    return;
+  }
   const value = bearerToken(req, url);
   let token;
   let kind;
@@ -221,6 +303,10 @@ async function apiMe(provider, req, res, url) {
       token = await provider.ClientCredentials.find(value);
       kind = 'client_credentials';
     }
+  }
+  // A DPoP-bound token (RFC 9449 §7) is no Bearer token.
+  if (token?.jkt) {
+    token = undefined;
   }
   // A certificate-bound token (RFC 8705 §3) counts only with its certificate.
   const bound = token?.['x5t#S256'];
@@ -239,6 +325,36 @@ async function apiMe(provider, req, res, url) {
     client_id: token.clientId,
     scope: token.scope ?? null,
     token_kind: kind,
+  });
+}
+
+async function apiMeDpop(provider, req, res, url, value) {
+  stats.dpop_api_requests += 1;
+  const token =
+    (await provider.AccessToken.find(value)) ?? (await provider.ClientCredentials.find(value));
+  const wantNonce = url.pathname === '/api/nonce/me';
+  const problem = token?.isValid && token.jkt ? dpopProblem(req, url, token, value, wantNonce) : 'invalid token';
+  if (problem === 'use_dpop_nonce') {
+    stats.dpop_nonce_challenges += 1;
+    sendJson(res, 401, { error: 'use_dpop_nonce' }, {
+      'www-authenticate': 'DPoP error="use_dpop_nonce", error_description="Resource server requires nonce in DPoP proof"',
+      'dpop-nonce': apiNonce,
+    });
+    return;
+  }
+  if (problem) {
+    console.error(`/api DPoP request refused: ${problem}`);
+    sendJson(res, 401, { error: 'invalid_token', error_description: problem }, {
+      'www-authenticate': 'DPoP algs="ES256", error="invalid_token"',
+    });
+    return;
+  }
+  sendJson(res, 200, {
+    sub: token.accountId ?? null,
+    client_id: token.clientId,
+    scope: token.scope ?? null,
+    token_kind: 'dpop',
+    method: req.method,
   });
 }
 
@@ -364,6 +480,10 @@ const provider = new Provider(issuer, {
         property === 'tls_client_auth_subject_dn' && peerCertificate(ctx.socket)?.subject === expected,
     },
     userinfo: { enabled: true },
+    // Every DPoP proof to the token and PAR endpoints must carry the
+    // server's nonce (RFC 9449 §8): each client's first request is refused
+    // with use_dpop_nonce.
+    dPoP: { enabled: true, nonceSecret: crypto.randomBytes(32), requireNonce: () => true },
     resourceIndicators: {
       enabled: true,
       defaultResource: async (_ctx, _client, oneOf) => oneOf ?? apiResource,
@@ -491,6 +611,7 @@ function clientAuthUsed(ctx, params) {
 provider.use(async (ctx, next) => {
   const counter = ctx.method === 'POST' ? COUNTED.get(ctx.path) : undefined;
   if (ctx.path === '/me') stats.userinfo_requests += 1;
+  if (ctx.path === '/token' && ctx.get('dpop')) stats.dpop_proofs_at_token_endpoint += 1;
   if (!counter) {
     await next();
     return;
@@ -546,7 +667,7 @@ server.on('request', (req, res) => {
       scopes_supported: ['api:read'],
       bearer_methods_supported: ['header'],
     });
-  } else if (url.pathname === '/api/me' || url.pathname === '/api') {
+  } else if (url.pathname === '/api/me' || url.pathname === '/api' || url.pathname === '/api/nonce/me') {
     apiMe(provider, req, res, url).catch((err) => {
       console.error('/api/me failed:', err);
       sendJson(res, 500, { error: 'server_error' });

@@ -87,6 +87,36 @@ fn assertions_from_a_file_a_variable_and_a_command() {
 }
 
 #[test]
+fn an_expired_assertion_file_is_refused_and_nothing_is_stored() {
+    let Some(op) = OidcProvider::start_with_client_keys() else {
+        return;
+    };
+    let env = TestEnv::new();
+    // Made ten minutes ago, valid for one: what a CI job's stale file holds.
+    let file = env.write_file(
+        "assertion.jwt",
+        &op.sign_aged_assertion("p256.pkcs8.pem", "ES256", "p256", "ci-key", 600),
+    );
+    let out = env.run(&[
+        "cc",
+        "--store",
+        "file",
+        "--issuer",
+        op.issuer(),
+        "--client-id",
+        "ci-key",
+        "--client-assertion-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_code(&out, 3);
+    assert!(stderr(&out).contains("invalid_client"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    let tokens = env.data_dir().join("tokens");
+    let stored = std::fs::read_dir(&tokens).map_or(0, |dir| dir.count());
+    assert_eq!(stored, 0, "nothing is stored after a refused assertion");
+}
+
+#[test]
 fn gitlab_and_github_runner_tokens_as_assertions() {
     let Some(op) = OidcProvider::start_with_client_keys() else {
         return;

@@ -495,6 +495,50 @@ fn refresh_token_never_touches_the_disk() {
 }
 
 #[test]
+fn a_dpop_key_lives_in_the_keychain_and_never_in_the_access_cache() {
+    let Some(kc) = keychain() else {
+        return;
+    };
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    let cc = unique("dpop");
+    let secret_file = env.write_file("ci-dpop.secret", "ci-dpop-secret");
+    env.write_config(&format!(
+        r#"
+[profiles.{cc}]
+issuer = "{issuer}"
+client_id = "ci-dpop"
+client_secret_file = "{secret}"
+grant = "client_credentials"
+dpop = true
+"#,
+        issuer = op.issuer(),
+        secret = secret_file.display(),
+    ));
+    assert_ok(&kc.run(&env, &["client-credentials", "-p", &cc]));
+    let key = kc.key_holding("dpop_key");
+    let stored = stored_set(&kc, &key);
+    assert_eq!(stored["token_type"], "DPoP", "{stored}");
+    let dpop_key = stored["dpop_key"].as_str().unwrap().to_owned();
+    let cache = access_cache_files(&env);
+    assert_eq!(cache.len(), 1, "{cache:?}");
+    let cached: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&cache[0]).unwrap()).unwrap();
+    assert!(cached.get("dpop_key").is_none(), "{cached}");
+    assert_on_no_disk(&env, &dpop_key, "DPoP private key");
+    // curl needs the key: it reads it from the keychain, the token from the cache.
+    let out = kc.run(&env, &["curl", "-p", &cc, "--", "-sS", &op.api_url()]);
+    assert_ok(&out);
+    assert!(
+        stdout(&out).contains(r#""token_kind":"dpop""#),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn forced_refresh_rotates_the_refresh_token_in_the_keychain() {
     let Some(kc) = keychain() else {
         return;

@@ -70,6 +70,45 @@ fn a_provider_with_a_private_ca_is_trusted_only_with_cacert() {
     assert!(stderr(&out).contains("not-a-ca.pem"), "{}", stderr(&out));
 }
 
+/// RFC 8705 §2.2: a self-signed certificate that the provider knows from
+/// the client's registered JWKS (self_signed_tls_client_auth) is the same
+/// `--client-auth tls` for oauthctl, and its token is bound to it too.
+#[test]
+fn self_signed_tls_client_auth_and_its_bound_token() {
+    let Some((op, tls)) = OidcProvider::start_tls() else {
+        return;
+    };
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.self]\nissuer = \"{}\"\nclient_id = \"ci-mtls-self\"\nclient_auth = \"tls\"\ngrant = \"client_credentials\"\ncacert = \"{}\"\nclient_cert = \"{}\"\nclient_cert_key = \"{}\"\n",
+        op.issuer(),
+        tls.ca.display(),
+        tls.self_signed_cert.display(),
+        tls.self_signed_key.display()
+    ));
+    let api = format!("{}/api/me", op.issuer());
+    let ca = tls.ca.to_str().unwrap();
+    let out = env.run(&["curl", "-p", "self", "--", "-sS", "--cacert", ca, &api]);
+    assert_ok(&out);
+    let me: serde_json::Value = serde_json::from_str(stdout(&out).trim())
+        .unwrap_or_else(|_| panic!("not JSON: {}\n{}", stdout(&out), stderr(&out)));
+    assert_eq!(me["client_id"], "ci-mtls-self", "{me}");
+    // The CA-issued certificate is not the one this client registered.
+    let out = env.run(&[
+        "cc",
+        "--store",
+        "none",
+        "-p",
+        "self",
+        "--client-cert",
+        tls.client_cert.to_str().unwrap(),
+        "--client-cert-key",
+        tls.client_key.to_str().unwrap(),
+    ]);
+    assert_code(&out, 3);
+    assert!(stderr(&out).contains("invalid_client"), "{}", stderr(&out));
+}
+
 /// RFC 8705: the client authenticates with its certificate (tls_client_auth),
 /// the token it gets is bound to that certificate, and `oauthctl curl`
 /// presents the certificate with it; without the certificate the token is

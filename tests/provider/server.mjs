@@ -393,6 +393,21 @@ if (tlsCa) {
     redirect_uris: [],
     scope: API_SCOPES,
   });
+  // RFC 8705 §2.2: a self-signed certificate, known by its JWKS entry.
+  const selfSigned = process.env.OAUTHCTL_TEST_SELF_SIGNED_CERT;
+  if (selfSigned) {
+    const cert = new crypto.X509Certificate(fs.readFileSync(selfSigned));
+    CLIENTS.push({
+      client_id: 'ci-mtls-self',
+      token_endpoint_auth_method: 'self_signed_tls_client_auth',
+      jwks: { keys: [{ ...cert.publicKey.export({ format: 'jwk' }), x5c: [cert.raw.toString('base64')] }] },
+      tls_client_certificate_bound_access_tokens: true,
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
+      scope: API_SCOPES,
+    });
+  }
 }
 server.keepAliveTimeout = 1000;
 
@@ -413,7 +428,7 @@ const provider = new Provider(issuer, {
     'client_secret_post',
     'private_key_jwt',
     'none',
-    ...(tlsCa ? ['tls_client_auth'] : []),
+    ...(tlsCa ? ['tls_client_auth', 'self_signed_tls_client_auth'] : []),
   ],
   scopes: SCOPES,
   enabledJWA: { clientAuthSigningAlgValues: JWT_AUTH_ALGS },
@@ -474,6 +489,7 @@ const provider = new Provider(issuer, {
       enabled: Boolean(tlsCa),
       certificateBoundAccessTokens: true,
       tlsClientAuth: true,
+      selfSignedTlsClientAuth: true,
       getCertificate: (ctx) => peerCertificate(ctx.socket)?.toString(),
       certificateAuthorized: (ctx) => ctx.socket.authorized === true,
       certificateSubjectMatches: (ctx, property, expected) =>

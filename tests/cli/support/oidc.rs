@@ -37,7 +37,9 @@ pub const REDIRECT_URI: &str = "http://127.0.0.1/callback";
 /// Access token lifetime configured in the server.
 pub const ACCESS_TOKEN_TTL: u64 = 300;
 
-const STARTUP_TIMEOUT: Duration = Duration::from_secs(20);
+// A bound, not a measure: on two busy cores (a release build beside the
+// tests) generating the key clients' keys alone has taken over 20 s.
+const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
 const HTTP_TIMEOUT: Duration = Duration::from_secs(10);
 /// Upper bound on requests the test browser makes for one flow.
 const MAX_BROWSER_STEPS: usize = 20;
@@ -120,6 +122,10 @@ pub struct TestTls {
     pub ca: PathBuf,
     pub client_cert: PathBuf,
     pub client_key: PathBuf,
+    /// A self-signed certificate (`CN=self-signed-client`) that the
+    /// `ci-mtls-self` client (self_signed_tls_client_auth) has in its JWKS.
+    pub self_signed_cert: PathBuf,
+    pub self_signed_key: PathBuf,
 }
 
 fn temp_dir(prefix: &str) -> tempfile::TempDir {
@@ -158,10 +164,23 @@ impl OidcProvider {
     /// file `key` (see [`OidcProvider::key_path`]), for the token endpoint:
     /// what a pre-signed assertion or a CI runner's OIDC token stands for.
     pub fn sign_assertion(&self, key: &str, alg: &str, kid: &str, client_id: &str) -> String {
+        self.sign_aged_assertion(key, alg, kid, client_id, 0)
+    }
+
+    /// [`OidcProvider::sign_assertion`] made `age` seconds ago: over 60, it
+    /// has expired.
+    pub fn sign_aged_assertion(
+        &self,
+        key: &str,
+        alg: &str,
+        kid: &str,
+        client_id: &str,
+        age: u64,
+    ) -> String {
         let mut cmd = Command::new(node());
         cmd.arg(provider_dir().join("sign.mjs"))
             .arg(self.key_path(key))
-            .args([alg, kid, client_id, &self.token_url()])
+            .args([alg, kid, client_id, &self.token_url(), &age.to_string()])
             .current_dir(provider_dir());
         let out = super::bounded(cmd).output().expect("run node sign.mjs");
         assert!(
@@ -224,15 +243,22 @@ impl OidcProvider {
         };
         let (cert, key) = ca.server_cert("127.0.0.1");
         let (client_cert, client_key) = ca.client_cert("mtls-client");
+        let (self_signed_cert, self_signed_key) = ca.self_signed_cert("self-signed-client");
         let env = [
             ("OAUTHCTL_TEST_TLS_CERT", cert.into_os_string()),
             ("OAUTHCTL_TEST_TLS_KEY", key.into_os_string()),
             ("OAUTHCTL_TEST_TLS_CA", ca.cert.clone().into_os_string()),
+            (
+                "OAUTHCTL_TEST_SELF_SIGNED_CERT",
+                self_signed_cert.clone().into_os_string(),
+            ),
         ];
         let files = TestTls {
             ca: ca.cert.clone(),
             client_cert,
             client_key,
+            self_signed_cert,
+            self_signed_key,
         };
         Some((Self::start_server(dir, &env, false), files))
     }

@@ -61,6 +61,39 @@ impl TestCa {
         self.leaf(name, "extendedKeyUsage=clientAuth\n")
     }
 
+    /// A self-signed client certificate for `name`, which no CA vouches
+    /// for (RFC 8705 §2.2: the server knows it from the client's JWKS).
+    pub fn self_signed_cert(&self, name: &str) -> (PathBuf, PathBuf) {
+        let (key, cert) = (format!("{name}.key"), format!("{name}.pem"));
+        let ok = openssl(
+            &self.dir,
+            &[
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-subj",
+                &format!("/CN={name}"),
+                "-days",
+                "2",
+                "-addext",
+                "extendedKeyUsage=clientAuth",
+                "-keyout",
+                &key,
+                "-out",
+                &cert,
+            ],
+        ) == Some(true);
+        assert!(
+            ok,
+            "openssl could not make the self-signed {name} certificate"
+        );
+        (self.dir.join(cert), self.dir.join(key))
+    }
+
     fn leaf(&self, name: &str, extensions: &str) -> (PathBuf, PathBuf) {
         let ext = self.dir.join(format!("{name}.ext"));
         std::fs::write(&ext, extensions).unwrap();

@@ -33,10 +33,11 @@ dpop = true
 }
 
 /// A browser login of `cli-dpop`, through the provider's own pages.
-fn log_in_with_dpop(env: &TestEnv, op: &OidcProvider) {
+fn log_in_with_dpop(env: &TestEnv, op: &OidcProvider, extra: &[&str]) {
     let mut login = env
         .cmd()
         .args(["login", "--no-browser", "--timeout", "60"])
+        .args(extra)
         .follow();
     let auth_prefix = format!("{}?", op.auth_url());
     let auth_url = login.find_line("authorization URL", Duration::from_secs(20), |line| {
@@ -44,8 +45,9 @@ fn log_in_with_dpop(env: &TestEnv, op: &OidcProvider) {
             .find(|w| w.starts_with(&auth_prefix))
             .map(str::to_owned)
     });
+    // Pushed, the request's parameters went with the PAR request's proof.
     assert!(
-        auth_url.contains("dpop_jkt="),
+        auth_url.contains("dpop_jkt=") || auth_url.contains("request_uri="),
         "the authorization request binds the code to the key: {auth_url}"
     );
     let callback = oidc::authorize_in_test_browser(&auth_url);
@@ -80,7 +82,7 @@ fn a_dpop_login_binds_the_tokens_and_curl_proves_possession_on_every_request() {
     };
     let env = TestEnv::new();
     write_dpop_profiles(&env, &op);
-    log_in_with_dpop(&env, &op);
+    log_in_with_dpop(&env, &op, &[]);
     // The token endpoint wanted its nonce: the code went twice, the first
     // proof refused for want of it, as RFC 9449 §8 has it.
     assert_eq!(op.grant_count("authorization_code"), 2, "{}", op.stats());
@@ -188,6 +190,22 @@ fn a_dpop_login_binds_the_tokens_and_curl_proves_possession_on_every_request() {
             "{args:?} showed the DPoP key"
         );
     }
+}
+
+#[test]
+fn a_pushed_dpop_login_proves_the_key_at_the_par_endpoint_too() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    write_dpop_profiles(&env, &op);
+    log_in_with_dpop(&env, &op, &["--par"]);
+    // RFC 9449 §10.1: the PAR request carries a proof (the nonce asked for
+    // there too), which binds the code as dpop_jkt would.
+    assert_eq!(stat(&op, "par_requests"), 2, "{}", op.stats());
+    assert_eq!(stat(&op, "dpop_proofs_at_par_endpoint"), 2);
+    let out = env.run(&["curl", "--", "-sS", &op.api_url()]);
+    assert!(stdout(&out).contains(r#""token_kind":"dpop""#), "{}", stdout(&out));
 }
 
 #[test]

@@ -39,7 +39,8 @@
 //        {"grant_types": {"<grant_type>": n, ...}, "token_requests": n,
 //         "revocation_requests": n, "introspection_requests": n,
 //         "device_authorization_requests": n, "userinfo_requests": n,
-//         "dpop_proofs_at_token_endpoint": n, "dpop_api_requests": n,
+//         "dpop_proofs_at_token_endpoint": n, "dpop_proofs_at_par_endpoint": n,
+//         "dpop_api_requests": n,
 //         "dpop_nonce_challenges": n}
 // - POST /test/reset  zeroes those counts (204)
 // - GET  /api/me      a protected resource: a valid access token in
@@ -212,6 +213,7 @@ function emptyStats() {
     par_requests: 0,
     userinfo_requests: 0,
     dpop_proofs_at_token_endpoint: 0,
+    dpop_proofs_at_par_endpoint: 0,
     dpop_api_requests: 0,
     dpop_nonce_challenges: 0,
   };
@@ -628,6 +630,7 @@ provider.use(async (ctx, next) => {
   const counter = ctx.method === 'POST' ? COUNTED.get(ctx.path) : undefined;
   if (ctx.path === '/me') stats.userinfo_requests += 1;
   if (ctx.path === '/token' && ctx.get('dpop')) stats.dpop_proofs_at_token_endpoint += 1;
+  if (ctx.path === '/request' && ctx.get('dpop')) stats.dpop_proofs_at_par_endpoint += 1;
   if (!counter) {
     await next();
     return;

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Regenerates build/fast-path.order: the functions that `oauthctl token` and
+# `oauthctl curl` run on a fresh stored token, which build.rs asks rust-lld
+# to lay out together (see build.rs). Run it after a compiler or Cargo.lock
+# update, then `bash bench/run.sh` to see the effect.
+#
+# Needs valgrind (Debian: valgrind), python3 and curl. Builds an unstripped
+# release binary in target/order (symbols for callgrind; the names are the
+# release build's), serves one token from a fake endpoint on 127.0.0.1, and
+# records which of the binary's own functions ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+command -v valgrind >/dev/null || die "valgrind is needed (apt-get install valgrind)"
+
+WORK=$(mktemp -d)
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log "release build with symbols (target/order)"
+CARGO_TARGET_DIR=target/order CARGO_PROFILE_RELEASE_STRIP=false \
+  cargo build --locked --release --quiet
+BIN=target/order/release/oauthctl
+
+cat >"$WORK/token_endpoint.py" <<'PY'
+import http.server, json, sys
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("content-length", 0)))
+        body = json.dumps({"access_token": "a" * 800, "token_type": "Bearer", "expires_in": 3600}).encode()
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+open(sys.argv[1], "w").write(str(server.server_address[1]))
+server.serve_forever()
+PY
+timeout 600 python3 "$WORK/token_endpoint.py" "$WORK/port" &
+SERVER_PID=$!
+for _ in $(seq 100); do [ -s "$WORK/port" ] && break; sleep 0.05; done
+[ -s "$WORK/port" ] || die "the fake token endpoint did not start"
+printf 'order-secret' >"$WORK/secret"
+cat >"$WORK/config.toml" <<TOML
+[profiles.order]
+token_url = "http://127.0.0.1:$(cat "$WORK/port")/token"
+client_id = "order-client"
+client_secret_file = "$WORK/secret"
+grant = "client_credentials"
+TOML
+export HOME="$WORK" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/data" \
+  XDG_CACHE_HOME="$WORK/cache" OAUTHCTL_CONFIG="$WORK/config.toml" NO_COLOR=1
+unset OAUTHCTL_STORE OAUTHCTL_PROFILE
+"$BIN" --store file client-credentials -p order >/dev/null
+
+# `true` stands in for curl: the fast path execs it with the token's config.
+mkdir -p "$WORK/bin" && ln -s "$(type -P true)" "$WORK/bin/curl"
+profile() {
+  valgrind --tool=callgrind --demangle=no --callgrind-out-file="$WORK/cg.$1" "${@:2}" >/dev/null 2>&1
+}
+profile token "$BIN" --store file token -p order
+PATH="$WORK/bin:$PATH" profile curl "$BIN" --store file curl -p order -- -sS http://127.0.0.1:9/
+
+# Every function callgrind saw run, that the binary itself defines, in the
+# order they first ran.
+nm --defined-only "$BIN" | awk '{print $3}' | sort -u >"$WORK/defined"
+cat "$WORK"/cg.token "$WORK"/cg.curl |
+  sed -nE 's/^c?fn=\([0-9]+\) (.+)$/\1/p' |
+  awk 'NR == FNR { defined[$0] = 1; next } defined[$0] && !seen[$0]++' "$WORK/defined" - \
+  >build/fast-path.order
+log "build/fast-path.order: $(wc -l <build/fast-path.order) functions"

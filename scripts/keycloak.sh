@@ -5,6 +5,7 @@
 # (tests/cli/keycloak.rs) reads its address from OAUTHCTL_TEST_KEYCLOAK.
 #
 #   bash scripts/keycloak.sh cargo test --test cli keycloak
+#   bash scripts/keycloak.sh --prepare    # only find Java, fetch and unzip
 #
 # Keycloak (the Quarkus distribution from Maven Central, fetched with mvn into
 # the local Maven repository when it is not there) is unzipped once under
@@ -26,7 +27,9 @@ cd "$(dirname "$0")/.."
 log() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-[ "$#" -gt 0 ] || die "usage: $0 COMMAND [ARGS...]"
+[ "$#" -gt 0 ] || die "usage: $0 COMMAND [ARGS...] | --prepare"
+PREPARE_ONLY=
+[ "$1" = --prepare ] && PREPARE_ONLY=1
 
 KEYCLOAK_VERSION=26.4.7
 ARTIFACT=org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip
@@ -90,6 +93,8 @@ if [ ! -f "$KC_HOME/.unzipped" ]; then
   [ -f "$KC_HOME/bin/kc.sh" ] || die "$ZIP did not hold keycloak-$KEYCLOAK_VERSION/bin/kc.sh"
   touch "$KC_HOME/.unzipped"
 fi
+
+[ -z "$PREPARE_ONLY" ] || exit 0
 
 # --- A fresh server -------------------------------------------------------------
 free_port() {

@@ -234,6 +234,31 @@ fn keycloak_pushed_authorization_request() {
     };
     let env = TestEnv::new();
     env.write_config(&kc.profile("par", "cli-par", &["openid"], ""));
+
+    // Keycloak's discovery tells only the realm's PAR rule, not the
+    // client's: without --par the login is refused, and says why.
+    let mut login = env
+        .cmd()
+        .args(["login", "-p", "par", "--no-browser", "--timeout", "60"])
+        .follow();
+    let (auth, _) = auth_url(&mut login);
+    let refused = keycloak::http_client()
+        .get(auth.as_str())
+        .send()
+        .expect("GET the authorization URL");
+    let location = refused.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.contains("error=invalid_request"), "{location}");
+    let (status, _) = crate::support::oidc::deliver_callback(&location);
+    assert_eq!(status, 400);
+    let done = login.finish(EXIT_WAIT);
+    assert_eq!(done.code, Some(3), "{}", done.stderr);
+    assert!(
+        done.stderr
+            .contains("Pushed Authorization Request is only allowed"),
+        "{}",
+        done.stderr
+    );
+
     let mut login = env
         .cmd()
         .args([

@@ -587,6 +587,8 @@ fn keycloak_client_credentials_with_client_secret_basic_and_post() {
     let env = TestEnv::new();
     let secret_file = env.write_file("ci-basic.secret", CI_BASIC_SECRET);
     let issuer = kc.issuer();
+    let failures = || kc.client_events("ci-basic", "CLIENT_LOGIN_ERROR").len();
+    let failed_before = failures();
     let basic = env.run(&[
         "client-credentials",
         "--issuer",
@@ -634,6 +636,11 @@ fn keycloak_client_credentials_with_client_secret_basic_and_post() {
         "{json}"
     );
     assert_eq!(kc.introspect(token, "access_token")["active"], true);
+    assert_eq!(
+        failures(),
+        failed_before,
+        "both were right the first time (no raw-Basic retry)"
+    );
 
     let wrong = env
         .cmd()
@@ -651,6 +658,10 @@ fn keycloak_client_credentials_with_client_secret_basic_and_post() {
         .output()
         .unwrap();
     assert_code(&wrong, 3);
+    assert!(
+        failures() > failed_before,
+        "Keycloak logs a failed client login"
+    );
     assert!(
         stderr(&wrong).contains("unauthorized_client") || stderr(&wrong).contains("invalid_client"),
         "{}",
@@ -865,4 +876,30 @@ fn keycloak_standard_token_exchange() {
     ]);
     assert_code(&out, 3);
     assert!(stderr(&out).contains("invalid_request"), "{}", stderr(&out));
+}
+
+/// The realm's DPoP clients (for the `--dpop` tests to come) refuse a token
+/// request without a DPoP proof.
+#[test]
+fn keycloak_dpop_clients_want_a_proof() {
+    let Some(kc) = Keycloak::get() else { return };
+    let env = TestEnv::new();
+    let out = env
+        .cmd()
+        .args([
+            "client-credentials",
+            "--issuer",
+            &kc.issuer(),
+            "--client-id",
+            "ci-dpop",
+        ])
+        .env("OAUTHCTL_CLIENT_SECRET", keycloak::CI_DPOP_SECRET)
+        .output()
+        .unwrap();
+    assert_code(&out, 3);
+    assert!(
+        stderr(&out).contains("DPoP proof is missing"),
+        "{}",
+        stderr(&out)
+    );
 }

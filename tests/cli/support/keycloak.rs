@@ -46,6 +46,8 @@ pub const CI_BASIC_SECRET: &str = "p@ss:w/rd+&=%~ x";
 pub const WEB_BASIC_SECRET: &str = "web-basic-secret-123";
 pub const CLIENT_SECRET_JWT_SECRET: &str = "client-secret-jwt-0123456789-abcdefghijklmnopqrs";
 pub const TX_BACKEND_SECRET: &str = "tx-backend-secret-123";
+/// `ci-dpop`'s secret (client credentials, DPoP-bound tokens).
+pub const CI_DPOP_SECRET: &str = "ci-dpop-secret-123";
 const TEST_ADMIN_SECRET: &str = "test-admin-secret-123";
 /// The realm's access token lifetime.
 pub const ACCESS_TOKEN_TTL: u64 = 300;
@@ -255,6 +257,15 @@ impl Keycloak {
     pub fn user_events(&self, username: &str, event_type: &str) -> Vec<Value> {
         let id = self.user_id(username);
         let events = self.admin_get(&format!("events?user={id}&type={event_type}&max=1000"));
+        events.as_array().cloned().unwrap_or_default()
+    }
+
+    /// The stored events of `event_type` (e.g. `CLIENT_LOGIN_ERROR`) for a
+    /// client.
+    pub fn client_events(&self, client_id: &str, event_type: &str) -> Vec<Value> {
+        let events = self.admin_get(&format!(
+            "events?client={client_id}&type={event_type}&max=1000"
+        ));
         events.as_array().cloned().unwrap_or_default()
     }
 

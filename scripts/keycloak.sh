@@ -172,9 +172,11 @@ done
 log "Keycloak ready at $URL after $(( $(date +%s) - started ))s"
 
 export OAUTHCTL_TEST_KEYCLOAK=$URL
-# In the background (stdin kept), so that a signal reaches the traps at once
-# rather than after COMMAND.
-timeout --kill-after=30 "$RUN_LIMIT" "$@" <&0 &
+# In the background, so that a signal reaches the traps at once rather than
+# after COMMAND; with this script's stdin (a background job's would be
+# /dev/null), or /dev/null when there is none.
+{ exec 3<&0; } 2>/dev/null || exec 3</dev/null
+timeout --kill-after=30 "$RUN_LIMIT" "$@" <&3 3<&- &
 CMD_PID=$!
 status=0
 wait "$CMD_PID" || status=$?

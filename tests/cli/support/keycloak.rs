@@ -29,7 +29,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -453,14 +453,5 @@ pub fn listener_page(port: u16) -> impl FnMut(&Session) -> Option<String> {
         (url.starts_with(&prefix) && title.starts_with("oauthctl:"))
             .then(|| s.body_text().ok())
             .flatten()
-    }
-}
-
-/// Polls `check` until it holds, bounded.
-pub fn eventually(what: &str, limit: Duration, mut check: impl FnMut() -> bool) {
-    let deadline = Instant::now() + limit;
-    while !check() {
-        assert!(Instant::now() < deadline, "{what}: not within {limit:?}");
-        std::thread::sleep(Duration::from_millis(200));
     }
 }

@@ -6,6 +6,8 @@
 # server, the `kubernetes` Python package in a venv under target/), starts a private D-Bus session bus with an unlocked gnome-keyring on
 # it, then runs rustfmt, clippy and the whole test suite with
 # OAUTHCTL_REQUIRE_KEYRING=1, so keychain tests fail instead of skipping.
+# The suite runs beside a real Keycloak (scripts/keycloak.sh: fetched with
+# mvn on first use, run on a Java 21+), with OAUTHCTL_REQUIRE_KEYCLOAK=1.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -30,16 +32,19 @@ if [ "${OAUTHCTL_TEST_STAGE:-}" = checks ]; then
   cargo clippy --locked --all-targets --no-default-features -- -D warnings
   log "cargo test --no-default-features (unit tests)"
   cargo test --locked --no-default-features --lib
-  log "cargo test"
-  exec cargo test --locked --workspace "$@"
+  # Built first, so that Keycloak's start does not compete with the build.
+  log "cargo test --no-run"
+  cargo test --locked --workspace --no-run
+  log "cargo test, beside Keycloak (scripts/keycloak.sh)"
+  exec bash scripts/keycloak.sh cargo test --locked --workspace "$@"
 fi
 
 # --- System packages (only the missing ones) --------------------------------
 # What the tests start besides oauthctl: a Secret Service and its bus,
 # Chromium and its driver, curl (`oauthctl curl`), kill (signal tests) and
 # mount (the full-disk tests' tmpfs), Python's venv (the kubectl tests' client),
-# openssl (the TLS tests' own CA).
-APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver curl procps mount python3 python3-venv openssl)
+# openssl (the TLS tests' own CA), unzip (the Keycloak distribution).
+APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver curl procps mount python3 python3-venv openssl unzip)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)
@@ -50,7 +55,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-for cmd in dbus-daemon dbus-send gnome-keyring-daemon secret-tool chromium chromedriver curl mount openssl; do
+for cmd in dbus-daemon dbus-send gnome-keyring-daemon secret-tool chromium chromedriver curl mount openssl unzip; do
   command -v "$cmd" >/dev/null || die "$cmd not found after installing ${APT_PACKAGES[*]}"
 done
 
@@ -81,6 +86,11 @@ if ! "$KUBE_VENV/bin/python" -c 'import kubernetes, yaml' 2>/dev/null; then
 fi
 export OAUTHCTL_TEST_KUBE_PYTHON="$PWD/$KUBE_VENV/bin/python"
 
+# --- Keycloak for tests/cli/keycloak.rs ------------------------------------
+# A Java 21+ and the distribution (mvn fetches it once); found or fetched
+# now, so that a missing one fails before the build rather than after it.
+bash scripts/keycloak.sh --prepare
+
 # --- Lints and tests, inside a private session bus with an unlocked --------
 # --- gnome-keyring (scripts/keyring-session.sh) -----------------------------
 # keyring-session.sh runs this script again with OAUTHCTL_TEST_STAGE=checks,
@@ -89,6 +99,7 @@ export OAUTHCTL_REQUIRE_KEYRING=1
 export OAUTHCTL_REQUIRE_BROWSER=1
 export OAUTHCTL_REQUIRE_NODE=1
 export OAUTHCTL_REQUIRE_KUBE_CLIENT=1
+export OAUTHCTL_REQUIRE_KEYCLOAK=1
 # The full-disk tests mount a 1 MiB tmpfs (root, as CI runs).
 export OAUTHCTL_REQUIRE_TMPFS=1
 exec env OAUTHCTL_TEST_STAGE=checks bash scripts/keyring-session.sh bash scripts/test.sh "$@"

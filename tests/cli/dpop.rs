@@ -205,7 +205,11 @@ fn a_pushed_dpop_login_proves_the_key_at_the_par_endpoint_too() {
     assert_eq!(stat(&op, "par_requests"), 2, "{}", op.stats());
     assert_eq!(stat(&op, "dpop_proofs_at_par_endpoint"), 2);
     let out = env.run(&["curl", "--", "-sS", &op.api_url()]);
-    assert!(stdout(&out).contains(r#""token_kind":"dpop""#), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains(r#""token_kind":"dpop""#),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]

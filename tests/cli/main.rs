@@ -22,6 +22,7 @@ mod git;
 mod hostile;
 mod interop;
 mod jwt_bearer;
+mod keycloak;
 mod keyring;
 mod kube;
 mod login;

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod fake;
+pub mod jwt;
 pub mod oidc;
 #[cfg(unix)]
 pub mod pty;

@@ -146,35 +146,20 @@ fn gitlab_and_github_runner_tokens_as_assertions() {
 
     // GitHub's runner serves its token at ACTIONS_ID_TOKEN_REQUEST_URL to
     // the bearer of ACTIONS_ID_TOKEN_REQUEST_TOKEN, for the audience asked.
-    use crate::support::fake::{FakeProvider, Reply, State};
     let runner = {
         let op = Arc::clone(&op);
-        FakeProvider::start(State::default(), move |req, _| {
-            if req.header("authorization") != Some("bearer runner-request-token") {
-                return Reply::json(401, &serde_json::json!({"message": "Bad credentials"}));
-            }
-            let query: Vec<(String, String)> = form_urlencoded::parse(req.query.as_bytes())
-                .into_owned()
-                .collect();
-            let audience = query
-                .iter()
-                .find(|(k, _)| k == "audience")
-                .map(|(_, v)| v.as_str());
-            if audience != Some(op.token_url().as_str()) {
-                return Reply::json(400, &serde_json::json!({"message": "wrong audience"}));
-            }
-            Reply::json(
-                200,
-                &serde_json::json!({"value": op.sign_assertion("rsa.pkcs8.pem", "RS256", "rsa", "ci-key")}),
-            )
-        })
+        crate::support::fake::FakeProvider::github_actions_runner(
+            "runner-request-token",
+            op.token_url(),
+            move || op.sign_assertion("rsa.pkcs8.pem", "RS256", "rsa", "ci-key"),
+        )
     };
     let audience = format!("github-actions={}", op.token_url());
     let github = |token: &str| {
         env.cmd()
             .env(
                 "ACTIONS_ID_TOKEN_REQUEST_URL",
-                runner.url("/_apis/token?api-version=2.0"),
+                runner.id_token_request_url(),
             )
             .env("ACTIONS_ID_TOKEN_REQUEST_TOKEN", token)
             .args([

@@ -3,58 +3,10 @@
 //! The token endpoint is a fake that checks the assertion as Google does:
 //! its RS256 signature with the account's public key, `iss`, `aud`, `scope`.
 
-use crate::support::fake::{FakeProvider, Reply, State};
+use crate::support::fake::FakeProvider;
+use crate::support::fake::google::EMAIL;
 use crate::support::oidc::OidcProvider;
 use crate::support::{TestEnv, assert_code, assert_ok, stderr, stdout};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use std::sync::{Arc, Mutex};
-
-const EMAIL: &str = "deployer@project.iam.gserviceaccount.com";
-const JWT_BEARER: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
-
-fn google(public_key: Vec<u8>, token_uri: Arc<Mutex<String>>) -> FakeProvider {
-    FakeProvider::start(State::default(), move |req, st| {
-        if req.param("grant_type").as_deref() != Some(JWT_BEARER) {
-            return Reply::oauth_error(400, "unsupported_grant_type", "");
-        }
-        let assertion = req.param("assertion").unwrap_or_default();
-        let parts: Vec<&str> = assertion.split('.').collect();
-        let [header, claims, signature] = parts[..] else {
-            return Reply::oauth_error(400, "invalid_grant", "not a JWT");
-        };
-        let signed = format!("{header}.{claims}");
-        let verified = ring::signature::UnparsedPublicKey::new(
-            &ring::signature::RSA_PKCS1_2048_8192_SHA256,
-            &public_key,
-        )
-        .verify(
-            signed.as_bytes(),
-            &URL_SAFE_NO_PAD.decode(signature).unwrap_or_default(),
-        );
-        if verified.is_err() {
-            return Reply::oauth_error(400, "invalid_grant", "Invalid JWT Signature.");
-        }
-        let claims: serde_json::Value =
-            serde_json::from_slice(&URL_SAFE_NO_PAD.decode(claims).unwrap()).unwrap();
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_secs();
-        if claims["iss"] != EMAIL
-            || claims["aud"] != token_uri.lock().unwrap().as_str()
-            || claims["scope"] != "https://www.googleapis.com/auth/cloud-platform"
-            || claims["exp"].as_u64().unwrap_or(0) <= now
-        {
-            return Reply::oauth_error(400, "invalid_grant", "Invalid JWT claims.");
-        }
-        st.hits += 1;
-        Reply::json(
-            200,
-            &serde_json::json!({"access_token": format!("ya29.sa-{}", st.hits), "token_type": "Bearer", "expires_in": 3599}),
-        )
-    })
-}
 
 #[test]
 fn a_service_account_file_mints_with_no_other_flag() {
@@ -67,9 +19,7 @@ fn a_service_account_file_mints_with_no_other_flag() {
         .unwrap()
         .public_key()
         .to_vec();
-    let token_uri = Arc::new(Mutex::new(String::new()));
-    let fake = google(public_key, Arc::clone(&token_uri));
-    *token_uri.lock().unwrap() = fake.url("/token");
+    let fake = FakeProvider::google(public_key);
     let env = TestEnv::new();
     let sa = env.write_file(
         "sa.json",

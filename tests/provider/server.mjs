@@ -523,7 +523,8 @@ const provider = new Provider(issuer, {
 
 // Token exchange (RFC 8693), which oidc-provider leaves to a registered
 // grant: a subject token must be an access token this server issued and
-// that is still valid; the result is an opaque API token for the client,
+// that is still valid, and an `audience`, when given, must be the API
+// (`<issuer>/api`); the result is an opaque API token for the client,
 // counted as a client-credentials token by /api/me. `exchanged_from` in
 // stats records whose token it was.
 provider.registerGrantType(
@@ -541,6 +542,10 @@ provider.registerGrantType(
     }
     if (params.requested_token_type && params.requested_token_type !== ACCESS_TOKEN_TYPE) {
       throw new errors.InvalidRequest('only access tokens are issued');
+    }
+    // The one API this server issues tokens for (RFC 8693 §2.1 audience).
+    if (params.audience !== undefined && params.audience !== apiResource) {
+      throw new errors.InvalidTarget(`audience must be ${apiResource}`);
     }
     const token = new provider.ClientCredentials({ client: ctx.oidc.client, scope: 'api:read' });
     token.resourceServer = new provider.ResourceServer(apiResource, {

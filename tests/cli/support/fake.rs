@@ -1171,3 +1171,92 @@ impl FakeProvider {
         })
     }
 }
+
+// ---------------------------------------------------------------------------
+// Google's token endpoint, for service-account key files
+// ---------------------------------------------------------------------------
+
+/// The service account the Google fake trusts.
+pub mod google {
+    pub const EMAIL: &str = "deployer@project.iam.gserviceaccount.com";
+    pub const SCOPE: &str = "https://www.googleapis.com/auth/cloud-platform";
+    pub const JWT_BEARER: &str = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+}
+
+impl FakeProvider {
+    /// `POST /token` as Google checks a JWT bearer grant's assertion: its
+    /// RS256 signature with the account's `public_key` (ring's RSAPublicKey
+    /// DER), `iss` the account, `aud` this token endpoint's URL, `scope`, an
+    /// `exp` to come. Tokens are `ya29.sa-N`.
+    pub fn google(public_key: Vec<u8>) -> FakeProvider {
+        FakeProvider::start(State::default(), move |req, st| {
+            if req.method != "POST" || req.path != "/token" {
+                return Reply::not_found();
+            }
+            if req.param("grant_type").as_deref() != Some(google::JWT_BEARER) {
+                return Reply::oauth_error(400, "unsupported_grant_type", "");
+            }
+            let assertion = req.param("assertion").unwrap_or_default();
+            let Ok(jwt) = super::jwt::Jwt::decode(&assertion) else {
+                return Reply::oauth_error(400, "invalid_grant", "not a JWT");
+            };
+            if jwt.header["alg"] != "RS256" || !jwt.ring_verifies(&public_key) {
+                return Reply::oauth_error(400, "invalid_grant", "Invalid JWT Signature.");
+            }
+            let aud = format!("http://{}/token", req.header("host").unwrap_or_default());
+            let claims = &jwt.claims;
+            if claims["iss"] != google::EMAIL
+                || claims["aud"] != aud.as_str()
+                || claims["scope"] != google::SCOPE
+                || claims["exp"].as_u64().unwrap_or(0) <= super::jwt::now()
+            {
+                return Reply::oauth_error(400, "invalid_grant", "Invalid JWT claims.");
+            }
+            st.hits += 1;
+            let token = st.issue_access(format!("ya29.sa-{}", st.hits));
+            Reply::json(
+                200,
+                &json!({"access_token": token, "token_type": "Bearer", "expires_in": 3599}),
+            )
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A GitHub Actions runner's OIDC token endpoint
+// ---------------------------------------------------------------------------
+
+impl FakeProvider {
+    /// What a job with `permissions: id-token: write` finds at
+    /// `$ACTIONS_ID_TOKEN_REQUEST_URL` (this fake's `/idtoken?api-version=2.0`):
+    /// for the bearer of `request_token` (`$ACTIONS_ID_TOKEN_REQUEST_TOKEN`)
+    /// and the `audience` asked for, `{"count": 1, "value": mint()}`; 401 or
+    /// 400 otherwise.
+    pub fn github_actions_runner(
+        request_token: &str,
+        audience: String,
+        mint: impl Fn() -> String + Send + 'static,
+    ) -> FakeProvider {
+        let request_token = request_token.to_owned();
+        FakeProvider::start(State::default(), move |req, _| {
+            if req.method != "GET" || req.path != "/idtoken" {
+                return Reply::not_found();
+            }
+            if req.bearer() != Some(request_token.as_str()) {
+                return Reply::json(401, &json!({"message": "Bad credentials"}));
+            }
+            if req.query_param("api-version").as_deref() != Some("2.0") {
+                return Reply::json(400, &json!({"message": "api-version is missing"}));
+            }
+            if req.query_param("audience").as_deref() != Some(audience.as_str()) {
+                return Reply::json(400, &json!({"message": "wrong audience"}));
+            }
+            Reply::json(200, &json!({"count": 1, "value": mint()}))
+        })
+    }
+
+    /// `$ACTIONS_ID_TOKEN_REQUEST_URL` for [`FakeProvider::github_actions_runner`].
+    pub fn id_token_request_url(&self) -> String {
+        self.url("/idtoken?api-version=2.0")
+    }
+}

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod fake;
+pub mod jwt;
 pub mod keycloak;
 pub mod oidc;
 #[cfg(unix)]

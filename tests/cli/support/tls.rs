@@ -146,7 +146,7 @@ impl TestCa {
 }
 
 /// `Some(success)`, or `None` when openssl is not installed.
-fn openssl(dir: &Path, args: &[&str]) -> Option<bool> {
+pub fn openssl(dir: &Path, args: &[&str]) -> Option<bool> {
     let mut cmd = Command::new("openssl");
     cmd.args(args).current_dir(dir);
     match bounded(cmd).output() {

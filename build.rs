@@ -13,9 +13,10 @@
 //! bench/order.sh): the kernel maps an executable's pages in 64 KiB runs
 //! around each one touched, so code scattered over the 4 MiB text costs
 //! about a megabyte of resident memory and a page fault per run. The names
-//! hold for one compiler and one Cargo.lock; names another toolchain does
-//! not have are skipped, and that binary is only as large in memory as
-//! before.
+//! hold for one compiler, one Cargo.lock and this release profile (Cargo
+//! hashes the profile into them, so bench/order.sh reads them from the
+//! release build's own link map); names another toolchain does not have are
+//! skipped, and that binary is only as large in memory as before.
 
 // Cargo reads its instructions from the build script's stdout.
 #![allow(clippy::print_stdout)]
@@ -33,10 +34,16 @@ fn main() {
     }
     println!("cargo:rerun-if-changed=build/fast-path.order");
     println!("cargo:rerun-if-env-changed=CARGO_ENCODED_RUSTFLAGS");
+    // bench/order.sh asks for the link map, which names the functions of
+    // the stripped binary by address.
+    println!("cargo:rerun-if-env-changed=OAUTHCTL_LINK_MAP");
     if std::env::var("PROFILE").as_deref() == Ok("release") && links_with_rust_lld() {
         let order = concat!(env!("CARGO_MANIFEST_DIR"), "/build/fast-path.order");
         println!("cargo:rustc-link-arg-bin=oauthctl=-Wl,--symbol-ordering-file={order}");
         println!("cargo:rustc-link-arg-bin=oauthctl=-Wl,--no-warn-symbol-ordering");
+        if let Ok(map) = std::env::var("OAUTHCTL_LINK_MAP") {
+            println!("cargo:rustc-link-arg-bin=oauthctl=-Wl,-Map={map}");
+        }
     }
 }
 

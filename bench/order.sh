@@ -4,10 +4,11 @@
 # to lay out together (see build.rs). Run it after a compiler or Cargo.lock
 # update, then `bash bench/run.sh` to see the effect.
 #
-# Needs valgrind (Debian: valgrind), python3 and curl. Builds an unstripped
-# release binary in target/order (symbols for callgrind; the names are the
-# release build's), serves one token from a fake endpoint on 127.0.0.1, and
-# records which of the binary's own functions ran.
+# Needs valgrind (Debian: valgrind) and python3. Builds the release binary
+# as `cargo install` does, in target/order, with rust-lld's link map (the
+# binary is stripped, and Cargo hashes the profile into the symbol names, so
+# only this build's own map names them), serves one token from a fake
+# endpoint on 127.0.0.1, and records which of the binary's functions ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,10 +27,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "release build with symbols (target/order)"
-CARGO_TARGET_DIR=target/order CARGO_PROFILE_RELEASE_STRIP=false \
+log "release build with a link map (target/order)"
+OAUTHCTL_LINK_MAP="$PWD/target/order/oauthctl.map" CARGO_TARGET_DIR=target/order \
   cargo build --locked --release --quiet
-BIN=target/order/release/oauthctl
+[ -s target/order/oauthctl.map ] || die "no link map: is rust-lld the linker? (build.rs)"
+BIN="$PWD/target/order/release/oauthctl"
 
 cat >"$WORK/token_endpoint.py" <<'PY'
 import http.server, json, sys
@@ -68,16 +70,43 @@ unset OAUTHCTL_STORE OAUTHCTL_PROFILE
 # `true` stands in for curl: the fast path execs it with the token's config.
 mkdir -p "$WORK/bin" && ln -s "$(type -P true)" "$WORK/bin/curl"
 profile() {
-  valgrind --tool=callgrind --demangle=no --callgrind-out-file="$WORK/cg.$1" "${@:2}" >/dev/null 2>&1
+  valgrind --tool=callgrind --dump-instr=yes --callgrind-out-file="$WORK/cg.$1" "${@:2}" >/dev/null 2>&1
 }
 profile token "$BIN" --store file token -p order
 PATH="$WORK/bin:$PATH" profile curl "$BIN" --store file curl -p order -- -sS http://127.0.0.1:9/
 
-# Every function callgrind saw run, that the binary itself defines, in the
-# order they first ran.
-nm --defined-only "$BIN" | awk '{print $3}' | sort -u >"$WORK/defined"
-cat "$WORK"/cg.token "$WORK"/cg.curl |
-  sed -nE 's/^c?fn=\([0-9]+\) (.+)$/\1/p' |
-  awk 'NR == FNR { defined[$0] = 1; next } defined[$0] && !seen[$0]++' "$WORK/defined" - \
-  >build/fast-path.order
+# Every function of the binary that callgrind saw run (named by its entry
+# address, the binary having no symbols), in the order first seen, named
+# from the link map.
+python3 - "$BIN" target/order/oauthctl.map "$WORK"/cg.token "$WORK"/cg.curl \
+  >build/fast-path.order <<'PY'
+import re, sys
+binary, link_map, profiles = sys.argv[1], sys.argv[2], sys.argv[3:]
+names = {}
+for line in open(link_map, errors="replace"):
+    # lld: VMA LMA Size Align Symbol, for a symbol line.
+    parts = line.split()
+    if len(parts) == 5 and re.fullmatch(r"[0-9a-f]+", parts[0]):
+        names.setdefault(int(parts[0], 16), parts[4])
+order, seen, objects = [], set(), {}
+for path in profiles:
+    current = None
+    for line in open(path, errors="replace"):
+        line = line.rstrip("\n")
+        m = re.match(r"^(c?ob)=\((\d+)\)(?: (.*))?$", line)
+        if m:
+            if m.group(3):
+                objects[m.group(2)] = m.group(3)
+            if m.group(1) == "ob":
+                current = objects.get(m.group(2))
+            continue
+        m = re.match(r"^fn=\(\d+\) 0x([0-9a-f]+)$", line)
+        if m and current == binary:
+            name = names.get(int(m.group(1), 16))
+            if name and name not in seen:
+                seen.add(name)
+                order.append(name)
+print("\n".join(order))
+PY
+[ -s build/fast-path.order ] || die "no function of the binary was found in the profile"
 log "build/fast-path.order: $(wc -l <build/fast-path.order) functions"

@@ -878,8 +878,7 @@ fn keycloak_standard_token_exchange() {
     assert!(stderr(&out).contains("invalid_request"), "{}", stderr(&out));
 }
 
-/// The realm's DPoP clients (for the `--dpop` tests to come) refuse a token
-/// request without a DPoP proof.
+/// The realm's DPoP clients refuse a token request without a DPoP proof.
 #[test]
 fn keycloak_dpop_clients_want_a_proof() {
     let Some(kc) = Keycloak::get() else { return };
@@ -902,4 +901,97 @@ fn keycloak_dpop_clients_want_a_proof() {
         "{}",
         stderr(&out)
     );
+}
+
+/// `--dpop` with Keycloak: a browser login of `cli-dpop` (DPoP-bound
+/// tokens required) through its real login form; the tokens are DPoP-bound
+/// (`cnf.jkt` in the access token), `oauthctl curl` calls userinfo with a
+/// proof per request, and a refresh proves the same key.
+#[test]
+fn keycloak_dpop_browser_login_and_curl_to_userinfo() {
+    let Some(kc) = Keycloak::get() else { return };
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let env = TestEnv::new();
+    env.write_config(&kc.profile("kc", "cli-dpop", &["openid", "profile"], "dpop = true\n"));
+    let mut login = env
+        .cmd()
+        .args(["login", "-p", "kc", "--no-browser", "--timeout", "180"])
+        .follow();
+    let (auth, port) = auth_url(&mut login);
+    assert_eq!(
+        query_param(&auth, "dpop_jkt").map(|j| j.len()),
+        Some(43),
+        "{auth}"
+    );
+    browser.navigate(auth.as_str()).unwrap();
+    let page = keycloak::sign_in(&browser, "dora", keycloak::listener_page(port));
+    assert!(page.contains("Logged in"), "oauthctl's page: {page}");
+    let done = login.finish(EXIT_WAIT);
+    assert_eq!(done.code, Some(0), "login failed:\n{}", done.stderr);
+
+    let stored = stored_tokens(&env);
+    assert_eq!(stored["token_type"], "DPoP", "{stored}");
+    let token = stored["access_token"].as_str().unwrap().to_owned();
+    let jkt = jwt_claims(&token)["cnf"]["jkt"].clone();
+    assert_eq!(
+        jkt.as_str().map(str::len),
+        Some(43),
+        "the token is bound: {jkt}"
+    );
+    // Without a proof the token is refused.
+    assert_eq!(kc.userinfo(&token).0, 401);
+    for _ in 0..2 {
+        let out = env.run(&["curl", "-p", "kc", "--", "-fsS", &kc.userinfo_url()]);
+        assert_ok(&out);
+        let me: Value = serde_json::from_str(&stdout(&out)).expect("userinfo JSON");
+        assert_eq!(me["preferred_username"], "dora", "{me}");
+    }
+    let refreshed = printed_token(&env.run(&["refresh", "-p", "kc"]));
+    assert_ne!(refreshed, token);
+    assert_eq!(jwt_claims(&refreshed)["cnf"]["jkt"], jkt, "the same key");
+    let out = env.run(&["curl", "-p", "kc", "--", "-fsS", &kc.userinfo_url()]);
+    assert_ok(&out);
+}
+
+/// Client credentials with `--dpop` against a client whose tokens must be
+/// DPoP-bound; the header lines of `token -o header --htm --htu` work with
+/// another HTTP client.
+#[test]
+fn keycloak_dpop_client_credentials_and_header_lines() {
+    let Some(kc) = Keycloak::get() else { return };
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.ci]\nissuer = \"{}\"\nclient_id = \"ci-dpop\"\ngrant = \"client_credentials\"\nscopes = [\"openid\"]\ndpop = true\n",
+        kc.issuer()
+    ));
+    let run = |args: &[&str]| {
+        env.cmd()
+            .args(args)
+            .env("OAUTHCTL_CLIENT_SECRET", keycloak::CI_DPOP_SECRET)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["client-credentials", "-p", "ci", "-o", "json"]);
+    assert_ok(&out);
+    let json: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["token_type"], "DPoP", "{json}");
+    let out = run(&["curl", "-p", "ci", "--", "-fsS", &kc.userinfo_url()]);
+    assert_ok(&out);
+    let me: Value = serde_json::from_str(&stdout(&out)).expect("userinfo JSON");
+    assert_eq!(me["preferred_username"], "service-account-ci-dpop", "{me}");
+
+    let url = kc.userinfo_url();
+    let out = run(&[
+        "token", "-p", "ci", "-o", "header", "--htm", "GET", "--htu", &url,
+    ]);
+    assert_ok(&out);
+    let text = stdout(&out);
+    let mut request = crate::support::oidc::http_client().get(&url);
+    for line in text.lines() {
+        let (name, value) = line.split_once(": ").expect("a header line");
+        request = request.header(name, value);
+    }
+    assert_eq!(request.send().unwrap().status().as_u16(), 200, "{text}");
 }

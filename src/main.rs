@@ -1,4 +1,4 @@
-//! The binary. On Unix it has its own C `main` instead of Rust's runtime
+//! The binary. On Linux with glibc it has its own C `main` instead of Rust's runtime
 //! start (`#![no_main]`): that start probes the main thread's stack guard
 //! through `pthread_getattr_np`, which parses /proc/self/maps with sscanf,
 //! about 100,000 instructions, a sixth of a whole `oauthctl token` (issue 9),
@@ -6,10 +6,11 @@
 //! rest: file descriptors 0–2 made valid, SIGPIPE ignored (writes to a
 //! closed pipe fail with EPIPE, and curl's supervisor cleans up), stdout
 //! flushed at the end. Arguments still come through std, which glibc hands
-//! them to before `main`.
-#![cfg_attr(unix, no_main)]
+//! them to before `main` (elsewhere std learns them only from its own start,
+//! so other targets keep it).
+#![cfg_attr(all(target_os = "linux", target_env = "gnu"), no_main)]
 
-#[cfg(unix)]
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
 #[unsafe(no_mangle)]
 extern "C" fn main(
@@ -27,7 +28,7 @@ extern "C" fn main(
     code.into()
 }
 
-#[cfg(not(unix))]
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn main() -> std::process::ExitCode {
     oauthctl::main().into()
 }

@@ -1213,3 +1213,52 @@ fn a_keychain_that_does_not_answer_is_named_when_nothing_is_found() {
         "{err}"
     );
 }
+
+/// Started with stdout closed (`exec 1>&-`), oauthctl must not let a file it
+/// opens (the lock, a token file) become descriptor 1 and receive the token:
+/// descriptors 0–2 are put on /dev/null first, as Rust's own start would.
+#[test]
+fn a_closed_stdout_never_makes_a_store_file_the_output() {
+    let provider = answering(json!({
+        "access_token": "closed-stdout-token",
+        "token_type": "Bearer",
+        "expires_in": 600,
+    }));
+    let env = ci_env(&provider);
+    for args in ["client-credentials -p ci --force", "token -p ci"] {
+        let out = env
+            .command("bash")
+            .env("OAUTHCTL_CLIENT_SECRET", CLIENT_SECRET)
+            .args([
+                "-c",
+                &format!("exec 1>&- 0<&-; \"$0\" {args}"),
+                crate::support::BIN,
+            ])
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        assert_no_panic(&out);
+    }
+    let mut files = Vec::new();
+    let mut dirs = vec![env.path().to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    let tokens = env.data_dir().join("tokens");
+    for file in files.iter().filter(|f| !f.starts_with(&tokens)) {
+        let text = String::from_utf8_lossy(&std::fs::read(file).unwrap_or_default()).into_owned();
+        assert!(
+            !text.contains("closed-stdout-token"),
+            "the token went into {}",
+            file.display()
+        );
+    }
+    assert_eq!(token_files(&env).len(), 1, "{:?}", token_files(&env));
+}

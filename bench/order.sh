@@ -75,22 +75,35 @@ profile() {
 profile token "$BIN" --store file token -p order
 PATH="$WORK/bin:$PATH" profile curl "$BIN" --store file curl -p order -- -sS http://127.0.0.1:9/
 
-# Every function of the binary that callgrind saw run (named by its entry
-# address, the binary having no symbols), in the order first seen, named
-# from the link map.
+# Every function of the binary that ran an instruction (callgrind, the
+# binary having no symbols, knows only addresses), in the order first seen,
+# named from the link map.
 python3 - "$BIN" target/order/oauthctl.map "$WORK"/cg.token "$WORK"/cg.curl \
   >build/fast-path.order <<'PY'
-import re, sys
+import bisect, re, sys
 binary, link_map, profiles = sys.argv[1], sys.argv[2], sys.argv[3:]
-names = {}
+sections = []
 for line in open(link_map, errors="replace"):
-    # lld: VMA LMA Size Align Symbol, for a symbol line.
+    # lld: VMA LMA Size Align FILE:(SECTION) for an input section. Each
+    # function has its own, `.text.` and its symbol's name as it is (lld's
+    # symbol lines are demangled).
     parts = line.split()
     if len(parts) == 5 and re.fullmatch(r"[0-9a-f]+", parts[0]):
-        names.setdefault(int(parts[0], 16), parts[4])
+        section = re.search(r":\(\.text\.(.+)\)$", parts[4])
+        if section:
+            sections.append((int(parts[0], 16), int(parts[2], 16), section.group(1)))
+sections.sort()
+starts = [start for start, _, _ in sections]
+
+def function_at(address):
+    i = bisect.bisect_right(starts, address) - 1
+    if i >= 0 and address < sections[i][0] + sections[i][1]:
+        return sections[i][2]
+    return None
+
 order, seen, objects = [], set(), {}
 for path in profiles:
-    current = None
+    current, address = None, 0
     for line in open(path, errors="replace"):
         line = line.rstrip("\n")
         m = re.match(r"^(c?ob)=\((\d+)\)(?: (.*))?$", line)
@@ -100,9 +113,18 @@ for path in profiles:
             if m.group(1) == "ob":
                 current = objects.get(m.group(2))
             continue
-        m = re.match(r"^fn=\(\d+\) 0x([0-9a-f]+)$", line)
-        if m and current == binary:
-            name = names.get(int(m.group(1), 16))
+        # A cost line starts with its instruction's address: absolute, or
+        # relative to the one before (+N, -N), or the same (*).
+        m = re.match(r"^(0x[0-9a-f]+|[+-]\d+|\*)\s", line)
+        if not m:
+            continue
+        position = m.group(1)
+        if position.startswith("0x"):
+            address = int(position, 16)
+        elif position != "*":
+            address += int(position)
+        if current == binary:
+            name = function_at(address)
             if name and name not in seen:
                 seen.add(name)
                 order.append(name)

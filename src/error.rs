@@ -81,7 +81,7 @@ pub fn advice(err: &anyhow::Error) -> Option<String> {
                 CallbackError::Timeout { .. } => {
                     Some(": run login again (raise --timeout if you need longer)".to_owned())
                 }
-                CallbackError::Denied(_) => None,
+                CallbackError::Denied(why) => setting_advice(why).map(|a| format!(": {a}")),
                 _ => Some(": run login again".to_owned()),
             };
         }
@@ -89,7 +89,28 @@ pub fn advice(err: &anyhow::Error) -> Option<String> {
     None
 }
 
+/// A refusal whose description names a setting the client lacks (as
+/// Keycloak words them): the flag that supplies it.
+fn setting_advice(description: &str) -> Option<&'static str> {
+    let lower = description.to_ascii_lowercase();
+    if lower.contains("pushed authorization request") {
+        Some("this client must push its authorization requests: add --par (`par = true` in the profile)")
+    } else if lower.contains("dpop proof") && lower.contains("missing") {
+        Some("this client's tokens must be DPoP-bound: add --dpop (`dpop = true` in the profile)")
+    } else {
+        None
+    }
+}
+
 fn oauth_advice(err: &OAuthError) -> Option<&'static str> {
+    if let OAuthError::OAuth {
+        description: Some(description),
+        ..
+    } = err
+        && let Some(advice) = setting_advice(description)
+    {
+        return Some(advice);
+    }
     match err {
         OAuthError::OAuth { code, .. } => Some(match code {
             ErrorCode::InvalidClient => {

@@ -254,7 +254,8 @@ fn keycloak_pushed_authorization_request() {
     assert_eq!(done.code, Some(3), "{}", done.stderr);
     assert!(
         done.stderr
-            .contains("Pushed Authorization Request is only allowed"),
+            .contains("Pushed Authorization Request is only allowed")
+            && done.stderr.contains("add --par"),
         "{}",
         done.stderr
     );
@@ -897,7 +898,7 @@ fn keycloak_dpop_clients_want_a_proof() {
         .unwrap();
     assert_code(&out, 3);
     assert!(
-        stderr(&out).contains("DPoP proof is missing"),
+        stderr(&out).contains("DPoP proof is missing") && stderr(&out).contains("add --dpop"),
         "{}",
         stderr(&out)
     );

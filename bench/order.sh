@@ -5,10 +5,11 @@
 # update, then `bash bench/run.sh` to see the effect.
 #
 # Needs valgrind (Debian: valgrind) and python3. Builds the release binary
-# as `cargo install` does, in target/order, with rust-lld's link map (the
+# as `cargo install` does, with rust-lld's link map (the
 # binary is stripped, and Cargo hashes the profile into the symbol names, so
 # only this build's own map names them), serves one token from a fake
 # endpoint on 127.0.0.1, and records which of the binary's functions ran.
+# Then `cargo build --release` relinks with the new order.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,11 +28,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-log "release build with a link map (target/order)"
-OAUTHCTL_LINK_MAP="$PWD/target/order/oauthctl.map" CARGO_TARGET_DIR=target/order \
-  cargo build --locked --release --quiet
-[ -s target/order/oauthctl.map ] || die "no link map: is rust-lld the linker? (build.rs)"
-BIN="$PWD/target/order/release/oauthctl"
+# The release build itself (the link map changes nothing but the link, so
+# this only relinks a built tree), into $CARGO_TARGET_DIR or target/.
+TARGET_DIR=${CARGO_TARGET_DIR:-$PWD/target}
+log "release build with a link map ($TARGET_DIR)"
+OAUTHCTL_LINK_MAP="$WORK/oauthctl.map" cargo build --locked --release --quiet
+[ -s "$WORK/oauthctl.map" ] || die "no link map: is rust-lld the linker? (build.rs)"
+BIN="$TARGET_DIR/release/oauthctl"
 
 cat >"$WORK/token_endpoint.py" <<'PY'
 import http.server, json, sys
@@ -78,7 +81,7 @@ PATH="$WORK/bin:$PATH" profile curl "$BIN" --store file curl -p order -- -sS htt
 # Every function of the binary that ran an instruction (callgrind, the
 # binary having no symbols, knows only addresses), in the order first seen,
 # named from the link map.
-python3 - "$BIN" target/order/oauthctl.map "$WORK"/cg.token "$WORK"/cg.curl \
+python3 - "$BIN" "$WORK/oauthctl.map" "$WORK"/cg.token "$WORK"/cg.curl \
   >build/fast-path.order <<'PY'
 import bisect, re, sys
 binary, link_map, profiles = sys.argv[1], sys.argv[2], sys.argv[3:]

@@ -94,7 +94,9 @@ pub fn advice(err: &anyhow::Error) -> Option<String> {
 fn setting_advice(description: &str) -> Option<&'static str> {
     let lower = description.to_ascii_lowercase();
     if lower.contains("pushed authorization request") {
-        Some("this client must push its authorization requests: add --par (`par = true` in the profile)")
+        Some(
+            "this client must push its authorization requests: add --par (`par = true` in the profile)",
+        )
     } else if lower.contains("dpop proof") && lower.contains("missing") {
         Some("this client's tokens must be DPoP-bound: add --dpop (`dpop = true` in the profile)")
     } else {

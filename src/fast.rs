@@ -103,7 +103,17 @@ pub fn serve(args: &[OsString]) -> Option<u8> {
     let slot = Slot::for_profile(&profile);
     let set = ctx.store_for(&profile).ok()?.peek(&slot.key).ok()??;
     if !set.is_fresh(profile.min_ttl(request.min_ttl)) {
-        return None;
+        // A renewal, or a wait for another process's: the command itself,
+        // just without clap (with 50 callers on an expiring token, the
+        // parser would be most of their cost). From here on this call is
+        // served, errors included: nothing is tried twice.
+        return Some(renew(
+            &ctx,
+            request.command,
+            request.output,
+            request.min_ttl,
+            request.curl_args,
+        ));
     }
     if request.command == Some(Verb::Curl) {
         return curl(&profile, &set, &request.curl_args);
@@ -116,6 +126,44 @@ pub fn serve(args: &[OsString]) -> Option<u8> {
             crate::exit::Exit::Failure as u8
         }
     })
+}
+
+/// `token` or `curl` as the full parser would have run them: every option
+/// the fast parse accepts has its field here, the rest their defaults.
+fn renew(
+    ctx: &Ctx,
+    command: Option<Verb>,
+    output: Option<OutputFormat>,
+    min_ttl: Option<u64>,
+    curl_args: Vec<String>,
+) -> u8 {
+    let output = crate::cli::OutputArgs { output };
+    let result = match command {
+        Some(Verb::Curl) => crate::commands::curl::run(
+            ctx,
+            &crate::cli::CurlArgs {
+                provider: ProviderOptions::default(),
+                min_ttl,
+                token_in: None,
+                retry_rejected: false,
+                args: curl_args,
+            },
+        )
+        .map(|exit| exit.0),
+        _ => crate::commands::token::run(
+            ctx,
+            &crate::cli::TokenArgs {
+                provider: ProviderOptions::default(),
+                output,
+                min_ttl,
+                id_token: false,
+                htm: None,
+                htu: None,
+            },
+        )
+        .map(|()| 0),
+    };
+    crate::finish(result)
 }
 
 /// Header mode without the retry: what the full path would exec too.

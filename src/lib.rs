@@ -59,11 +59,16 @@ pub fn main() -> u8 {
         }
     };
     init_logging(cli.global.verbose, cli.global.quiet);
-    match run(cli) {
+    finish(run(cli))
+}
+
+/// A command's result as its exit code, the error said on stderr: one line,
+/// `{:#}` putting the whole context chain on it, the advice (in oauthctl's
+/// own terms) after it.
+fn finish(result: anyhow::Result<u8>) -> u8 {
+    match result {
         Ok(code) => code,
         Err(err) => {
-            // `{:#}` puts the whole context chain on one line; the advice,
-            // in oauthctl's own terms, goes after it.
             let advice = error::advice(&err).unwrap_or_default();
             eprintln!("oauthctl: error: {err:#}{advice}");
             error::exit_code_for(&err) as u8

@@ -5,8 +5,6 @@
 //! the request (method, URL, token hash, key, a jti never seen), and
 //! `/api/nonce/me` also wants the API's own nonce (server.mjs).
 
-use std::time::Duration;
-
 use crate::support::oidc::{self, OidcProvider};
 use crate::support::{TestEnv, assert_code, assert_ok, printed_token, stderr, stdout};
 
@@ -34,45 +32,18 @@ dpop = true
 
 /// A browser login of `cli-dpop`, through the provider's own pages.
 fn log_in_with_dpop(env: &TestEnv, op: &OidcProvider, extra: &[&str]) {
-    let mut login = env
-        .cmd()
-        .args(["login", "--no-browser", "--timeout", "60"])
-        .args(extra)
-        .follow();
-    let auth_prefix = format!("{}?", op.auth_url());
-    let auth_url = login.find_line("authorization URL", Duration::from_secs(20), |line| {
-        line.split_whitespace()
-            .find(|w| w.starts_with(&auth_prefix))
-            .map(str::to_owned)
-    });
+    let auth_url = op.log_in_through_pages(env, extra);
     // Pushed, the request's parameters went with the PAR request's proof.
     assert!(
         auth_url.contains("dpop_jkt=") || auth_url.contains("request_uri="),
         "the authorization request binds the code to the key: {auth_url}"
     );
-    let callback = oidc::authorize_in_test_browser(&auth_url);
-    let (status, page) = oidc::deliver_callback(&callback);
-    assert_eq!(status, 200, "{page}");
-    let done = login.finish(Duration::from_secs(30));
-    assert_eq!(done.code, Some(0), "login failed:\n{}", done.stderr);
 }
 
 fn stat(op: &OidcProvider, name: &str) -> u64 {
     op.stats()[name]
         .as_u64()
         .unwrap_or_else(|| panic!("no {name} in {}", op.stats()))
-}
-
-/// The one token file of the test's store, as JSON.
-fn stored_set(env: &TestEnv) -> serde_json::Value {
-    let dir = env.data_dir().join("tokens");
-    let files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    assert_eq!(files.len(), 1, "{files:?}");
-    serde_json::from_str(&std::fs::read_to_string(&files[0]).unwrap()).unwrap()
 }
 
 #[test]
@@ -92,7 +63,7 @@ fn a_dpop_login_binds_the_tokens_and_curl_proves_possession_on_every_request() {
         serde_json::from_str(&stdout(&env.run(&["token", "-o", "json"]))).unwrap();
     assert_eq!(json["token_type"], "DPoP", "{json}");
     let token = json["access_token"].as_str().unwrap().to_owned();
-    let stored = stored_set(&env);
+    let stored = env.stored_set();
     let key = stored["dpop_key"]
         .as_str()
         .expect("the key is stored with the tokens");
@@ -169,7 +140,7 @@ fn a_dpop_login_binds_the_tokens_and_curl_proves_possession_on_every_request() {
     // A refresh proves the same key; the new token is bound to it too.
     let refreshed = printed_token(&env.run(&["token", "--min-ttl", "100000"]));
     assert_ne!(refreshed, token);
-    assert_eq!(stored_set(&env)["dpop_key"].as_str(), Some(key));
+    assert_eq!(env.stored_set()["dpop_key"].as_str(), Some(key));
     let out = env.run(&["curl", "--", "-sS", &api]);
     assert!(
         stdout(&out).contains(r#""token_kind":"dpop""#),

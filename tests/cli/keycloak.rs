@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use crate::support::fake::{FakeProvider, Reply, State};
 use crate::support::keycloak::{
     self, CI_BASIC_SECRET, CLIENT_SECRET_JWT_SECRET, Keycloak, PASSWORD, TX_BACKEND_SECRET,
-    WEB_BASIC_SECRET, jwt_claims, stored_tokens,
+    WEB_BASIC_SECRET, jwt_claims,
 };
 use crate::support::webdriver::Browser;
 use crate::support::{Following, TestEnv, assert_code, assert_ok, printed_token, stderr, stdout};
@@ -242,7 +242,7 @@ fn keycloak_pushed_authorization_request() {
         .args(["login", "-p", "par", "--no-browser", "--timeout", "60"])
         .follow();
     let (auth, _) = auth_url(&mut login);
-    let refused = keycloak::http_client()
+    let refused = crate::support::oidc::http_client()
         .get(auth.as_str())
         .send()
         .expect("GET the authorization URL");
@@ -461,7 +461,7 @@ fn keycloak_rotating_refresh_tokens_under_twenty_parallel_token_calls() {
     let before = kc.user_events("rosa", "REFRESH_TOKEN").len();
     let refresh_events = || kc.user_events("rosa", "REFRESH_TOKEN").len() - before;
     let errors_before = kc.user_events("rosa", "REFRESH_TOKEN_ERROR").len();
-    let rt0 = stored_tokens(&env)["refresh_token"]
+    let rt0 = env.stored_set()["refresh_token"]
         .as_str()
         .expect("a stored refresh token")
         .to_owned();
@@ -486,7 +486,7 @@ fn keycloak_rotating_refresh_tokens_under_twenty_parallel_token_calls() {
         kc.assert_token_accepted(&token)["preferred_username"],
         "rosa"
     );
-    let rt1 = stored_tokens(&env)["refresh_token"]
+    let rt1 = env.stored_set()["refresh_token"]
         .as_str()
         .unwrap()
         .to_owned();
@@ -544,7 +544,7 @@ fn keycloak_offline_access() {
     let env = TestEnv::new();
     cli_profile(&env, kc, &["openid", "offline_access"]);
     assert_ok(&password_login(&env, "kc", "olga"));
-    let stored = stored_tokens(&env);
+    let stored = env.stored_set();
     let claims = jwt_claims(stored["refresh_token"].as_str().expect("a refresh token"));
     assert_eq!(claims["typ"], "Offline", "{claims}");
     assert!(
@@ -562,7 +562,7 @@ fn keycloak_offline_access() {
         kc.assert_token_accepted(&refreshed)["preferred_username"],
         "olga"
     );
-    let rotated = jwt_claims(stored_tokens(&env)["refresh_token"].as_str().unwrap());
+    let rotated = jwt_claims(env.stored_set()["refresh_token"].as_str().unwrap());
     assert_eq!(rotated["typ"], "Offline", "{rotated}");
     let id = kc.user_id("olga");
     let client = kc.admin_get("clients?clientId=cli-public")[0]["id"]
@@ -788,7 +788,7 @@ fn keycloak_logout_revoke() {
     let env = TestEnv::new();
     cli_profile(&env, kc, &["openid"]);
     assert_ok(&password_login(&env, "kc", "luis"));
-    let stored = stored_tokens(&env);
+    let stored = env.stored_set();
     let refresh_token = stored["refresh_token"].as_str().unwrap().to_owned();
     let access_token = stored["access_token"].as_str().unwrap().to_owned();
     assert_eq!(
@@ -932,7 +932,7 @@ fn keycloak_dpop_browser_login_and_curl_to_userinfo() {
     let done = login.finish(EXIT_WAIT);
     assert_eq!(done.code, Some(0), "login failed:\n{}", done.stderr);
 
-    let stored = stored_tokens(&env);
+    let stored = env.stored_set();
     assert_eq!(stored["token_type"], "DPoP", "{stored}");
     let token = stored["access_token"].as_str().unwrap().to_owned();
     let jkt = jwt_claims(&token)["cnf"]["jkt"].clone();

@@ -4,7 +4,6 @@
 
 use std::collections::HashSet;
 use std::process::{Output, Stdio};
-use std::time::Duration;
 
 use crate::support::oidc::{self, CI_POST_SECRET, OidcProvider, SPECIAL_SECRET, WEB_POST_SECRET};
 use crate::support::printed_token;
@@ -485,25 +484,7 @@ fn browser_login_through_the_real_login_and_consent_pages() {
     };
     let env = TestEnv::new();
     write_public_profile(&env, &op);
-    let mut login = env
-        .cmd()
-        .args(["login", "--no-browser", "--timeout", "60"])
-        .follow();
-
-    // The authorization URL is on stderr, which is read as it comes, so the
-    // login never blocks on it.
-    let auth_prefix = format!("{}?", op.auth_url());
-    let auth_url = login.find_line("authorization URL", Duration::from_secs(20), |line| {
-        line.split_whitespace()
-            .find(|w| w.starts_with(&auth_prefix))
-            .map(str::to_owned)
-    });
-
-    let callback = oidc::authorize_in_test_browser(&auth_url);
-    let (status, page) = oidc::deliver_callback(&callback);
-    assert_eq!(status, 200, "{page}");
-    let done = login.finish(Duration::from_secs(30));
-    assert_eq!(done.code, Some(0), "login failed:\n{}", done.stderr);
+    op.log_in_through_pages(&env, &[]);
     assert_eq!(op.grant_count("authorization_code"), 1, "{}", op.stats());
 
     let token = printed_token(&env.run(&["token"]));

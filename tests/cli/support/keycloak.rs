@@ -27,6 +27,7 @@
 //! - anonymous client registration (RFC 7591) is allowed from 127.0.0.1 for
 //!   loopback redirect URIs, with Keycloak's default consent requirement.
 
+use super::oidc::http_client;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -304,35 +305,6 @@ pub fn jwt_claims(jwt: &str) -> Value {
         .decode(payload.trim_end_matches('='))
         .expect("a base64url JWT payload");
     serde_json::from_slice(&bytes).expect("JSON JWT claims")
-}
-
-/// The one token set in the test's file store.
-#[track_caller]
-pub fn stored_tokens(env: &super::TestEnv) -> Value {
-    let dir = env.data_dir().join("tokens");
-    let files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    assert_eq!(
-        files.len(),
-        1,
-        "one stored token set in {}: {files:?}",
-        dir.display()
-    );
-    serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).expect("a JSON token set")
-}
-
-pub fn http_client() -> reqwest::blocking::Client {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    reqwest::blocking::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .no_proxy()
-        .timeout(HTTP_TIMEOUT)
-        .connect_timeout(HTTP_TIMEOUT)
-        .build()
-        .expect("build HTTP client")
 }
 
 fn json_body(resp: reqwest::blocking::Response) -> Value {

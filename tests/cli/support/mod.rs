@@ -115,6 +115,24 @@ impl TestEnv {
         op.reset_stats();
     }
 
+    /// The one token set in the test's file store, as JSON.
+    #[track_caller]
+    pub fn stored_set(&self) -> serde_json::Value {
+        let dir = self.data_dir().join("tokens");
+        let files: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        assert_eq!(
+            files.len(),
+            1,
+            "one stored token set in {}: {files:?}",
+            dir.display()
+        );
+        serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).expect("a JSON token set")
+    }
+
     /// `oauthctl ARGS` to completion (bounded), stdin closed.
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().expect("run oauthctl")

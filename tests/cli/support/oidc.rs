@@ -400,6 +400,30 @@ impl OidcProvider {
         assert_eq!(resp.status().as_u16(), 204, "POST /test/reset");
     }
 
+    /// `oauthctl login --no-browser EXTRA…` through this server's own login
+    /// and consent pages (the test browser), to a successful end; returns
+    /// the authorization URL oauthctl printed.
+    pub fn log_in_through_pages(&self, env: &super::TestEnv, extra: &[&str]) -> String {
+        let mut login = env
+            .cmd()
+            .args(["login", "--no-browser", "--timeout", "60"])
+            .args(extra)
+            .follow();
+        // stderr is read as it comes, so the login never blocks on it.
+        let auth_prefix = format!("{}?", self.auth_url());
+        let auth_url = login.find_line("authorization URL", Duration::from_secs(20), |line| {
+            line.split_whitespace()
+                .find(|w| w.starts_with(&auth_prefix))
+                .map(str::to_owned)
+        });
+        let callback = authorize_in_test_browser(&auth_url);
+        let (status, page) = deliver_callback(&callback);
+        assert_eq!(status, 200, "{page}");
+        let done = login.finish(Duration::from_secs(30));
+        assert_eq!(done.code, Some(0), "login failed:\n{}", done.stderr);
+        auth_url
+    }
+
     /// Calls `/api/me` with the token as a Bearer header: the status and the
     /// JSON body (`{"sub","client_id","scope","token_kind"}` on 200).
     pub fn api_me(&self, access_token: &str) -> (u16, serde_json::Value) {

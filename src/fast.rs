@@ -1,17 +1,18 @@
-//! `oauthctl token` and `oauthctl curl` on a fresh token without building
-//! the command-line parser: scripts call them in loops, so they should cost
-//! about what starting a process costs, and clap building its whole command
-//! tree is most of the rest (issue 9).
+//! `oauthctl token` and `oauthctl curl` without building the command-line
+//! parser: scripts call them in loops, so they should cost about what
+//! starting a process costs, and clap building its whole command tree is
+//! most of the rest (issue 9).
 //!
 //! It understands only the plain forms: `token` with `-p`, `-o`,
 //! `--min-ttl`, `--config`, `--store`, `-q`, and `curl` with the same but
 //! `-o`, its curl arguments after `--`. Anything else (another command, any
-//! other option, `--help`, a provider option in the environment, a token that
-//! needs renewing, a profile whose curl takes the token in the query or
-//! retries, any error) returns `None` before anything is printed, and the
-//! full parser takes over: behaviour and messages stay those of the slow
-//! path, which runs the same resolution code.
-
+//! other option, `--help`, a provider option in the environment, nothing
+//! stored, a profile whose curl takes the token in the query or retries, a
+//! DPoP-bound token, any error before the store is read) returns `None`
+//! before anything is printed, and the full parser takes over. A stored
+//! token that needs renewing is handed to the `token` or `curl` command
+//! itself, as the parser would have called it: behaviour and messages stay
+//! those of the full path, which runs the same resolution code.
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::commands::Ctx;
 use crate::commands::engine::Slot;

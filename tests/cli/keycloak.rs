@@ -6,7 +6,7 @@
 //! the tests run in parallel.
 
 use std::collections::HashSet;
-use std::process::{Output, Stdio};
+use std::process::Output;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -101,24 +101,6 @@ fn expire_stored_access_token(env: &TestEnv) {
         edited += 1;
     }
     assert_eq!(edited, 1, "one stored token set in {}", dir.display());
-}
-
-/// `n` copies of `oauthctl ARGS` at once; their outputs.
-fn in_parallel(env: &TestEnv, n: usize, args: &[&str]) -> Vec<Output> {
-    let children: Vec<_> = (0..n)
-        .map(|_| {
-            env.cmd()
-                .args(args)
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn oauthctl")
-        })
-        .collect();
-    children
-        .into_iter()
-        .map(|child| child.wait_with_output().expect("collect output"))
-        .collect()
 }
 
 /// The subject a finished login named.
@@ -468,7 +450,7 @@ fn keycloak_rotating_refresh_tokens_under_twenty_parallel_token_calls() {
 
     expire_stored_access_token(&env);
     let mut tokens = HashSet::new();
-    for out in in_parallel(&env, PROCESSES, &["token", "-p", "kc"]) {
+    for out in env.run_parallel(PROCESSES, &["token", "-p", "kc"]) {
         tokens.insert(printed_token(&out));
     }
     assert_eq!(
@@ -492,11 +474,7 @@ fn keycloak_rotating_refresh_tokens_under_twenty_parallel_token_calls() {
         .to_owned();
     assert_ne!(rt1, rt0, "the rotated refresh token was stored");
 
-    let outputs = in_parallel(
-        &env,
-        PROCESSES,
-        &["token", "-p", "kc", "--min-ttl", "100000"],
-    );
+    let outputs = env.run_parallel(PROCESSES, &["token", "-p", "kc", "--min-ttl", "100000"]);
     let mut tokens = HashSet::new();
     for out in &outputs {
         let token = printed_token(out);

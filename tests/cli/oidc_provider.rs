@@ -3,7 +3,7 @@
 //! server (about half a second), so the request counts it asserts are its own.
 
 use std::collections::HashSet;
-use std::process::{Output, Stdio};
+use std::process::Output;
 
 use crate::support::oidc::{self, CI_POST_SECRET, OidcProvider, SPECIAL_SECRET, WEB_POST_SECRET};
 use crate::support::printed_token;
@@ -570,20 +570,7 @@ fn concurrent_refreshes_are_serialised_and_never_lose_the_grant() {
     // already rotated would get invalid_grant and the provider would revoke
     // the grant for everyone. (That exactly one refresh serves all waiters is
     // shown deterministically in hostile.rs.)
-    let children: Vec<_> = (0..PROCESSES)
-        .map(|_| {
-            env.cmd()
-                .args(["token", "--min-ttl", "100000"])
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn oauthctl")
-        })
-        .collect();
-    let outputs: Vec<Output> = children
-        .into_iter()
-        .map(|child| child.wait_with_output().expect("collect output"))
-        .collect();
+    let outputs = env.run_parallel(PROCESSES, &["token", "--min-ttl", "100000"]);
 
     let mut tokens = HashSet::new();
     for out in &outputs {
@@ -643,20 +630,7 @@ fn twenty_concurrent_token_calls_on_an_expired_token_refresh_exactly_once() {
 
     // The default --min-ttl (60 s) is far below the refreshed token's 300 s,
     // so whoever takes the lock second finds a fresh token and must not refresh.
-    let children: Vec<_> = (0..PROCESSES)
-        .map(|_| {
-            env.cmd()
-                .arg("token")
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn oauthctl")
-        })
-        .collect();
-    let outputs: Vec<Output> = children
-        .into_iter()
-        .map(|child| child.wait_with_output().expect("collect output"))
-        .collect();
+    let outputs = env.run_parallel(PROCESSES, &["token"]);
 
     let mut tokens = HashSet::new();
     for out in &outputs {

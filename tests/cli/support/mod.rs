@@ -133,6 +133,25 @@ impl TestEnv {
         serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).expect("a JSON token set")
     }
 
+    /// `n` copies of `oauthctl ARGS` started at once (each bounded); their
+    /// outputs, in start order.
+    pub fn run_parallel(&self, n: usize, args: &[&str]) -> Vec<Output> {
+        let children: Vec<_> = (0..n)
+            .map(|_| {
+                self.cmd()
+                    .args(args)
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .expect("spawn oauthctl")
+            })
+            .collect();
+        children
+            .into_iter()
+            .map(|child| child.wait_with_output().expect("collect output"))
+            .collect()
+    }
+
     /// `oauthctl ARGS` to completion (bounded), stdin closed.
     pub fn run(&self, args: &[&str]) -> Output {
         self.cmd().args(args).output().expect("run oauthctl")

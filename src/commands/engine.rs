@@ -140,7 +140,7 @@ const ASSERTION_FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_s
 /// when the profile asks for DPoP.
 pub fn token_client(profile: &Profile, previous: Option<&TokenSet>) -> Result<Client> {
     let dpop = match previous.and_then(|p| p.dpop_key.as_ref()) {
-        Some(stored) => Some(Dpop::from_stored(stored)?),
+        Some(stored) => Some(stored_dpop_key(profile, stored)?),
         None if profile.dpop => Some(Dpop::generate()?),
         None => None,
     };
@@ -168,7 +168,18 @@ pub fn dpop_key(ctx: &Ctx, profile: &Profile, slot: &Slot, set: &TokenSet) -> Re
                 )
             })?,
     };
-    Ok(Dpop::from_stored(&stored)?)
+    stored_dpop_key(profile, &stored)
+}
+
+/// A stored key that does not parse leaves its tokens useless: only a new
+/// login (a new key) mends that.
+fn stored_dpop_key(profile: &Profile, stored: &Secret) -> Result<Dpop> {
+    Dpop::from_stored(stored).map_err(|_| {
+        login_required(
+            &profile.name,
+            &format!("the stored DPoP key of profile {} is damaged", profile.name),
+        )
+    })
 }
 
 /// The profile's client authentication, with the key or audience the JWT

@@ -297,3 +297,33 @@ fn a_server_that_ignores_the_proof_gets_its_bearer_token_used_as_such() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_damaged_stored_dpop_key_is_exit_4_and_nothing_is_sent() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    write_dpop_profiles(&env, &op);
+    assert_ok(&env.run(&["client-credentials", "-p", "ci"]));
+    let dir = env.data_dir().join("tokens");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut set: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    set["dpop_key"] = "bm90LWEta2V5".into();
+    std::fs::write(&file, set.to_string()).unwrap();
+    let before = stat(&op, "dpop_api_requests");
+    let out = env.run(&["curl", "-p", "ci", "--", "-sS", &op.api_url()]);
+    assert_code(&out, 4);
+    assert!(stderr(&out).contains("DPoP key"), "{}", stderr(&out));
+    assert_eq!(
+        stat(&op, "dpop_api_requests"),
+        before,
+        "nothing reached the API"
+    );
+}

@@ -83,6 +83,18 @@ pub fn read_text(path: &Path) -> std::io::Result<String> {
     String::from_utf8(bytes).map_err(|_| std::io::Error::other("it is not UTF-8 text"))
 }
 
+/// At most the first `limit` bytes of a small text file (a token, an
+/// assertion), so that a huge or endless one (`/dev/zero`) costs nothing;
+/// whether that much was too much is the caller's to say.
+pub fn read_prefix(path: &Path, limit: u64) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(limit)
+        .read_to_string(&mut text)?;
+    Ok(text)
+}
+
 /// `--config`, `$OAUTHCTL_CONFIG`, else `$XDG_CONFIG_HOME/oauthctl/config.toml`.
 pub fn default_config_path() -> PathBuf {
     dirs::config_dir()

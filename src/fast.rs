@@ -174,6 +174,7 @@ fn curl(profile: &Profile, set: &crate::store::TokenSet, args: &[String]) -> Opt
     use crate::options::TokenIn;
     if profile.token_in.is_some_and(|t| t != TokenIn::Header)
         || profile.retry_rejected == Some(true)
+        || set.is_dpop_bound()
     {
         return None;
     }

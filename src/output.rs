@@ -23,19 +23,21 @@ pub fn checked_token(set: &TokenSet) -> anyhow::Result<(String, &str)> {
 /// `Authorization: TYPE TOKEN`, without the line end. Not for a
 /// DPoP-bound token, which is worth nothing without a proof.
 pub fn authorization_header(set: &TokenSet) -> anyhow::Result<String> {
-    let (token_type, token) = checked_token(set)?;
-    refuse_dpop_bound(set, "an Authorization header alone")?;
+    let (token_type, token) = token_without_proof(set, "an Authorization header alone")?;
     Ok(header_line(&token_type, token))
 }
 
-/// A DPoP-bound token goes out only with a proof made for its request.
-pub fn refuse_dpop_bound(set: &TokenSet, what: &str) -> anyhow::Result<()> {
+/// [`checked_token`] for `what` (git, docker, kubectl, a header line),
+/// which sends the token as it is: a DPoP-bound token is refused there,
+/// since it goes out only with a proof made for its request.
+pub fn token_without_proof<'a>(set: &'a TokenSet, what: &str) -> anyhow::Result<(String, &'a str)> {
+    let (token_type, token) = checked_token(set)?;
     if set.is_dpop_bound() {
         return Err(crate::error::usage(format!(
             "the token is DPoP-bound (RFC 9449), so {what} is refused: every request needs its own proof. Use `oauthctl curl`, or `oauthctl token -o header --htm METHOD --htu URL` for the two header lines of one request"
         )));
     }
-    Ok(())
+    Ok((token_type, token))
 }
 
 /// The two header lines of one DPoP request (RFC 9449 §7.1), without line
@@ -95,7 +97,7 @@ pub fn render(set: &TokenSet, format: OutputFormat) -> anyhow::Result<String> {
             out
         }
         OutputFormat::ExecCredential => {
-            refuse_dpop_bound(set, "handing it to kubectl")?;
+            let (_, token) = token_without_proof(set, "handing it to kubectl")?;
             exec_credential(exec_api_version_from_env()?, token, set.expires_at)
         }
     })

@@ -488,10 +488,7 @@ impl Profile {
             return Ok(source(
                 name,
                 Box::new(move || {
-                    let mut text = String::new();
-                    std::fs::File::open(&path)
-                        .and_then(|f| f.take(MAX_ASSERTION).read_to_string(&mut text))
-                        .map(|_| text)
+                    crate::config::read_prefix(&path, MAX_ASSERTION)
                         .map_err(|err| format!("cannot read it: {err}"))
                 }),
             ));

@@ -307,11 +307,7 @@ pub fn request_line(args: &[String]) -> Result<RequestLine> {
         )));
     }
     let method = seen.method();
-    if method.is_empty()
-        || !method
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.!#$%&'*+^`|~".contains(&b))
-    {
+    if !crate::oauth::dpop::valid_method(&method) {
         return Err(usage(format!("`{method}` is not an HTTP method")));
     }
     Ok(RequestLine {

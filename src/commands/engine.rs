@@ -330,20 +330,7 @@ pub fn mint_client_credentials(ctx: &Ctx, profile: &Profile) -> Result<TokenSet>
 /// A JWT bearer assertion made elsewhere (`--assertion-file`), read anew
 /// every time: one JWT, whitespace around it trimmed.
 fn read_assertion_file(path: &std::path::Path) -> Result<crate::secret::Secret> {
-    let mut text = String::new();
-    std::io::Read::read_to_string(
-        &mut std::io::Read::take(
-            std::fs::File::open(path).map_err(|err| {
-                usage(format!(
-                    "cannot read the assertion file {}: {err}",
-                    path.display()
-                ))
-            })?,
-            64 * 1024,
-        ),
-        &mut text,
-    )
-    .map_err(|err| {
+    let text = crate::config::read_prefix(path, 64 * 1024).map_err(|err| {
         usage(format!(
             "cannot read the assertion file {}: {err}",
             path.display()

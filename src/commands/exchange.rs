@@ -128,9 +128,7 @@ fn subject_token(ctx: &Ctx, args: &ExchangeArgs) -> Result<Secret> {
 }
 
 fn read_token_file(path: &std::path::Path, which: &str) -> Result<Secret> {
-    let mut value = String::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_TOKEN + 1).read_to_string(&mut value))
+    let value = crate::config::read_prefix(path, MAX_TOKEN + 1)
         .with_context(|| format!("cannot read the {which} token from {}", path.display()))?;
     checked(which, &path.display().to_string(), value)
 }

@@ -187,8 +187,7 @@ fn get(ctx: &Ctx, args: &GitCredentialArgs, profile: &Profile, slot: &Slot) -> R
     let min_ttl = profile.min_ttl(args.min_ttl);
     let set = engine::obtain(ctx, profile, slot, Want::Fresh { min_ttl })?;
     // The checked token is visible ASCII: it cannot end its line early.
-    let (_, token) = output::checked_token(&set)?;
-    output::refuse_dpop_bound(&set, "handing it to git")?;
+    let (_, token) = output::token_without_proof(&set, "handing it to git")?;
     let mut answer = format!("username={username}\npassword={token}\n");
     if let Some(at) = set.expires_at {
         answer.push_str(&format!("password_expiry_utc={at}\n"));

@@ -71,11 +71,7 @@ fn dpop_headers(
     htm: &str,
     htu: &str,
 ) -> Result<String> {
-    if htm.is_empty()
-        || !htm
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_.!#$%&'*+^`|~".contains(&b))
-    {
+    if !crate::oauth::dpop::valid_method(htm) {
         return Err(usage(format!("--htm: `{htm}` is not an HTTP method")));
     }
     crate::oauth::dpop::htu(htu).map_err(|err| usage(format!("--htu: {err}")))?;

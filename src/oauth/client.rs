@@ -432,11 +432,7 @@ impl TokenEndpoint<'_> {
         )?;
         let mut token = interpret("token endpoint", &response)?;
         if let Some(dpop) = &self.client.dpop {
-            let bound = token
-                .token_type
-                .as_deref()
-                .is_some_and(|t| t.eq_ignore_ascii_case(super::dpop::TOKEN_TYPE));
-            if !bound {
+            if !super::dpop::is_dpop_token_type(token.token_type.as_deref()) {
                 log::warn!(
                     "the token endpoint issued a {} token, not a DPoP-bound one: the provider ignores DPoP for this client, so the token is used as it is",
                     token.token_type.as_deref().unwrap_or("Bearer")

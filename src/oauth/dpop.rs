@@ -164,6 +164,20 @@ impl Dpop {
     }
 }
 
+/// A `token_type` that names a DPoP-bound token (compared as RFC 9449 §5
+/// says: case-insensitively).
+pub fn is_dpop_token_type(token_type: Option<&str>) -> bool {
+    token_type.is_some_and(|t| t.eq_ignore_ascii_case(TOKEN_TYPE))
+}
+
+/// An HTTP method as a proof's `htm` may name it: an RFC 9110 token.
+pub fn valid_method(method: &str) -> bool {
+    !method.is_empty()
+        && method
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.!#$%&'*+^`|~".contains(&b))
+}
+
 /// `ath` (RFC 9449 §4.2): the access token's SHA-256, base64url.
 pub fn access_token_hash(token: &str) -> String {
     URL_SAFE_NO_PAD.encode(ring::digest::digest(

@@ -95,9 +95,7 @@ impl TokenSet {
     /// A DPoP-bound access token (`token_type` DPoP): every use needs a
     /// proof made with [`TokenSet::dpop_key`].
     pub fn is_dpop_bound(&self) -> bool {
-        self.token_type
-            .as_deref()
-            .is_some_and(|t| t.eq_ignore_ascii_case(crate::oauth::dpop::TOKEN_TYPE))
+        crate::oauth::dpop::is_dpop_token_type(self.token_type.as_deref())
     }
 
     /// Negative once expired. Wide arithmetic: a stored `expires_at` near

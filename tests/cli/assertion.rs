@@ -4,11 +4,13 @@
 //! assertions are signed with.
 
 use crate::support::oidc::OidcProvider;
-use crate::support::{TestEnv, assert_code, assert_ok, stderr, stdout};
+use crate::support::{Run, TestEnv, assert_code, assert_ok, stderr, stdout};
 use std::sync::Arc;
 
-fn cc(env: &TestEnv, op: &OidcProvider, source: &[&str]) -> std::process::Output {
-    let mut args = vec![
+/// `oauthctl cc` for `ci-key`, nothing stored, its assertion from `source`.
+fn cc_command(env: &TestEnv, op: &OidcProvider, source: &[&str]) -> Run {
+    let mut run = env.cmd();
+    run.args([
         "cc",
         "--store",
         "none",
@@ -16,9 +18,13 @@ fn cc(env: &TestEnv, op: &OidcProvider, source: &[&str]) -> std::process::Output
         op.issuer(),
         "--client-id",
         "ci-key",
-    ];
-    args.extend_from_slice(source);
-    env.run(&args)
+    ])
+    .args(source);
+    run
+}
+
+fn cc(env: &TestEnv, op: &OidcProvider, source: &[&str]) -> std::process::Output {
+    cc_command(env, op, source).output().unwrap()
 }
 
 #[test]
@@ -57,22 +63,11 @@ fn assertions_from_a_file_a_variable_and_a_command() {
         &["--client-assertion-file", file.to_str().unwrap()],
     ));
 
-    let out = env
-        .cmd()
+    let out = cc_command(&env, &op, &["--client-assertion-env", "CI_ASSERTION"])
         .env(
             "CI_ASSERTION",
             op.sign_assertion("rsa.pkcs8.pem", "RS256", "rsa", "ci-key"),
         )
-        .args([
-            "cc",
-            "--store",
-            "none",
-            "--issuer",
-            op.issuer(),
-            "--client-id",
-            "ci-key",
-        ])
-        .args(["--client-assertion-env", "CI_ASSERTION"])
         .output()
         .unwrap();
     assert_ok(&out);
@@ -124,24 +119,17 @@ fn gitlab_and_github_runner_tokens_as_assertions() {
     let op = Arc::new(op);
     let env = TestEnv::new();
     // GitLab puts the id_token in a variable the job names.
-    let out = env
-        .cmd()
-        .env(
-            "GITLAB_OIDC_TOKEN",
-            op.sign_assertion("p384.pkcs8.pem", "ES384", "p384", "ci-key"),
-        )
-        .args([
-            "cc",
-            "--store",
-            "none",
-            "--issuer",
-            op.issuer(),
-            "--client-id",
-            "ci-key",
-        ])
-        .args(["--client-assertion", "gitlab-ci=GITLAB_OIDC_TOKEN"])
-        .output()
-        .unwrap();
+    let out = cc_command(
+        &env,
+        &op,
+        &["--client-assertion", "gitlab-ci=GITLAB_OIDC_TOKEN"],
+    )
+    .env(
+        "GITLAB_OIDC_TOKEN",
+        op.sign_assertion("p384.pkcs8.pem", "ES384", "p384", "ci-key"),
+    )
+    .output()
+    .unwrap();
     assert_ok(&out);
 
     // GitHub's runner serves its token at ACTIONS_ID_TOKEN_REQUEST_URL to

@@ -62,6 +62,44 @@ impl ConfigFile {
     }
 }
 
+/// Why the config file at `path` may hold what someone else wrote, as ssh
+/// asks of its config: the file or its directory belongs to another user
+/// (root aside) or others may write to it. `None` when it is the user's
+/// own. A command named in such a file is not run.
+#[cfg(unix)]
+pub fn untrusted(path: &Path) -> Option<String> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let me = rustix::process::geteuid().as_raw();
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+    for (place, what) in std::iter::once((path, "it")).chain(dir.map(|d| (d, "its directory"))) {
+        let meta = match std::fs::metadata(place) {
+            Ok(meta) => meta,
+            Err(err) => return Some(format!("{what} cannot be checked ({err})")),
+        };
+        let mode = meta.permissions().mode();
+        let sticky_dir = meta.is_dir() && mode & 0o1000 != 0;
+        if meta.uid() != me && meta.uid() != 0 {
+            return Some(format!(
+                "{what} belongs to another user (uid {})",
+                meta.uid()
+            ));
+        }
+        if mode & 0o022 != 0 && !sticky_dir {
+            return Some(format!(
+                "{what} is writable by other users (mode {:o})",
+                mode & 0o777
+            ));
+        }
+    }
+    None
+}
+
+/// Windows has no modes: what is under the user's profile is theirs by ACL.
+#[cfg(not(unix))]
+pub fn untrusted(_path: &Path) -> Option<String> {
+    None
+}
+
 /// A config file is a few KiB; a larger one is a mistake (or `/dev/zero`).
 pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 

@@ -123,7 +123,7 @@ pub fn serve(args: &[OsString]) -> Option<u8> {
     Some(match crate::output::print(&text) {
         Ok(()) => crate::exit::Exit::Ok as u8,
         Err(err) => {
-            eprintln!("oauthctl: error: {err:#}");
+            crate::diag::say!("oauthctl: error: {err:#}");
             crate::exit::Exit::Failure as u8
         }
     })

@@ -45,12 +45,14 @@ pub fn expires_at(token: &str) -> Option<u64> {
         .then(|| exp.clamp(0.0, u64::MAX as f64) as u64)
 }
 
-/// Who the claims are about, in the most human form available.
+/// Who the claims are about, in the most human form available, as one line
+/// of visible text: the claims are unverified, and shown on a terminal.
 pub fn subject(claims: &Value) -> Option<String> {
     ["preferred_username", "email", "upn", "name", "sub"]
         .iter()
-        .find_map(|k| claims.get(k).and_then(Value::as_str))
-        .map(str::to_owned)
+        .filter_map(|k| claims.get(k).and_then(Value::as_str))
+        .map(|s| crate::text::one_line(s, 200))
+        .find(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -66,6 +68,14 @@ mod tests {
             subject(&jwt.claims).as_deref(),
             Some("5GZ2KCVC0WL2L3Q5QWHN08IL5")
         );
+    }
+
+    #[test]
+    fn a_subject_with_escape_sequences_is_shown_without_them() {
+        let claims = serde_json::json!({"preferred_username": "\u{1b}]0;owned\u{7}\r", "sub": "x"});
+        assert_eq!(subject(&claims).as_deref(), Some("]0;owned"));
+        let claims = serde_json::json!({"name": "\u{1b}", "sub": "alice"});
+        assert_eq!(subject(&claims).as_deref(), Some("alice"));
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod browser;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod diag;
 pub mod digest;
 pub mod error;
 pub mod exit;
@@ -17,6 +18,7 @@ pub mod secret;
 pub mod settings;
 pub mod signals;
 pub mod store;
+pub mod text;
 
 use clap::{CommandFactory, FromArgMatches};
 use exit::Exit;
@@ -66,11 +68,13 @@ pub fn main() -> u8 {
 /// `{:#}` putting the whole context chain on it, the advice (in oauthctl's
 /// own terms) after it.
 fn finish(result: anyhow::Result<u8>) -> u8 {
+    // What waited for a save comes before the error that may have stopped it.
+    diag::release();
     match result {
         Ok(code) => code,
         Err(err) => {
             let advice = error::advice(&err).unwrap_or_default();
-            eprintln!("oauthctl: error: {err:#}{advice}");
+            diag::say!("oauthctl: error: {err:#}{advice}");
             error::exit_code_for(&err) as u8
         }
     }
@@ -105,6 +109,28 @@ pub fn sanitize_standard_fds() {
             Err(_) => std::process::abort(),
         }
     }
+}
+
+/// No core file of oauthctl, ever: it would hold the tokens and secrets in
+/// its memory, in a file anyone who finds it can read. The soft limit goes
+/// to zero (the hard one stays, so curl or git keep theirs), and on Linux
+/// the process is also made undumpable, which keeps other processes of the
+/// same user from reading its memory through ptrace or /proc.
+pub fn forbid_core_dumps() {
+    #[cfg(unix)]
+    {
+        use rustix::process::{Resource, Rlimit, getrlimit, setrlimit};
+        let hard = getrlimit(Resource::Core).maximum;
+        let _ = setrlimit(
+            Resource::Core,
+            Rlimit {
+                current: Some(0),
+                maximum: hard,
+            },
+        );
+    }
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
 }
 
 /// Runs the command; the value is the exit code (curl passes its own through).
@@ -170,7 +196,7 @@ impl log::Log for StderrLogger {
             log::Level::Debug => "debug",
             log::Level::Trace => "trace",
         };
-        eprintln!("oauthctl: {label}: {}", record.args());
+        crate::diag::say!("oauthctl: {label}: {}", record.args());
     }
 
     fn flush(&self) {}

@@ -18,6 +18,7 @@ extern "C" fn main(
     _argv: *const *const std::ffi::c_char,
 ) -> std::ffi::c_int {
     oauthctl::sanitize_standard_fds();
+    oauthctl::forbid_core_dumps();
     // SAFETY: nothing else runs yet; ignoring SIGPIPE is what Rust's
     // runtime does, and std's Command restores the default in children.
     unsafe {
@@ -30,5 +31,6 @@ extern "C" fn main(
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn main() -> std::process::ExitCode {
+    oauthctl::forbid_core_dumps();
     oauthctl::main().into()
 }

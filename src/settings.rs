@@ -20,6 +20,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
+/// The variables that carry oauthctl's own secrets: no program it starts
+/// (curl, `exec`'s command) inherits them.
+pub const SECRET_ENV: &[&str] = &["OAUTHCTL_CLIENT_SECRET", "OAUTHCTL_PASSWORD"];
+
+/// Takes [`SECRET_ENV`] out of what `command` inherits.
+pub fn without_secrets(command: &mut std::process::Command) -> &mut std::process::Command {
+    for name in SECRET_ENV {
+        command.env_remove(name);
+    }
+    command
+}
+
 /// Process-wide settings, from the global flags.
 #[derive(Debug, Clone)]
 pub struct Globals {
@@ -85,10 +97,44 @@ impl Globals {
             data_dir,
             runtime_dir: std::env::var_os("XDG_RUNTIME_DIR")
                 .map(PathBuf::from)
-                .filter(|d| d.is_absolute() && d.is_dir()),
+                .filter(|dir| usable_runtime_dir(dir)),
             http_timeout,
         })
     }
+}
+
+/// `$XDG_RUNTIME_DIR` is for this user's private files (curl's work files,
+/// rescued token sets): one that others may write to, or that is not this
+/// user's, is passed over, with a warning, as if it were not set.
+fn usable_runtime_dir(dir: &Path) -> bool {
+    if !dir.is_absolute() {
+        return false;
+    }
+    let Ok(meta) = std::fs::metadata(dir) else {
+        return false;
+    };
+    if !meta.is_dir() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let mode = meta.permissions().mode() & 0o777;
+        let why = if meta.uid() != rustix::process::geteuid().as_raw() {
+            format!("belongs to another user (uid {})", meta.uid())
+        } else if mode & 0o022 != 0 {
+            format!("is writable by other users (mode {mode:o})")
+        } else {
+            return true;
+        };
+        log::warn!(
+            "ignoring $XDG_RUNTIME_DIR: {} {why}, so other users could plant or swap files there",
+            dir.display()
+        );
+        false
+    }
+    #[cfg(not(unix))]
+    true
 }
 
 /// Where the client secret comes from; read only when a request needs it.
@@ -117,6 +163,26 @@ pub struct Profile {
     /// The key of a Google service-account credentials file, if that is
     /// what `credentials_file` names.
     service_account: Option<ServiceAccount>,
+    /// Set when the config file names a command to run but others could
+    /// have written it: the command is refused.
+    untrusted_commands: Option<UntrustedConfig>,
+}
+
+#[derive(Debug)]
+struct UntrustedConfig {
+    path: PathBuf,
+    why: String,
+    assertion_cmd_from_file: bool,
+}
+
+impl UntrustedConfig {
+    fn refuse(&self, key: &str) -> anyhow::Error {
+        usage(format!(
+            "not running {key} from {}: {}, so someone else could have put that command there; make it yours and private (chmod go-w), as ssh asks of its config",
+            self.path.display(),
+            self.why
+        ))
+    }
 }
 
 impl std::ops::Deref for Profile {
@@ -169,8 +235,20 @@ impl Profile {
             .map(Path::to_path_buf)
             .unwrap_or_default();
         let file_profile = from_file.unwrap_or_default();
+        let secret_cmd_from_file = file_profile.client_secret_cmd.is_some();
+        let assertion_cmd_from_file =
+            flags.client_assertion_cmd.is_none() && file_profile.client_assertion_cmd.is_some();
         let mut profile = Self::merge(name, named, flags, file_profile, &config_dir)?;
         profile.options.store = globals.store.or(profile.options.store);
+        // One stat or two, and only for a profile that names a command.
+        if secret_cmd_from_file || assertion_cmd_from_file {
+            profile.untrusted_commands =
+                config::untrusted(&globals.config_path).map(|why| UntrustedConfig {
+                    path: globals.config_path.clone(),
+                    why,
+                    assertion_cmd_from_file,
+                });
+        }
         Ok(profile)
     }
 
@@ -268,6 +346,7 @@ impl Profile {
             secret: OnceCell::new(),
             signing_key: OnceCell::new(),
             service_account,
+            untrusted_commands: None,
         })
     }
 
@@ -280,10 +359,36 @@ impl Profile {
         self.secret_source.is_some()
     }
 
+    /// The client credential configured for this profile, by its kind, if
+    /// any: a secret, a signing key, a ready-made assertion or a TLS client
+    /// certificate. Nothing is read.
+    pub fn configured_credential(&self) -> Option<&'static str> {
+        if self.has_client_secret() {
+            Some("a client secret")
+        } else if self.client_key.is_some() || self.service_account.is_some() {
+            Some("a client signing key")
+        } else if self.client_assertion_file.is_some()
+            || self.client_assertion_env.is_some()
+            || self.client_assertion_cmd.is_some()
+            || self.client_assertion.is_some()
+        {
+            Some("a client assertion")
+        } else if self.client_cert.is_some() {
+            Some("a TLS client certificate")
+        } else {
+            None
+        }
+    }
+
     /// Reads the client secret on first use.
     pub fn client_secret(&self) -> Result<Option<Secret>> {
         if let Some(secret) = self.secret.get() {
             return Ok(secret.clone());
+        }
+        if let (Some(SecretSource::Command(_)), Some(untrusted)) =
+            (&self.secret_source, &self.untrusted_commands)
+        {
+            return Err(untrusted.refuse("client_secret_cmd"));
         }
         let secret = match &self.secret_source {
             None => None,
@@ -370,8 +475,68 @@ impl Profile {
 
     /// The store key for client-credentials tokens, shared by
     /// `client-credentials` and `token` on a `grant = "client_credentials"` profile.
+    /// Everything that can change what the server issues is in it: the
+    /// endpoint, client, scopes, audience, resource and DPoP of
+    /// [`Self::tuple_hash`], and the grant, the authentication method, the
+    /// credential (a digest of a secret given as a value, else where it
+    /// comes from) and the extra parameters. Two profiles that differ in any
+    /// of these never share a cached token.
     pub fn client_credentials_key(&self) -> StoreKey {
-        StoreKey::new(format!("client-credentials:{}", self.tuple_hash()))
+        let mut params: Vec<String> = self
+            .params
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        params.sort();
+        let parts = [
+            self.tuple_hash(),
+            format!("grant:{:?}", self.grant),
+            format!("auth:{:?}", self.client_auth),
+            format!("aud:{:?}", self.client_assertion_aud),
+            self.credential_identity(),
+            format!("params:{}", params.join("&")),
+        ];
+        StoreKey::new(format!(
+            "client-credentials:{}",
+            &crate::digest::hex_sha256(&parts.join("\n"))[..32]
+        ))
+    }
+
+    /// What identifies the client's credential without reading it: a
+    /// secret given as a value by its digest, any other by its source.
+    fn credential_identity(&self) -> String {
+        let path = |p: &Option<PathBuf>| p.as_ref().map(|p| p.display().to_string());
+        let secret = self.secret_source.as_ref().map(|source| match source {
+            SecretSource::Value(secret) => {
+                format!("value:{}", crate::digest::hex_sha256(secret.expose()))
+            }
+            SecretSource::Stdin => "stdin".to_owned(),
+            SecretSource::File(path) => format!("file:{}", path.display()),
+            SecretSource::Env(name) => format!("env:{name}"),
+            SecretSource::Command(command) => format!("cmd:{command}"),
+        });
+        let service_account = self
+            .service_account
+            .as_ref()
+            .map(|a| format!("{}:{:?}", a.client_email, a.private_key_id));
+        [
+            ("secret", secret),
+            ("key", path(&self.client_key)),
+            ("kid", self.client_key_id.clone()),
+            ("alg", self.client_key_alg.map(|a| a.to_string())),
+            ("service-account", service_account),
+            ("assertion-file", path(&self.client_assertion_file)),
+            ("assertion-env", self.client_assertion_env.clone()),
+            ("assertion-cmd", self.client_assertion_cmd.clone()),
+            ("assertion", self.client_assertion.clone()),
+            ("grant-assertion", path(&self.assertion_file)),
+            ("cert", path(&self.client_cert)),
+            ("cert-key", path(&self.client_cert_key)),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.map(|v| format!("{name}={v}")))
+        .collect::<Vec<_>>()
+        .join(";")
     }
 
     fn tuple_hash(&self) -> String {
@@ -444,7 +609,7 @@ fn read_secret(source: &SecretSource) -> Result<Secret> {
                 "client_secret_env names ${var}, which is not set: export it or change the profile"
             ))
         })?,
-        SecretSource::Command(cmd) => run_secret_command(cmd)?,
+        SecretSource::Command(cmd) => run_secret_command("client_secret_cmd", cmd)?,
     };
     if value.is_empty() {
         return Err(usage(
@@ -500,9 +665,19 @@ impl Profile {
             ));
         }
         if let Some(cmd) = self.client_assertion_cmd.clone() {
+            if let Some(untrusted) = self
+                .untrusted_commands
+                .as_ref()
+                .filter(|u| u.assertion_cmd_from_file)
+            {
+                return Err(untrusted.refuse("client_assertion_cmd"));
+            }
             return Ok(source(
                 format!("--client-assertion-cmd `{cmd}`"),
-                Box::new(move || run_secret_command(&cmd).map_err(|err| format!("{err:#}"))),
+                Box::new(move || {
+                    run_secret_command("client_assertion_cmd", &cmd)
+                        .map_err(|err| format!("{err:#}"))
+                }),
             ));
         }
         let Some(spec) = self.client_assertion.as_deref() else {
@@ -603,23 +778,22 @@ fn first_line(text: &str) -> String {
         .to_owned()
 }
 
-fn run_secret_command(cmd: &str) -> Result<String> {
+/// Runs the `key` (client_secret_cmd, client_assertion_cmd) command; its
+/// first line is the value. Errors name the key, never the output.
+fn run_secret_command(key: &str, cmd: &str) -> Result<String> {
     let output = shell_command(cmd)
         .stdin(std::process::Stdio::null())
         .stderr(std::process::Stdio::inherit())
         .output()
-        .map_err(|err| usage(format!("client_secret_cmd `{cmd}` could not start: {err}")))?;
+        .map_err(|err| usage(format!("{key} `{cmd}` could not start: {err}")))?;
     if !output.status.success() {
         return Err(usage(format!(
-            "client_secret_cmd `{cmd}` failed with {}: fix the command or the profile",
+            "{key} `{cmd}` failed with {}: fix the command or the profile",
             output.status
         )));
     }
-    let text = String::from_utf8(output.stdout).map_err(|_| {
-        usage(format!(
-            "client_secret_cmd `{cmd}` printed non-UTF-8 output"
-        ))
-    })?;
+    let text = String::from_utf8(output.stdout)
+        .map_err(|_| usage(format!("{key} `{cmd}` printed non-UTF-8 output")))?;
     Ok(first_line(&text))
 }
 

@@ -154,7 +154,7 @@ pub fn exec(
     // other descriptor oauthctl opened (store, lock) is close-on-exec.
     rustix::io::fcntl_setfd(&reader, rustix::io::FdFlags::empty())
         .context("cannot hand the config pipe to curl")?;
-    let err = Command::new(curl)
+    let err = crate::settings::without_secrets(&mut Command::new(curl))
         .arg("-K")
         .arg(format!("/dev/fd/{}", reader.as_raw_fd()))
         .args(&args)
@@ -259,6 +259,7 @@ fn invoke(
     let proof = dpop.map(|d| d.proof(set, nonce)).transpose()?;
     let (config, args) = curl_config(user_args, set, token_in, client_cert, proof.as_ref())?;
     let mut command = Command::new(curl);
+    crate::settings::without_secrets(&mut command);
     let pipe = ConfigPipe::attach(&mut command, &args)?;
     command.args(&args);
     let captured = capture.then(|| Captured {

@@ -601,7 +601,7 @@ impl<'a> Tour<'a> {
                         indent(&line)
                     };
                     if loud {
-                        eprintln!("{shown}");
+                        crate::diag::say!("{shown}");
                     } else {
                         self.say(&shown);
                     }

@@ -252,6 +252,8 @@ pub fn exchange(
         url: &url,
         client,
     };
+    // Whatever is said about the response waits for its save.
+    crate::diag::hold();
     let response = endpoint.request(grant, &extra)?;
     if let Some(granted) = &response.scope {
         warn_if_narrower(profile, granted, response.id_token.is_some());
@@ -610,6 +612,9 @@ pub fn obtain_minting(
         }
         Want::Renewed | Want::MintedAnew => None,
     };
+    // Declared before the lock, so dropped after it: the renewal's
+    // warnings follow its save, and come before curl replaces oauthctl.
+    let _said_after_save = crate::diag::ReleaseOnDrop;
     let _lock = ctx.lock(key)?;
     store.settle(key)?;
     let stored = match want {

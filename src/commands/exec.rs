@@ -41,7 +41,9 @@ pub fn run(ctx: &Ctx, args: &ExecArgs) -> Result<u8> {
         .split_first()
         .context("no command given: oauthctl exec -- CMD ARGS…")?;
     let mut command = Command::new(program);
-    command.args(rest).env(&args.env_name, token);
+    crate::settings::without_secrets(&mut command)
+        .args(rest)
+        .env(&args.env_name, token);
 
     #[cfg(unix)]
     let err = {
@@ -58,6 +60,6 @@ pub fn run(ctx: &Ctx, args: &ExecArgs) -> Result<u8> {
         std::io::ErrorKind::NotFound => NOT_FOUND,
         _ => NOT_EXECUTABLE,
     };
-    eprintln!("oauthctl: error: cannot run {name}: {err}");
+    crate::diag::say!("oauthctl: error: cannot run {name}: {err}");
     Ok(code)
 }

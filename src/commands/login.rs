@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
     // answer, not a crash. Nothing is half-written by leaving here: a save is
     // a rename, and what was stored before stays.
     let _ = ctrlc::set_handler(|| {
-        eprintln!("oauthctl: login cancelled");
+        crate::diag::write_now(format_args!("oauthctl: login cancelled"));
         std::process::exit(CANCELLED);
     });
     let profile = from_resource(ctx, Profile::resolve(&ctx.globals, &args.provider)?)?;
@@ -293,7 +293,11 @@ fn from_resource(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
     }
     let found = crate::oauth::resource::discover(ctx.http_for(&profile)?, &resource_url)?;
     let issuer = found.authorization_servers[0].clone();
-    ctx.note(&format!("{resource_url} is protected by {issuer}"));
+    refuse_credentials_for_named_server(&profile, &resource_url, &issuer)?;
+    ctx.note(&format!(
+        "{resource_url} is protected by {issuer}\n\n    You will sign in at {}\n",
+        origin(&issuer)
+    ));
     profile.options.issuer = Some(issuer.clone());
     if profile.resource.is_none() {
         profile.options.resource = Some(found.resource.clone());
@@ -333,6 +337,35 @@ fn from_resource(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
         ctx.globals.config_path.display()
     ));
     Ok(profile)
+}
+
+/// An authorization server that a resource named, not the user, gets no
+/// credential configured before it was known: a hostile resource could
+/// name its own server and collect the secret, key or assertion (or have
+/// a client id meant for another server sent to it). Only a client
+/// registered there in this run is used, or one the user ties to that
+/// server with `--issuer`.
+fn refuse_credentials_for_named_server(
+    profile: &Profile,
+    resource_url: &str,
+    issuer: &str,
+) -> Result<()> {
+    let configured = match (profile.configured_credential(), &profile.client_id) {
+        (Some(credential), _) => credential.to_owned(),
+        (None, Some(client_id)) => format!("client id {client_id}"),
+        (None, None) => return Ok(()),
+    };
+    Err(usage(format!(
+        "profile {} has {configured}, but its authorization server {issuer} was named by {resource_url}, not by you, so oauthctl sends it nothing configured before: if {issuer} is where that client is registered, say so with --issuer {issuer}; else leave out the client options, and oauthctl registers a client of its own there",
+        profile.name
+    )))
+}
+
+/// `https://id.example.com` of an issuer URL: who the user signs in with.
+fn origin(issuer: &str) -> String {
+    url::Url::parse(issuer)
+        .map(|url| url.origin().ascii_serialization())
+        .unwrap_or_else(|_| issuer.to_owned())
 }
 
 /// Lines from stdin, read on a thread of their own while the listener
@@ -422,6 +455,7 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
         url: &token_url,
         client: &client,
     };
+    crate::diag::hold();
     let response = device::poll(&endpoint, &authorization, &engine::user_params(profile))?;
     Ok(TokenSet::from_response(
         response,
@@ -468,6 +502,7 @@ pub fn save_and_report(
     format: Option<crate::cli::OutputFormat>,
 ) -> Result<()> {
     {
+        let _said_after_save = crate::diag::ReleaseOnDrop;
         let _lock = ctx.lock(&slot.key)?;
         ctx.store_for(profile)?.save(&slot.key, set)?;
     }

@@ -169,7 +169,7 @@ impl Ctx {
     /// A progress or confirmation line on stderr, silenced by `--quiet`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            crate::diag::say!("{message}");
         }
     }
 

@@ -49,6 +49,7 @@ pub fn run(ctx: &Ctx, args: &SetupGitArgs) -> Result<()> {
     for command in &commands {
         run_git(command)?;
     }
+    warn_of_later_helpers(&origin, &helper);
     ctx.note(&format!(
         "git now asks oauthctl (profile {name}) for the credentials of {origin}, and no other helper: \
          set {key} in the global git config to `{helper}`"
@@ -114,6 +115,84 @@ pub fn origin(host: &str) -> Result<String> {
     Ok(url.origin().ascii_serialization())
 }
 
+/// git asks every helper configured for a URL to `store` a credential that
+/// worked, and an empty value forgets only the helpers read before it: one
+/// configured after oauthctl's (later in the file, or in a repository's own
+/// config) still receives the token, and `store` writes it to
+/// ~/.git-credentials in plain text. Said, since only the user can choose.
+fn warn_of_later_helpers(origin: &str, ours: &str) {
+    let args = config_listing();
+    let mut command = Command::new("git");
+    command.args(&args);
+    let Ok(done) = super::tool::run(command, GIT_TIME_LIMIT) else {
+        return;
+    };
+    for (place, helper) in helpers_after(&done.stdout, origin, ours) {
+        log::warn!(
+            "git also gives {origin}'s token to the credential helper `{helper}` ({place}), configured after oauthctl's: remove it, or move it before oauthctl's, or it may store the token (`store` writes it to ~/.git-credentials in plain text)"
+        );
+    }
+}
+
+fn config_listing() -> Vec<String> {
+    [
+        "config",
+        "--show-origin",
+        "--null",
+        "--get-regexp",
+        r"^credential\..*helper$",
+    ]
+    .iter()
+    .map(|s| (*s).to_owned())
+    .collect()
+}
+
+/// The helpers git would ask for `origin` after the last `ours`, from
+/// `git config --show-origin --null --get-regexp` output (origin NUL
+/// key LF value NUL, in the order git reads them).
+fn helpers_after(listing: &str, origin: &str, ours: &str) -> Vec<(String, String)> {
+    let mut fields = listing.split('\0');
+    let mut entries = Vec::new();
+    while let (Some(place), Some(entry)) = (fields.next(), fields.next()) {
+        let (key, value) = entry.split_once('\n').unwrap_or((entry, ""));
+        if applies_to(key, origin) {
+            entries.push((place.to_owned(), value.to_owned()));
+        }
+    }
+    let Some(last_ours) = entries.iter().rposition(|(_, value)| value == ours) else {
+        return Vec::new();
+    };
+    let after = entries.split_off(last_ours + 1);
+    // A reset after ours forgets ours too: git would not ask oauthctl.
+    if after.iter().any(|(_, value)| value.is_empty()) {
+        return Vec::new();
+    }
+    after
+}
+
+/// `credential.helper`, or `credential.URL.helper` for a URL that matches
+/// `origin` (the same scheme and host; git also matches by path prefix).
+fn applies_to(key: &str, origin: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    let Some(middle) = key
+        .strip_prefix("credential.")
+        .and_then(|k| k.strip_suffix("helper"))
+    else {
+        return false;
+    };
+    match middle.strip_suffix('.') {
+        None => middle.is_empty(),
+        Some(url) => {
+            let url = url.trim_end_matches('/');
+            url == origin
+                || url
+                    .strip_prefix(origin)
+                    .is_some_and(|rest| rest.starts_with('/'))
+                || (!url.contains("://") && origin.split("://").nth(1) == Some(url))
+        }
+    }
+}
+
 /// Runs `git ARGS` within [`GIT_TIME_LIMIT`]; its stderr is in the error.
 fn run_git(args: &[String]) -> Result<()> {
     let shown = || format!("git {}", args.join(" "));
@@ -141,6 +220,37 @@ fn run_git(args: &[String]) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_helper_configured_after_oauthctls_is_found() {
+        let ours = "!oauthctl git-credential -p work";
+        let origin = "https://git.example.com";
+        let listing = format!(
+            "file:/home/u/.gitconfig\0credential.helper\nstore\0\
+             file:/home/u/.gitconfig\0credential.https://git.example.com.helper\n\0\
+             file:/home/u/.gitconfig\0credential.https://git.example.com.helper\n{ours}\0\
+             file:.git/config\0credential.helper\ncache\0\
+             file:.git/config\0credential.https://other.example.com.helper\nstore\0"
+        );
+        assert_eq!(
+            helpers_after(&listing, origin, ours),
+            vec![("file:.git/config".to_owned(), "cache".to_owned())]
+        );
+        // A reset after ours forgets ours too: nothing to say then.
+        let reset = format!("{listing}file:.git/config\0credential.helper\n\0");
+        assert!(helpers_after(&reset, origin, ours).is_empty());
+        let before_only = "file:g\0credential.helper\nstore\0file:g\0credential.https://git.example.com.helper\n\0";
+        assert!(
+            helpers_after(
+                &format!(
+                    "{before_only}file:g\0credential.https://git.example.com.helper\n{ours}\0"
+                ),
+                origin,
+                ours
+            )
+            .is_empty()
+        );
+    }
 
     #[test]
     fn origins_are_what_git_matches() {

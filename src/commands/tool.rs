@@ -1,6 +1,7 @@
-//! Running another tool (git, kubectl) for a `setup` command: stdin and
-//! stdout closed, stderr kept for the error message, and a time limit, so a
-//! tool that hangs (a credential prompt, a lock) cannot hang oauthctl.
+//! Running another tool (git, kubectl) for a `setup` command: stdin
+//! closed, stdout kept for what was asked of it, stderr for the error
+//! message, and a time limit, so a tool that hangs (a credential prompt, a
+//! lock) cannot hang oauthctl.
 
 use std::io::Read;
 use std::process::{Command, ExitStatus, Stdio};
@@ -8,6 +9,8 @@ use std::time::{Duration, Instant};
 
 pub struct Finished {
     pub status: ExitStatus,
+    /// At most 1 MiB of its stdout.
+    pub stdout: String,
     /// Its stderr on one line, at most 64 KiB of it read.
     pub stderr: String,
 }
@@ -22,19 +25,34 @@ pub enum Failed {
 pub fn run(mut command: Command, limit: Duration) -> Result<Finished, Failed> {
     let mut child = command
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(Failed::Start)?;
-    // Read on a thread: the tool cannot block on a full pipe meanwhile.
-    let stderr = child.stderr.take();
-    let reader = std::thread::spawn(move || {
-        let mut text = String::new();
-        if let Some(stderr) = stderr {
-            let _ = stderr.take(64 * 1024).read_to_string(&mut text);
-        }
-        text
-    });
+    // Read on threads: the tool cannot block on a full pipe meanwhile.
+    let read = |pipe: Option<Box<dyn Read + Send>>, limit: u64| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(pipe) = pipe {
+                let _ = pipe.take(limit).read_to_end(&mut bytes);
+            }
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let stdout = read(
+        child
+            .stdout
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        1 << 20,
+    );
+    let reader = read(
+        child
+            .stderr
+            .take()
+            .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        64 * 1024,
+    );
     let deadline = Instant::now() + limit;
     let status = loop {
         match child.try_wait() {
@@ -50,6 +68,7 @@ pub fn run(mut command: Command, limit: Duration) -> Result<Finished, Failed> {
     let stderr = reader.join().unwrap_or_default();
     Ok(Finished {
         status,
+        stdout: stdout.join().unwrap_or_default(),
         stderr: crate::oauth::response::one_line(stderr.trim(), 400),
     })
 }

@@ -137,16 +137,25 @@ pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
                 continue;
             }
         };
-        if let Some(named) = &metadata.issuer
-            && named.trim_end_matches('/') != trimmed
-        {
+        // RFC 8414 §3.3 and OIDC Discovery §4.3: the document names the
+        // issuer it describes, and it is the one asked for. One that names
+        // none could describe anyone's endpoints.
+        let mismatch = match &metadata.issuer {
+            Some(named) if named.trim_end_matches('/') == trimmed => None,
+            Some(named) => Some(format!(
+                "discovery at {url} names issuer {}, not {issuer}: use the exact issuer URL",
+                super::response::one_line(named, 200)
+            )),
+            None => Some(format!(
+                "discovery at {url} names no issuer, so it cannot be told apart from another server's: give --token-url and --auth-url instead"
+            )),
+        };
+        if let Some(why) = mismatch {
             if found.is_some() {
-                log::debug!("discovery: {url} names issuer {named}: not used");
+                log::debug!("discovery: {why}: not used");
                 continue;
             }
-            return Err(Error::Misconfigured(format!(
-                "discovery at {url} names issuer {named}, not {issuer}: use the exact issuer URL"
-            )));
+            return Err(Error::Misconfigured(why));
         }
         match &mut found {
             None => found = Some(metadata),

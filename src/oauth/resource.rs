@@ -26,7 +26,12 @@ pub fn discover(http: &Http, resource_url: &str) -> Result<ProtectedResource, Er
         .and_then(resource_metadata_parameter)
         .map(Ok)
         .unwrap_or_else(|| well_known(&url))?;
-    check_url(&metadata_url)?;
+    let metadata_url = named_url(
+        &url,
+        "protected resource",
+        "resource_metadata",
+        &metadata_url,
+    )?;
     let response = http.send(
         "protected resource metadata",
         &metadata_url,
@@ -53,8 +58,9 @@ pub fn discover(http: &Http, resource_url: &str) -> Result<ProtectedResource, Er
     };
     let resource = json["resource"].as_str().unwrap_or_default().to_owned();
     // §3.3: metadata about another resource must not be used (it could
-    // send this resource's tokens to an attacker's server).
-    if resource.trim_end_matches('/') != resource_url.trim_end_matches('/') {
+    // send this resource's tokens to an attacker's server). The comparison
+    // is exact, as the RFC says: `/mcp/` is another resource than `/mcp`.
+    if resource != resource_url {
         return Err(Error::Untrustworthy {
             endpoint,
             what: format!(
@@ -70,13 +76,58 @@ pub fn discover(http: &Http, resource_url: &str) -> Result<ProtectedResource, Er
         )));
     }
     for server in &authorization_servers {
-        check_url(server)?;
+        named_url(&url, endpoint, "authorization_servers", server)?;
+    }
+    let scopes_supported = strings("scopes_supported");
+    if let Some(bad) = scopes_supported
+        .iter()
+        .find(|scope| !crate::text::is_scope_token(scope))
+    {
+        return Err(Error::Untrustworthy {
+            endpoint,
+            what: format!(
+                "a scope in scopes_supported that RFC 6749 does not allow (`{}`)",
+                super::response::one_line(bad, 100)
+            ),
+        });
     }
     Ok(ProtectedResource {
         resource,
         authorization_servers,
-        scopes_supported: strings("scopes_supported"),
+        scopes_supported,
     })
+}
+
+/// A URL the resource's answers name (its metadata, its authorization
+/// servers), checked before it is fetched, shown or saved in a profile: a
+/// URL as the URL standard writes it, so no control character or escape
+/// sequence rides along, and https when the resource itself is (an https
+/// resource must not point oauthctl at plain-http services on this machine).
+fn named_url(
+    resource: &url::Url,
+    endpoint: &'static str,
+    member: &str,
+    raw: &str,
+) -> Result<String, Error> {
+    let untrustworthy = |why: &str| Error::Untrustworthy {
+        endpoint,
+        what: format!(
+            "{member} `{}`, {why}",
+            super::response::one_line(&super::http::redact_url(raw), 200)
+        ),
+    };
+    let url = check_url(raw).map_err(|_| untrustworthy("which is no https URL"))?;
+    let serialized = url.as_str();
+    let root_without_slash = url.path() == "/" && serialized.strip_suffix('/') == Some(raw);
+    if serialized != raw && !root_without_slash {
+        return Err(untrustworthy(
+            "which is not written as a URL is (it carries characters a URL escapes)",
+        ));
+    }
+    if resource.scheme() == "https" && url.scheme() != "https" {
+        return Err(untrustworthy("plain http named by an https resource"));
+    }
+    Ok(raw.to_owned())
 }
 
 /// RFC 9728 §3.1: `/.well-known/oauth-protected-resource` goes between the

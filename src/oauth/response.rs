@@ -4,6 +4,8 @@
 use crate::secret::Secret;
 use serde_json::{Map, Value};
 
+pub use crate::text::one_line;
+
 #[derive(Debug, Clone)]
 pub struct TokenResponse {
     pub access_token: Secret,
@@ -326,23 +328,6 @@ pub fn excerpt(body: &[u8], max: usize) -> Option<String> {
     }
     let line = one_line(&out, max);
     (!line.is_empty()).then_some(line)
-}
-
-/// Provider-supplied text made safe for one terminal line: control
-/// characters (escape sequences, CR, BEL) dropped, whitespace folded, capped.
-pub fn one_line(text: &str, max: usize) -> String {
-    let printable: String = text
-        .chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .filter(|c| !c.is_control())
-        .collect();
-    let folded = printable.split_whitespace().collect::<Vec<_>>().join(" ");
-    if folded.chars().count() > max {
-        let cut: String = folded.chars().take(max).collect();
-        format!("{cut}…")
-    } else {
-        folded
-    }
 }
 
 /// An OAuth error code as RFC 6749 §5.2 allows it (NQSCHAR: printable ASCII

@@ -37,6 +37,27 @@ impl FileStore {
         self.dir.join(format!("{}.json", key.file_stem()))
     }
 
+    /// [`TokenStore::load`] for a directory someone else may have made or
+    /// filled (a rescue directory in a shared temp dir): the directory, its
+    /// parent and the file must all be this user's own and private.
+    pub fn load_untrusted(&self, key: &StoreKey) -> Result<Option<TokenSet>> {
+        self.check_private_dirs()?;
+        read_private_json::<Stored>(&self.path(key)).map(|stored| stored.map(|s| s.set))
+    }
+
+    /// The directory and its parent are this user's own, 0700, no symlinks.
+    pub fn check_private_dirs(&self) -> Result<()> {
+        let parent = self.dir.parent().filter(|p| !p.as_os_str().is_empty());
+        for dir in std::iter::once(self.dir.as_path()).chain(parent) {
+            let meta = std::fs::symlink_metadata(dir)
+                .with_context(|| format!("cannot read {}", dir.display()))?;
+            if let Some(why) = not_private(&meta, Kind::Dir) {
+                anyhow::bail!("{} {why}", dir.display());
+            }
+        }
+        Ok(())
+    }
+
     /// Whether anything is stored for `key`, without reading it.
     pub fn holds(&self, key: &StoreKey) -> bool {
         std::fs::symlink_metadata(self.path(key)).is_ok()
@@ -130,6 +151,66 @@ pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T
         ))
         .into()
     })
+}
+
+/// [`read_json`] for a file someone else may have put there (a rescue
+/// directory under a shared temp dir): only a regular file of this user's,
+/// readable by no one else, is read. Anything else is an error naming why.
+pub fn read_private_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T>> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err).with_context(|| format!("cannot read {}", path.display())),
+    };
+    if let Some(why) = not_private(&meta, Kind::File) {
+        anyhow::bail!("{} {why}", path.display());
+    }
+    read_json(path)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Dir,
+}
+
+/// Why `meta` is not this user's own private file or directory (0600 or
+/// 0700, no symlink, owned by the effective user), or `None` when it is.
+/// What oauthctl writes always passes; what another user planted never does.
+#[cfg(unix)]
+pub fn not_private(meta: &std::fs::Metadata, kind: Kind) -> Option<String> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let file_type = meta.file_type();
+    let mode = meta.permissions().mode() & 0o777;
+    if file_type.is_symlink() {
+        Some("is a symlink".to_owned())
+    } else if kind == Kind::Dir && !file_type.is_dir() {
+        Some("is not a directory".to_owned())
+    } else if kind == Kind::File && !file_type.is_file() {
+        Some("is not a regular file".to_owned())
+    } else if meta.uid() != rustix::process::geteuid().as_raw() {
+        Some(format!("belongs to another user (uid {})", meta.uid()))
+    } else if mode & 0o077 != 0 {
+        Some(format!("is open to other users (mode {mode:o})"))
+    } else {
+        None
+    }
+}
+
+/// Windows keeps what is under the user's profile to that user by its ACLs;
+/// there are no modes to check.
+#[cfg(not(unix))]
+pub fn not_private(meta: &std::fs::Metadata, kind: Kind) -> Option<String> {
+    let file_type = meta.file_type();
+    if file_type.is_symlink() {
+        Some("is a symlink".to_owned())
+    } else if kind == Kind::Dir && !file_type.is_dir() {
+        Some("is not a directory".to_owned())
+    } else if kind == Kind::File && !file_type.is_file() {
+        Some("is not a regular file".to_owned())
+    } else {
+        None
+    }
 }
 
 /// Opens `path` without following a symlink at its last component

@@ -32,10 +32,16 @@ impl Rescuing {
         self.dirs
             .iter()
             .filter(|dir| dir.holds(key))
-            .filter_map(|dir| match dir.load(key) {
+            .filter_map(|dir| match dir.load_untrusted(key) {
                 Ok(set) => set,
                 Err(err) => {
-                    log::warn!("ignoring a rescued token set: {err:#}");
+                    // Once per process: `status` and `settle` ask again.
+                    static SAID: std::sync::Once = std::sync::Once::new();
+                    SAID.call_once(|| {
+                        log::warn!(
+                            "ignoring a rescued token set, which only a private file of your own could be: {err:#}"
+                        );
+                    });
                     None
                 }
             })
@@ -45,6 +51,7 @@ impl Rescuing {
     fn clear(&self, key: &StoreKey) {
         for dir in &self.dirs {
             if dir.holds(key)
+                && dir.check_private_dirs().is_ok()
                 && let Err(err) = dir.delete(key)
             {
                 log::warn!("cannot remove the rescued copy: {err:#}");
@@ -124,7 +131,8 @@ impl TokenStore for Rescuing {
 
     fn purge(&self) -> Result<usize> {
         let mut purged = self.inner.purge()?;
-        for dir in &self.dirs {
+        // Another user's directory is not this user's to empty.
+        for dir in self.dirs.iter().filter(|d| d.check_private_dirs().is_ok()) {
             purged += super::file::purge_json_files(dir.dir())?;
         }
         Ok(purged)

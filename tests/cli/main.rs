@@ -32,3 +32,5 @@ mod readme;
 mod seed_logins;
 mod seeds;
 mod tls;
+#[cfg(unix)]
+mod trust;

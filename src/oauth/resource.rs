@@ -172,6 +172,35 @@ mod tests {
     }
 
     #[test]
+    fn an_https_resource_cannot_point_at_plain_http_on_this_machine() {
+        let https = url::Url::parse("https://api.example.com/mcp").unwrap();
+        let loopback = url::Url::parse("http://127.0.0.1:8080/mcp").unwrap();
+        let named = |resource: &url::Url, raw: &str| named_url(resource, "m", "s", raw);
+        assert!(named(&https, "http://127.0.0.1:9000/meta").is_err());
+        assert!(named(&https, "http://localhost/meta").is_err());
+        assert!(named(&https, "https://as.example.com").is_ok());
+        assert!(named(&loopback, "http://127.0.0.1:9000").is_ok());
+    }
+
+    #[test]
+    fn a_named_url_must_be_written_as_a_url_is() {
+        let https = url::Url::parse("https://api.example.com/mcp").unwrap();
+        let named = |raw: &str| named_url(&https, "m", "s", raw);
+        assert!(named("https://as.example.com").is_ok());
+        assert!(named("https://as.example.com/").is_ok());
+        assert!(named("https://as.example.com/tenant").is_ok());
+        for bad in [
+            "https://as.example.com\x1b[1A",
+            "https://as.example.com/\r\nX",
+            " https://as.example.com",
+            "https://AS.example.com",
+            "https://as.example.com/a b",
+        ] {
+            assert!(named(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
     fn reads_resource_metadata_from_a_challenge() {
         assert_eq!(
             resource_metadata_parameter(

@@ -104,12 +104,75 @@ fn setting_advice(description: &str) -> Option<&'static str> {
     }
 }
 
-fn oauth_advice(err: &OAuthError) -> Option<&'static str> {
+/// How the client of this process's requests authenticates, said by the
+/// command that built it, so that advice on a refused client fits the
+/// method: a key-based client has no secret to check.
+#[derive(Debug, Clone)]
+pub enum ClientHint {
+    /// A private key signs the assertion (private_key_jwt).
+    Key {
+        source: String,
+        kid: Option<String>,
+        alg: String,
+        aud: String,
+    },
+    /// The client secret keys an HMAC (client_secret_jwt).
+    SecretJwt { alg: String, aud: String },
+    /// A TLS client certificate (RFC 8705).
+    Certificate { cert: String },
+    /// An assertion made elsewhere (a file, a CI runner).
+    Assertion { source: String },
+}
+
+static CLIENT_HINT: std::sync::Mutex<Option<ClientHint>> = std::sync::Mutex::new(None);
+
+/// Remembers how the client authenticates, for [`advice`].
+pub fn describe_client(hint: Option<ClientHint>) {
+    if let Ok(mut slot) = CLIENT_HINT.lock() {
+        *slot = hint;
+    }
+}
+
+/// What to check when the provider refused a key-based client.
+fn client_advice() -> Option<String> {
+    let hint = CLIENT_HINT.lock().ok()?.clone()?;
+    Some(match hint {
+        ClientHint::Key {
+            source,
+            kid,
+            alg,
+            aud,
+        } => format!(
+            "check that the provider holds the public key of {source} for this client ({}, {alg}), and that it takes `aud` {aud} (--client-assertion-aud token-endpoint or issuer)",
+            kid.map(|k| format!("kid {k}"))
+                .unwrap_or_else(|| "no kid".to_owned())
+        ),
+        ClientHint::SecretJwt { alg, aud } => format!(
+            "check --client-id and the client secret the {alg} assertion is keyed with, and that the provider takes `aud` {aud} (--client-assertion-aud token-endpoint or issuer)"
+        ),
+        ClientHint::Certificate { cert } => format!(
+            "check that the provider has {cert} registered for this client (its subject for tls_client_auth, the certificate itself for self_signed_tls_client_auth) and that its key matches --client-cert-key"
+        ),
+        ClientHint::Assertion { source } => format!(
+            "check the assertion from {source}: its `iss` and `sub` must be what the provider registered for this client, its `aud` what the provider expects, and it must not have expired"
+        ),
+    })
+}
+
+fn oauth_advice(err: &OAuthError) -> Option<String> {
     if let OAuthError::OAuth {
         description: Some(description),
         ..
     } = err
         && let Some(advice) = setting_advice(description)
+    {
+        return Some(advice.to_owned());
+    }
+    if let OAuthError::OAuth {
+        code: ErrorCode::InvalidClient | ErrorCode::UnauthorizedClient,
+        ..
+    } = err
+        && let Some(advice) = client_advice()
     {
         return Some(advice);
     }
@@ -132,7 +195,8 @@ fn oauth_advice(err: &OAuthError) -> Option<&'static str> {
                 "the provider is failing: try again later"
             }
             _ => "see the provider's documentation",
-        }),
+        }
+        .to_owned()),
         _ => None,
     }
 }

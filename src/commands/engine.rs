@@ -10,7 +10,7 @@ use crate::oauth::grant::{Grant, Param};
 use crate::oauth::jws::JwsAlg;
 use crate::oauth::response::TokenResponse;
 use crate::oauth::types::{
-    AssertionAudience, AssertionAudienceKind, ClientAuth, ClientAuthMethod, ErrorCode,
+    AssertionAudience, AssertionAudienceKind, ClientAuth, ClientAuthMethod, ErrorCode, GrantKind,
 };
 use crate::secret::Secret;
 use crate::settings::Profile;
@@ -115,7 +115,13 @@ pub fn endpoint(ctx: &Ctx, profile: &Profile, which: Endpoint) -> Result<String>
     })
 }
 
-pub fn client(profile: &Profile) -> Result<Client> {
+pub fn client(ctx: &Ctx, profile: &Profile) -> Result<Client> {
+    client_signing(ctx, profile, profile.grant == Some(GrantKind::JwtBearer))
+}
+
+/// [`client`], where `key_signs_grant` says the client key is there to sign
+/// a JWT bearer grant's assertion, not to authenticate the client.
+fn client_signing(ctx: &Ctx, profile: &Profile, key_signs_grant: bool) -> Result<Client> {
     if profile.client_auth == Some(crate::oauth::types::ClientAuthMethod::Tls)
         && (profile.client_cert.is_none() || profile.client_cert_key.is_none())
     {
@@ -123,12 +129,47 @@ pub fn client(profile: &Profile) -> Result<Client> {
             "--client-auth tls needs the certificate: give --client-cert and --client-cert-key",
         ));
     }
+    let auth = client_auth(ctx, profile, key_signs_grant, ASSERTION_FETCH_TIMEOUT)?;
+    crate::error::describe_client(client_hint(profile, auth.as_ref()));
     Ok(Client::new(
         profile.client_id.clone(),
         profile.client_secret()?,
-        client_auth(profile, ASSERTION_FETCH_TIMEOUT)?,
+        auth,
         profile.body.unwrap_or_default(),
     ))
+}
+
+/// How `auth` shows in advice, when it is not a secret's method.
+fn client_hint(profile: &Profile, auth: Option<&ClientAuth>) -> Option<crate::error::ClientHint> {
+    use crate::error::ClientHint;
+    Some(match auth? {
+        ClientAuth::PrivateKeyJwt { key, audience } => ClientHint::Key {
+            source: match &profile.client_key {
+                Some(path) => path.display().to_string(),
+                None => "the credentials file".to_owned(),
+            },
+            kid: key.kid().map(str::to_owned),
+            alg: key.alg().to_string(),
+            aud: audience.0.clone(),
+        },
+        ClientAuth::ClientSecretJwt { alg, audience } => ClientHint::SecretJwt {
+            alg: alg.to_string(),
+            aud: audience.0.clone(),
+        },
+        ClientAuth::Tls => ClientHint::Certificate {
+            cert: profile
+                .client_cert
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+        },
+        ClientAuth::ReadyAssertion(source) => ClientHint::Assertion {
+            source: source.name.clone(),
+        },
+        ClientAuth::Basic | ClientAuth::BasicRaw | ClientAuth::Post | ClientAuth::None => {
+            return None;
+        }
+    })
 }
 
 /// How long fetching a ready-made assertion (a CI runner's OIDC endpoint)
@@ -138,13 +179,23 @@ const ASSERTION_FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_s
 /// The client for the token endpoint (and PAR), with the DPoP key of
 /// `previous` (a bound refresh token works only with it), else a new key
 /// when the profile asks for DPoP.
-pub fn token_client(profile: &Profile, previous: Option<&TokenSet>) -> Result<Client> {
+pub fn token_client(ctx: &Ctx, profile: &Profile, previous: Option<&TokenSet>) -> Result<Client> {
     let dpop = match previous.and_then(|p| p.dpop_key.as_ref()) {
         Some(stored) => Some(stored_dpop_key(profile, stored)?),
         None if profile.dpop => Some(Dpop::generate()?),
         None => None,
     };
-    Ok(client(profile)?.with_dpop(dpop.map(Arc::new)))
+    Ok(client(ctx, profile)?.with_dpop(dpop.map(Arc::new)))
+}
+
+/// The client that sends `grant` for a login: for a JWT bearer grant the
+/// client key signs the grant, whatever the profile's `grant` says.
+pub fn grant_client(ctx: &Ctx, profile: &Profile, grant: &Grant) -> Result<Client> {
+    if !matches!(grant, Grant::JwtBearer(_)) {
+        return token_client(ctx, profile, None);
+    }
+    let dpop = profile.dpop.then(Dpop::generate).transpose()?;
+    Ok(client_signing(ctx, profile, true)?.with_dpop(dpop.map(Arc::new)))
 }
 
 /// The DPoP key `set` is bound to. The keychain store's access cache does
@@ -183,33 +234,36 @@ fn stored_dpop_key(profile: &Profile, stored: &Secret) -> Result<Dpop> {
 }
 
 /// The profile's client authentication, with the key or audience the JWT
-/// methods need; `--client-key` alone means private-key-jwt. `None`: the
-/// client's default (basic with a secret, else none).
-fn client_auth(profile: &Profile, http_timeout: std::time::Duration) -> Result<Option<ClientAuth>> {
+/// methods need; `--client-key` alone means private-key-jwt, but for the
+/// JWT bearer grant, whose assertion it signs: that client authenticates
+/// only as `client_auth` says (Google's clients, and oidc-provider's, are
+/// registered with `none`). `None`: the client's default (basic with a
+/// secret, else none).
+fn client_auth(
+    ctx: &Ctx,
+    profile: &Profile,
+    key_signs_grant: bool,
+    http_timeout: std::time::Duration,
+) -> Result<Option<ClientAuth>> {
     if let Some(source) = profile.assertion_source(http_timeout)? {
         return Ok(Some(ClientAuth::ReadyAssertion(source)));
     }
-    let method = profile.client_auth.or(profile
-        .client_key
-        .is_some()
-        .then_some(ClientAuthMethod::PrivateKeyJwt));
+    let method = profile
+        .client_auth
+        .or((profile.client_key.is_some() && !key_signs_grant)
+            .then_some(ClientAuthMethod::PrivateKeyJwt));
     let Some(method) = method else {
         return Ok(None);
     };
     if let Some(simple) = method.simple() {
         return Ok(Some(simple));
     }
-    let audience = match profile.client_assertion_aud.unwrap_or_default() {
-        AssertionAudienceKind::TokenEndpoint => AssertionAudience::Endpoint,
-        AssertionAudienceKind::Issuer => match &profile.issuer {
-            Some(issuer) => AssertionAudience::Fixed(issuer.clone()),
-            None => {
-                return Err(usage(
-                    "--client-assertion-aud issuer needs --issuer (or the profile's issuer)",
-                ));
-            }
-        },
-    };
+    let audience = AssertionAudience(match profile.client_assertion_aud {
+        Some(AssertionAudienceKind::Issuer) => profile.issuer.clone().ok_or_else(|| {
+            usage("--client-assertion-aud issuer needs --issuer (or the profile's issuer)")
+        })?,
+        Some(AssertionAudienceKind::TokenEndpoint) | None => token_url(ctx, profile)?,
+    });
     Ok(Some(match method {
         ClientAuthMethod::ClientSecretJwt => {
             let alg = profile.client_key_alg.unwrap_or(JwsAlg::HS256);
@@ -324,7 +378,7 @@ pub fn mint_client_credentials(ctx: &Ctx, profile: &Profile) -> Result<TokenSet>
         }
         _ => Grant::ClientCredentials,
     };
-    let client = token_client(profile, None)?;
+    let client = token_client(ctx, profile, None)?;
     let response = exchange(ctx, profile, &client, &grant, request_params(profile))?;
     Ok(TokenSet::from_response(response, None, grant.kind()))
 }
@@ -393,7 +447,7 @@ pub fn refresh_with(
     refresh_token: &Secret,
 ) -> Result<TokenSet> {
     let grant = Grant::RefreshToken(refresh_token.clone());
-    let client = token_client(profile, Some(previous))?;
+    let client = token_client(ctx, profile, Some(previous))?;
     match exchange(ctx, profile, &client, &grant, Vec::new()) {
         Ok(response) => Ok(TokenSet::from_response(
             response,

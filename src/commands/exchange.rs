@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &ExchangeArgs) -> Result<()> {
     };
     let grant = Grant::TokenExchange(grant);
     let mint = || {
-        let client = engine::token_client(&profile, None)?;
+        let client = engine::token_client(ctx, &profile, None)?;
         let response = engine::exchange(
             ctx,
             &profile,

@@ -26,7 +26,7 @@ pub fn run(ctx: &Ctx, args: &IntrospectArgs) -> Result<u8> {
         (set.access_token.clone(), "access_token")
     };
     let url = engine::endpoint(ctx, &profile, engine::Endpoint::Introspection)?;
-    let client = engine::client(&profile)?;
+    let client = engine::client(ctx, &profile)?;
     let answer = introspect(ctx.http_for(&profile)?, &url, &client, &token, hint)?;
     let text = match args.output {
         // serde_json escapes every control character: safe for a terminal.

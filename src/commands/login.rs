@@ -83,7 +83,7 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
                 grant_type: grant_type.clone(),
             },
         };
-        let client = engine::token_client(&profile, None)?;
+        let client = engine::grant_client(ctx, &profile, &grant)?;
         let response = engine::exchange(ctx, &profile, &client, &grant, request_params(&profile))?;
         (TokenSet::from_response(response, None, grant.kind()), None)
     } else if args.device {
@@ -174,7 +174,7 @@ fn browser_login(
     }
     // The code is bound to this login's DPoP key (RFC 9449 §10), so a code
     // caught on the way is worth nothing without it.
-    let client = engine::token_client(profile, None)?;
+    let client = engine::token_client(ctx, profile, None)?;
     if let Some(dpop) = &client.dpop {
         extra.push(("dpop_jkt".to_owned(), dpop.thumbprint()));
     }
@@ -417,7 +417,7 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
     let mut authorization = device::start(
         http,
         &device_url,
-        &engine::client(profile)?,
+        &engine::client(ctx, profile)?,
         &request_params(profile),
     )?;
     if let Some(limit) = args.timeout {
@@ -449,7 +449,7 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
         output::short_duration(authorization.expires_in.as_secs())
     ));
     ctx.note(&message);
-    let client = engine::token_client(profile, None)?;
+    let client = engine::token_client(ctx, profile, None)?;
     let endpoint = TokenEndpoint {
         http,
         url: &token_url,
@@ -553,7 +553,7 @@ fn password_grant(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<Toke
         ctx.globals.password().as_ref(),
     )?;
     let grant = Grant::Password { username, password };
-    let client = engine::token_client(profile, None)?;
+    let client = engine::token_client(ctx, profile, None)?;
     let response = engine::exchange(ctx, profile, &client, &grant, request_params(profile))?;
     Ok(TokenSet::from_response(response, None, grant.kind()))
 }

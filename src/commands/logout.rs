@@ -90,7 +90,7 @@ pub fn run(ctx: &Ctx, args: &LogoutArgs) -> Result<()> {
 /// Returns the endpoint and what it revoked, for the confirmation.
 fn revoke_set(ctx: &Ctx, profile: &Profile, set: &TokenSet) -> Result<(String, &'static str)> {
     let url = engine::endpoint(ctx, profile, engine::Endpoint::Revocation)?;
-    let client = engine::client(profile)?;
+    let client = engine::client(ctx, profile)?;
     let http = ctx.http_for(profile)?;
     let mut what = "access token";
     if let Some(refresh_token) = &set.refresh_token {

@@ -7,7 +7,7 @@ use super::http::Http;
 pub use super::http::Replay;
 use super::jws;
 use super::response::{self, ErrorResponse, Parsed, TokenResponse};
-use super::types::{AssertionAudience, BodyFormat, ClientAuth, ErrorCode};
+use super::types::{BodyFormat, ClientAuth, ErrorCode};
 use crate::secret::Secret;
 use base64::Engine;
 use std::sync::Arc;
@@ -79,15 +79,19 @@ pub const JWT_BEARER_ASSERTION: &str = "urn:ietf:params:oauth:client-assertion-t
 pub const ASSERTION_LIFETIME: u64 = 60;
 
 impl Client {
+    /// Whether [`Client::authenticate`] puts `client_id` in the body: every
+    /// method but Basic, where it travels in the header.
+    pub fn sends_id_in_body(&self) -> bool {
+        !matches!(self.auth, ClientAuth::Basic | ClientAuth::BasicRaw)
+    }
+
     /// Puts the client's credentials where its auth method says: the body
     /// for post/none and the JWT methods, or the returned Authorization
-    /// header for Basic. `url` is where the request goes: the `aud` of a
-    /// client assertion, which is made afresh on every call.
+    /// header for Basic. A client assertion is made afresh on every call.
     fn authenticate(
         &self,
         body: &mut Vec<Param>,
         encoding: BasicEncoding,
-        url: &str,
     ) -> Result<Option<Secret>, Error> {
         match &self.auth {
             ClientAuth::Basic | ClientAuth::BasicRaw => {
@@ -128,7 +132,7 @@ impl Client {
                         self.auth.name()
                     )));
                 };
-                let assertion = self.assertion(id, url, unix_now())?;
+                let assertion = self.assertion(id, unix_now())?;
                 body.push(Param::plain("client_id", id.clone()));
                 body.push(Param::plain("client_assertion_type", JWT_BEARER_ASSERTION));
                 body.push(Param::secret("client_assertion", assertion));
@@ -137,10 +141,10 @@ impl Client {
         }
     }
 
-    /// A fresh client assertion for a request to `url` (RFC 7523 §3, OIDC
-    /// Core §9): iss = sub = the client id, a random jti, valid
-    /// [`ASSERTION_LIFETIME`] seconds from `now`.
-    fn assertion(&self, id: &str, url: &str, now: u64) -> Result<Secret, Error> {
+    /// A fresh client assertion (RFC 7523 §3, OIDC Core §9): iss = sub =
+    /// the client id, a random jti, valid [`ASSERTION_LIFETIME`] seconds
+    /// from `now`.
+    fn assertion(&self, id: &str, now: u64) -> Result<Secret, Error> {
         let (alg, naming, audience) = match &self.auth {
             ClientAuth::PrivateKeyJwt { key, audience } => {
                 (key.alg(), key.header_members(), audience)
@@ -153,10 +157,7 @@ impl Client {
                 )));
             }
         };
-        let aud = match audience {
-            AssertionAudience::Endpoint => url,
-            AssertionAudience::Fixed(aud) => aud.as_str(),
-        };
+        let aud = audience.0.as_str();
         let jti =
             super::pkce::random_token().map_err(|err| Error::Misconfigured(err.to_string()))?;
         let mut header = serde_json::json!({ "alg": alg.name(), "typ": "JWT" });
@@ -293,7 +294,7 @@ fn post_once(
     let mut sent: Option<(Vec<Param>, Option<Secret>)> = None;
     let mut response = http.send_built(endpoint, url, replay, |c| {
         let mut body = params.to_vec();
-        let authorization = client.authenticate(&mut body, encoding, url)?;
+        let authorization = client.authenticate(&mut body, encoding)?;
         log::debug!(
             "{endpoint}: POST {} ({}, client auth {}) {}",
             super::http::redact_url(url),
@@ -590,6 +591,7 @@ pub fn oauth_error(endpoint: &'static str, status: u16, error: ErrorResponse) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::oauth::types::AssertionAudience;
 
     #[test]
     fn basic_header_form_encodes_per_rfc6749() {
@@ -652,11 +654,11 @@ mod tests {
     #[test]
     fn private_key_jwt_sends_a_fresh_signed_assertion() {
         use ring::signature::{ECDSA_P256_SHA256_FIXED, UnparsedPublicKey};
-        let (client, key) = key_client(AssertionAudience::Endpoint);
         let url = "https://id.example.com/oauth2/token";
+        let (client, key) = key_client(AssertionAudience(url.into()));
         let mut body = Vec::new();
         let header = client
-            .authenticate(&mut body, BasicEncoding::FormEncoded, url)
+            .authenticate(&mut body, BasicEncoding::FormEncoded)
             .unwrap();
         assert!(header.is_none());
         let names: Vec<&str> = body.iter().map(|p| p.name.as_str()).collect();
@@ -694,7 +696,7 @@ mod tests {
 
         let mut again = Vec::new();
         client
-            .authenticate(&mut again, BasicEncoding::FormEncoded, url)
+            .authenticate(&mut again, BasicEncoding::FormEncoded)
             .unwrap();
         let claims2 = decode(again[2].expose().split('.').nth(1).unwrap());
         assert_ne!(claims["jti"], claims2["jti"], "a new jti per request");
@@ -702,10 +704,8 @@ mod tests {
 
     #[test]
     fn assertion_audience_can_be_the_issuer() {
-        let (client, _) = key_client(AssertionAudience::Fixed("https://id.example.com".into()));
-        let jwt = client
-            .assertion("my-client", "https://id.example.com/revoke", 1000)
-            .unwrap();
+        let (client, _) = key_client(AssertionAudience("https://id.example.com".into()));
+        let jwt = client.assertion("my-client", 1000).unwrap();
         let claims = decode(jwt.expose().split('.').nth(1).unwrap());
         assert_eq!(
             claims,
@@ -723,11 +723,11 @@ mod tests {
             Some(Secret::new("s".repeat(48))),
             Some(ClientAuth::ClientSecretJwt {
                 alg: jws::JwsAlg::HS384,
-                audience: AssertionAudience::Endpoint,
+                audience: AssertionAudience("https://as/token".into()),
             }),
             BodyFormat::Form,
         );
-        let jwt = client.assertion("c", "https://as/token", 1).unwrap();
+        let jwt = client.assertion("c", 1).unwrap();
         let jwt = jwt.expose();
         let parts: Vec<&str> = jwt.split('.').collect();
         assert_eq!(
@@ -747,7 +747,7 @@ mod tests {
             secret: None,
             ..client
         };
-        assert!(no_secret.assertion("c", "https://as/token", 1).is_err());
+        assert!(no_secret.assertion("c", 1).is_err());
     }
 
     #[test]

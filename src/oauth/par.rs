@@ -20,12 +20,19 @@ pub fn push(
     params: &[(String, String)],
 ) -> Result<String, Error> {
     let endpoint = "pushed authorization request endpoint";
-    // client_id comes with the client's authentication.
-    let body: Vec<Param> = params
+    // RFC 9126 §2.1: client_id is in the body whatever the authentication
+    // (Spring Authorization Server refuses a Basic-authenticated push
+    // without it); the methods that put it there themselves add it once.
+    let mut body: Vec<Param> = params
         .iter()
         .filter(|(k, _)| k != "client_id")
         .map(|(k, v)| Param::plain(k.clone(), v.clone()))
         .collect();
+    if !client.sends_id_in_body()
+        && let Some((_, id)) = params.iter().find(|(k, _)| k == "client_id")
+    {
+        body.push(Param::plain("client_id", id.clone()));
+    }
     // Each POST makes a new request_uri: sending it again costs nothing.
     let response = post_authenticated(
         http,

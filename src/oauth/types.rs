@@ -69,15 +69,13 @@ impl ClientAuth {
     }
 }
 
-/// The `aud` of a self-signed client assertion.
+/// The `aud` of a self-signed client assertion, the same whichever endpoint
+/// is called: the token endpoint (what Entra ID and Okta require, and
+/// Keycloak accepts everywhere), or the issuer where a server wants that
+/// (the RFC 7523 update's choice). The URL of the endpoint called
+/// (revocation, device authorization) is what Keycloak 26 refuses.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AssertionAudience {
-    /// The URL of the endpoint being called: the token endpoint, or the
-    /// revocation or device endpoint for those requests (OIDC Core §9).
-    Endpoint,
-    /// A fixed value: the issuer, for servers that want that.
-    Fixed(String),
-}
+pub struct AssertionAudience(pub String);
 
 /// A client authentication method by name, as `--client-auth` and the
 /// profile key `client_auth` spell it.
@@ -134,12 +132,12 @@ impl ClientAuthMethod {
     }
 }
 
-/// `--client-assertion-aud`: what self-signed assertions name as `aud`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Deserialize)]
+/// `--client-assertion-aud`: what self-signed assertions name as `aud`,
+/// for every endpoint. Unset: the token endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssertionAudienceKind {
-    /// the URL of the endpoint called (the token endpoint for token requests)
-    #[default]
+    /// the token endpoint's URL, for every endpoint (the default)
     #[serde(alias = "token-endpoint")]
     TokenEndpoint,
     /// the issuer (--issuer)

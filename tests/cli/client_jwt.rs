@@ -126,6 +126,11 @@ fn client_secret_jwt_mints_with_the_secret() {
     assert_eq!(lines(&out).len(), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains("invalid_client"), "{}", stderr(&out));
     assert!(!stderr(&out).contains("eyJ"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("client secret the HS256 assertion is keyed with"),
+        "{}",
+        stderr(&out)
+    );
 
     // An asymmetric alg cannot be keyed with a secret.
     let out = run(&env, &args(&secret, Some("RS256")));
@@ -157,6 +162,17 @@ fn an_unregistered_key_is_invalid_client_in_one_line() {
     assert_eq!(lines.len(), 1, "{lines:?}");
     assert!(lines[0].contains("invalid_client"), "{lines:?}");
     assert!(!lines[0].contains("eyJ"), "no assertion in {lines:?}");
+    // The advice fits a key: which key, kid, alg and aud, not a secret.
+    let other = op.key_path("other.pkcs8.pem");
+    for part in [
+        format!("public key of {}", other.display()),
+        "kid p256".to_owned(),
+        "ES256".to_owned(),
+        format!("`aud` {}", op.token_url()),
+    ] {
+        assert!(lines[0].contains(&part), "no {part:?} in {lines:?}");
+    }
+    assert!(!lines[0].contains("--client-secret"), "{lines:?}");
 }
 
 #[cfg(unix)]

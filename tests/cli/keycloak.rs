@@ -795,6 +795,64 @@ fn keycloak_logout_revoke() {
     assert_code(&env.run(&["token", "-p", "kc"]), 4);
 }
 
+/// private_key_jwt beyond the token endpoint: Keycloak 26 wants the same
+/// `aud` for the device authorization and revocation requests as for token
+/// requests, and refuses their own URLs (`Invalid token audience`), which
+/// left tokens valid at the server while `logout --revoke` deleted them here.
+#[test]
+fn keycloak_private_key_jwt_for_device_and_revocation_requests() {
+    let Some(kc) = Keycloak::get() else { return };
+    let Some(browser) = Browser::launch() else {
+        return;
+    };
+    let env = TestEnv::new();
+    let key = keycloak::ci_key(env.path());
+    env.write_config(&kc.profile(
+        "kc",
+        "cli-key",
+        &["openid"],
+        &format!(
+            "client_auth = \"private_key_jwt\"\nclient_key = {:?}",
+            key.to_str().unwrap()
+        ),
+    ));
+    let mut login = env
+        .cmd()
+        .args(["login", "-p", "kc", "--device", "--timeout", "180"])
+        .follow();
+    let line = login.wait_line("verification_uri_complete", PROMPT_WAIT, |l| {
+        l.contains("user_code=")
+    });
+    browser.navigate(&url_in(&line)).unwrap();
+    let page = keycloak::sign_in(&browser, "kate", |s| {
+        let text = s.body_text().ok()?;
+        text.contains("Device Login Successful").then_some(text)
+    });
+    assert!(!page.contains("error"), "{page}");
+    let done = login.finish(EXIT_WAIT);
+    assert_eq!(done.code, Some(0), "device login failed:\n{}", done.stderr);
+    assert_logged_in(&done.stderr, "kc", "kate");
+
+    let refresh_token = env.stored_set()["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        kc.introspect(&refresh_token, "refresh_token")["active"],
+        true
+    );
+    let out = env.run(&["logout", "-p", "kc", "--revoke"]);
+    assert_ok(&out);
+    assert_eq!(
+        stderr(&out).matches("warning").count(),
+        0,
+        "{}",
+        stderr(&out)
+    );
+    let info = kc.introspect(&refresh_token, "refresh_token");
+    assert_eq!(info["active"], false, "revoked at Keycloak too: {info}");
+}
+
 /// Keycloak's standard token exchange (V2): `tx-backend` trades the user's
 /// cli-public token (whose audience names tx-backend) for one for `tx-api`.
 #[test]

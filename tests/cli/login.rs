@@ -716,6 +716,36 @@ fn public_client_login_with_pkce_state_and_nonce_then_token_and_forced_refresh()
     assert_eq!(op.grant_count("refresh_token"), 2, "{}", op.stats());
 }
 
+/// RFC 9126 §2.1: the pushed request has `client_id` in its body even when
+/// the client authenticates with Basic (Spring Authorization Server, and the
+/// test provider, refuse it otherwise).
+#[test]
+fn par_with_basic_client_authentication_sends_client_id_in_the_body() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    let secret_file = env.write_file("web-basic.secret", SPECIAL_SECRET);
+    let mut cmd = env.cmd();
+    cmd.args(["login", "--par", "--no-browser", "--timeout", "60"])
+        .args(["--issuer", op.issuer(), "--client-id", "web-basic"])
+        .args(["--client-secret-file", secret_file.to_str().unwrap()])
+        .args(["--scope", "openid api:read"]);
+    let mut login = Login::spawn(cmd);
+    let line = login.wait_line("the pushed URL", PROMPT_WAIT, |l| {
+        l.contains("request_uri=")
+    });
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http"))
+        .unwrap()
+        .to_owned();
+    assert_eq!(op.stats()["par_requests"], 1, "{}", op.stats());
+    let (status, page) = oidc::deliver_callback(&oidc::authorize_in_test_browser(&url));
+    assert_eq!(status, 200, "{page}");
+    login.finish(EXIT_WAIT).assert_code(0);
+}
+
 #[test]
 fn confidential_client_with_basic_auth_and_a_special_character_secret_file() {
     let Some(op) = OidcProvider::start() else {

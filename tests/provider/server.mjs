@@ -26,12 +26,14 @@
 // - `ci-key` (private_key_jwt, the four public keys in its jwks),
 // - `ci-key-issuer` (the same, but its assertions' aud must be the issuer),
 // - `ci-secret-jwt` (client_secret_jwt, secret CLIENT_SECRET_JWT_SECRET below).
-// Stricter than oidc-provider: an assertion's aud must be the URL of the
-// endpoint called (the issuer for ci-key-issuer), sub must equal iss, typ must
-// be JWT, and it may live at most 60 s from its iat.
+// Stricter than oidc-provider: an assertion's aud must be the token endpoint
+// whatever endpoint is called (the issuer for ci-key-issuer), sub must equal
+// iss, typ must be JWT, and it may live at most 60 s from its iat.
 //
 // Stricter than oidc-provider: a client registered for client_secret_basic
-// that sends its secret in the body (or the reverse) gets invalid_client.
+// that sends its secret in the body (or the reverse) gets invalid_client,
+// and a pushed authorization request without client_id in its body gets
+// invalid_request (as Spring Authorization Server answers).
 //
 // Test-only endpoints (not part of oidc-provider):
 // - GET  /test/stats  counts of requests since start or the last reset, taken
@@ -444,9 +446,12 @@ const provider = new Provider(issuer, {
     if (claims.sub !== claims.iss) fail('sub must be the client_id');
     if (typeof claims.iat !== 'number') fail('iat is missing');
     if (claims.exp - claims.iat > 60) fail('the assertion lives longer than 60 s');
+    // The same aud for every endpoint (revocation and device authorization
+    // included), as Keycloak 26 insists: the token endpoint, or the issuer
+    // for ci-key-issuer. The URL of the endpoint called is refused.
     const expected = client.clientId === 'ci-key-issuer'
       ? ctx.oidc.issuer
-      : ctx.oidc.urlFor(ctx.oidc.route);
+      : ctx.oidc.urlFor('token');
     if (claims.aud !== expected) fail(`aud must be ${expected}`);
   },
   // Random per run: nothing signed here must outlive the process.
@@ -651,6 +656,16 @@ provider.use(async (ctx, next) => {
   if (ctx.path === '/token') {
     const grantType = typeof params.grant_type === 'string' ? params.grant_type : '(none)';
     stats.grant_types[grantType] = (stats.grant_types[grantType] ?? 0) + 1;
+  }
+
+  // Stricter than oidc-provider, as Spring Authorization Server is: a
+  // pushed request carries client_id in its body (RFC 9126 §2.1, the
+  // authorization request's own parameter), whatever the authentication.
+  if (ctx.path === '/request' && typeof params.client_id !== 'string') {
+    ctx.status = 400;
+    ctx.set('cache-control', 'no-store');
+    ctx.body = { error: 'invalid_request', error_description: 'OAuth 2.0 Parameter: client_id' };
+    return;
   }
 
   const { method, clientId } = clientAuthUsed(ctx, params);

@@ -1196,6 +1196,16 @@ impl FakeProvider {
             if req.param("grant_type").as_deref() != Some(google::JWT_BEARER) {
                 return Reply::oauth_error(400, "unsupported_grant_type", "");
             }
+            // The grant's assertion is the only credential: a service
+            // account is no registered client, so client authentication
+            // (a second, client assertion) is refused.
+            if req.param("client_assertion").is_some() || req.header("authorization").is_some() {
+                return Reply::oauth_error(
+                    401,
+                    "invalid_client",
+                    "The OAuth client was not found.",
+                );
+            }
             let assertion = req.param("assertion").unwrap_or_default();
             let Ok(jwt) = super::jwt::Jwt::decode(&assertion) else {
                 return Reply::oauth_error(400, "invalid_grant", "not a JWT");

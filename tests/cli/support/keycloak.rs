@@ -19,6 +19,9 @@
 //!   `tests/keycloak/test-only-ci-key.key.pem`), `ci-secret-jwt`
 //!   (client_secret_jwt): client credentials;
 //! - `web-basic`: confidential, password grant (introspect, logout);
+//! - `cli-key`: confidential with `ci-key`'s key (private_key_jwt), the
+//!   password grant and the device flow, for revocation and device
+//!   requests with client assertions (user `kate`);
 //! - `tx-backend`: standard token exchange (V2) to the audience `tx-api`;
 //! - `cli-dpop`, `ci-dpop`: DPoP-bound tokens (for the DPoP tests to come);
 //! - `test-admin`: reads events and users through the admin API;

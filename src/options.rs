@@ -218,6 +218,12 @@ impl ProviderOptions {
             || self.device_url.is_some()
             || self.credentials_file.is_some()
     }
+
+    /// [`Self::names_a_provider`], or a client id: what makes a command
+    /// without `-p` ad hoc, using nothing of the default profile.
+    pub fn names_a_provider_or_client(&self) -> bool {
+        self.names_a_provider() || self.client_id.is_some()
+    }
 }
 
 /// Layered settings: `self` wins, `other` fills in (uv's `Combine`).

@@ -200,11 +200,19 @@ impl Profile {
     pub fn resolve(globals: &Globals, flags: &ProviderOptions) -> Result<Profile> {
         let mut file = ConfigFile::load(&globals.config_path, globals.config_explicit)?;
         let explicit_name = globals.profile.clone();
+        // Ad hoc: with no -p, flags that name a provider or a client are
+        // the whole story. The default profile's client id, scopes or key
+        // would otherwise ride along to a server they were never meant for.
+        let ad_hoc = explicit_name.is_none() && flags.names_a_provider_or_client();
         let name = explicit_name
             .clone()
-            .or_else(|| file.default_profile.clone())
+            .or_else(|| file.default_profile.clone().filter(|_| !ad_hoc))
             .unwrap_or_else(|| "default".to_owned());
-        let from_file = file.profiles.remove(&name);
+        let from_file = if ad_hoc {
+            None
+        } else {
+            file.profiles.remove(&name)
+        };
         // A mistyped name must not become an empty ad-hoc profile ("not
         // logged in", "no authorization endpoint", a phantom in `status`);
         // a name with its provider given as flags is one on purpose.
@@ -222,7 +230,8 @@ impl Profile {
                 )
             }));
         }
-        if from_file.is_none() && file.default_profile.as_deref() == Some(name.as_str()) {
+        if from_file.is_none() && !ad_hoc && file.default_profile.as_deref() == Some(name.as_str())
+        {
             return Err(usage(format!(
                 "config file {}: default_profile `{name}` has no [profiles.{name}] table",
                 globals.config_path.display()

@@ -26,6 +26,7 @@ mod keycloak;
 mod keyring;
 mod kube;
 mod login;
+mod newcomer;
 mod oidc_provider;
 mod properties;
 mod readme;

@@ -121,9 +121,25 @@ fn fill(text: &str, table: &[(&str, &str)]) -> String {
     text
 }
 
+/// What a reader has after the quick start: a default profile, for another
+/// server and client. Recipes that give their provider as flags must not
+/// pick up any of it (it would send `work-client` and its scopes there).
+fn quick_start_default_profile(env: &TestEnv) {
+    let config = env.config_path();
+    let existing = std::fs::read_to_string(&config).unwrap_or_default();
+    if existing.contains("default_profile") {
+        return;
+    }
+    env.write_config(&format!(
+        "default_profile = \"home\"\n{existing}\n[profiles.home]\nissuer = \"https://id.work.invalid\"\nclient_id = \"work-client\"\nscopes = [\"openid\", \"offline_access\", \"work:admin\"]\n"
+    ));
+}
+
 /// `script` in bash (-eu, pipefail), in `env`'s directory, with the built
-/// oauthctl first on PATH; the run's environment is `env`'s (file store).
+/// oauthctl first on PATH; the run's environment is `env`'s (file store),
+/// with the quick start's default profile in its config.
 fn bash(env: &TestEnv, script: &str) -> Run {
+    quick_start_default_profile(env);
     let bin_dir = Path::new(BIN).parent().unwrap();
     let path = format!(
         "{}:{}",

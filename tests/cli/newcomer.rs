@@ -1,0 +1,58 @@
+//! A newcomer's first hour (issue 18): what the README's quick start leaves
+//! behind (a default profile), and what the commands say to someone who
+//! has not configured anything yet.
+
+use crate::support::fake::{FakeProvider, metapack};
+use crate::support::{TestEnv, assert_code, assert_ok, printed_token, stderr, stdout};
+
+/// The quick start's step 2, as written in the README.
+fn quick_start(env: &TestEnv) {
+    assert_ok(&env.run(&[
+        "profile",
+        "add",
+        "work",
+        "--issuer",
+        "https://id.work.invalid",
+        "--client-id",
+        "oauthctl-cli",
+        "--scope",
+        "openid offline_access api",
+        "--default",
+    ]));
+}
+
+#[test]
+fn ad_hoc_flags_use_nothing_of_the_default_profile() {
+    let fake = FakeProvider::metapack();
+    let env = TestEnv::new();
+    quick_start(&env);
+    let props = env.write_file("apiKey.properties", &metapack::properties());
+    let out = env.run(&[
+        "cc",
+        "--token-url",
+        &fake.url(metapack::PATH),
+        "--credentials-file",
+        props.to_str().unwrap(),
+        "--client-auth",
+        "basic-raw",
+    ]);
+    printed_token(&out);
+    let sent = fake.last();
+    // The key file's client, and no scope of work's.
+    assert_eq!(
+        sent.basic_raw().map(|(id, _)| id).as_deref(),
+        Some(metapack::API_KEY_ID)
+    );
+    assert_eq!(sent.param("scope"), None, "work's scopes were sent");
+    // With -p the profile applies again, flags over it.
+    let out = env.run(&[
+        "token",
+        "-p",
+        "work",
+        "--token-url",
+        &fake.url(metapack::PATH),
+    ]);
+    assert_code(&out, 4);
+    assert!(stderr(&out).contains("work"), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+}

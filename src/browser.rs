@@ -48,6 +48,11 @@ pub fn open(url: &str) -> Opened {
     }
 }
 
+/// How long a launcher may take to say it failed. `xdg-open`, `wslview`
+/// and friends hand the URL on and exit at once; a browser run directly
+/// keeps running, which counts as opened.
+const LAUNCH_GRACE: std::time::Duration = std::time::Duration::from_millis(1500);
+
 fn spawn_browser(candidate: &str, url: &str) -> std::io::Result<()> {
     let mut words = candidate.split_whitespace();
     let program = words
@@ -57,13 +62,26 @@ fn spawn_browser(candidate: &str, url: &str) -> std::io::Result<()> {
     if !candidate.contains("%s") {
         args.push(url.to_owned());
     }
-    Command::new(program)
+    let mut child = Command::new(program)
         .args(&args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .spawn()
-        .map(|_| ())
+        .spawn()?;
+    // A launcher that exits non-zero opened nothing (`BROWSER=/bin/false`,
+    // xdg-open with no browser behind it): the login must know, so that it
+    // offers the paste and the device flow instead of waiting in vain.
+    let deadline = std::time::Instant::now() + LAUNCH_GRACE;
+    while std::time::Instant::now() < deadline {
+        match child.try_wait()? {
+            Some(status) if status.success() => return Ok(()),
+            Some(status) => return Err(std::io::Error::other(format!("it exited with {status}"))),
+            None => std::thread::sleep(std::time::Duration::from_millis(20)),
+        }
+    }
+    // Still running: reaped by nobody, it stays a zombie until oauthctl
+    // exits, which is soon.
+    Ok(())
 }
 
 /// WSL sets these in every session it starts; the interop file says so

@@ -232,16 +232,18 @@ fn browser_login(
             }
         }
     };
-    // No browser here: the one used may be on another machine, where the
-    // redirect to this machine's 127.0.0.1 fails. Its address bar still
-    // holds the answer, so it can be pasted (the listener stays up too).
-    let paste = args.paste || (!opened && std::io::stdin().is_terminal());
+    // The browser used may be on another machine (or none opened here),
+    // where the redirect to this machine's 127.0.0.1 fails. Its address bar
+    // still holds the answer, so on a terminal it can always be pasted (the
+    // listener stays up too): a launcher that claims success may still have
+    // opened nothing anyone sees.
+    let paste = args.paste || std::io::stdin().is_terminal();
     if paste {
         ctx.note(
             "If the browser is on another machine, its last page will not load: copy the address it ended on (http://127.0.0.1…) and paste it here, then press Enter.",
         );
     }
-    if !opened {
+    if !opened || paste {
         let device = profile.device_url.is_some()
             || metadata
                 .as_ref()

@@ -317,6 +317,36 @@ fn on_a_terminal_without_a_browser_the_final_address_can_be_pasted() {
     op.assert_token_accepted(&token);
 }
 
+/// `BROWSER=/bin/false` on a headless terminal: the launcher's failure is
+/// noticed, so the paste and the device flow are offered, and a pasted
+/// address finishes the login (it used to be ignored until the timeout).
+#[test]
+fn a_browser_launcher_that_fails_still_lets_a_terminal_finish_the_login() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    write_public_profile(&env, &op, "work");
+    let mut pty = crate::support::pty::Pty::open();
+    let mut cmd = env.cmd();
+    cmd.args(["login", "-p", "work", "--timeout", "60"])
+        .env("BROWSER", "/bin/false")
+        .stdin(pty.terminal());
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    login.wait_line("the launcher's failure", PROMPT_WAIT, |l| {
+        l.contains("Could not open a browser here") && l.contains("/bin/false")
+    });
+    login.wait_line("the device hint", PROMPT_WAIT, |l| {
+        l.contains("oauthctl login -p work --device")
+    });
+    let callback = oidc::authorize_in_test_browser(auth.url());
+    pty.type_line(&callback);
+    let done = login.finish(EXIT_WAIT);
+    done.assert_code(0);
+    assert!(done.stderr.contains("Logged in to work"), "{}", done.stderr);
+}
+
 /// On WSL, with no $BROWSER, the Windows browser opens the URL: through
 /// `wslview` when wslu is there, else `explorer.exe`.
 #[test]

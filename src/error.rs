@@ -68,6 +68,9 @@ pub fn exit_code_for(err: &anyhow::Error) -> Exit {
 /// already says what to check).
 pub fn advice(err: &anyhow::Error) -> Option<String> {
     for cause in err.chain() {
+        if cause.is::<crate::store::keyring::KeyringUnavailable>() {
+            return Some(KEYCHAIN_ADVICE.to_owned());
+        }
         if let Some(oauth) = cause.downcast_ref::<OAuthError>() {
             return match oauth {
                 OAuthError::Unreachable {
@@ -88,6 +91,13 @@ pub fn advice(err: &anyhow::Error) -> Option<String> {
     }
     None
 }
+
+/// For `--store keyring` (or a profile's `store`) with no keychain to use.
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+const KEYCHAIN_ADVICE: &str = ": start one (gnome-keyring-daemon, KeePassXC's Secret Service), or keep tokens in files with --store file (-v shows why it failed)";
+#[cfg(not(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd")))]
+const KEYCHAIN_ADVICE: &str =
+    ": unlock it, or keep tokens in files with --store file (-v shows why it failed)";
 
 /// A refusal whose description names a setting the client lacks (as
 /// Keycloak words them): the flag that supplies it.

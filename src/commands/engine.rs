@@ -591,7 +591,7 @@ fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -
         None => {
             let why = match store.unavailable() {
                 Some(keychain) => format!(
-                    "not logged in to profile {} (the keychain did not answer: {keychain}; only the file store was searched)",
+                    "not logged in to profile {} ({keychain}, so tokens are in the file store, which has none for it; to keep them in a keychain, start one, else choose --store file to say so)",
                     profile.name
                 ),
                 None => format!("not logged in to profile {}", profile.name),

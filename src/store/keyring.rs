@@ -375,10 +375,19 @@ fn with_deadline<T: Send + 'static>(
         .map_err(|err| KeyringUnavailable(format!("cannot start the keychain worker: {err}")))?;
     match rx.recv_timeout(DEADLINE) {
         Ok(Ok(value)) => Ok(value),
-        Ok(Err(err)) => Err(KeyringUnavailable(format!(
-            "keychain {what} failed: {}",
-            one_line(&err)
-        ))),
+        Ok(Err(err)) => {
+            // The platform's own words (D-Bus errors and the like) are for -v.
+            log::info!("keychain {what} failed: {}", one_line(&err));
+            Err(KeyringUnavailable(match err {
+                keyring_core::Error::PlatformFailure(_) if what == "connect" => {
+                    NO_KEYCHAIN.to_owned()
+                }
+                keyring_core::Error::NoStorageAccess(_) => {
+                    "the keychain is locked, or refused oauthctl".to_owned()
+                }
+                other => format!("keychain {what} failed: {}", one_line(&other)),
+            }))
+        }
         Err(_) => Err(KeyringUnavailable(format!(
             "the keychain did not answer a {what} within {} s",
             DEADLINE.as_secs()
@@ -392,6 +401,12 @@ fn one_line(err: &keyring_core::Error) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// A connection that failed, in plain words.
+#[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
+const NO_KEYCHAIN: &str = "no keychain (Secret Service) is running in this session";
+#[cfg(not(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd")))]
+const NO_KEYCHAIN: &str = "the system keychain could not be opened";
 
 #[cfg(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd"))]
 fn connect() -> keyring_core::Result<Arc<CredentialStore>> {

@@ -56,3 +56,50 @@ fn ad_hoc_flags_use_nothing_of_the_default_profile() {
     assert!(stderr(&out).contains("work"), "{}", stderr(&out));
     assert!(stdout(&out).is_empty());
 }
+
+#[test]
+fn no_keychain_here_is_said_in_plain_words_with_the_details_behind_v() {
+    let env = TestEnv::new();
+    quick_start(&env);
+    // No session bus at all: D-Bus would try (and fail) to autolaunch one.
+    let token = |extra: &[&str]| {
+        env.cmd()
+            .args(["token"])
+            .args(extra)
+            .env("OAUTHCTL_STORE", "auto")
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+            .output()
+            .unwrap()
+    };
+    let out = token(&[]);
+    assert_code(&out, 4);
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no keychain (Secret Service) is running"),
+        "{err}"
+    );
+    assert!(err.contains("--store file"), "{err}");
+    assert!(!err.to_ascii_lowercase().contains("dbus"), "{err}");
+    let out = token(&["-v"]);
+    assert!(
+        stderr(&out).contains("D-Bus") || stderr(&out).to_ascii_lowercase().contains("dbus"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = env
+        .cmd()
+        .args(["token", "--store", "keyring"])
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("start one") && err.contains("--store file"),
+        "{err}"
+    );
+    assert!(!err.to_ascii_lowercase().contains("dbus"), "{err}");
+}

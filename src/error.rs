@@ -20,6 +20,20 @@ pub fn usage(message: impl Into<String>) -> anyhow::Error {
     UsageError(message.into()).into()
 }
 
+/// Nothing configured at all: the one command that gets a newcomer going
+/// (exit 2), never a `login -p default` that would only send them on.
+pub fn nothing_configured(config: &std::path::Path) -> anyhow::Error {
+    let demo = if cfg!(feature = "demo") {
+        ", or see oauthctl work first with `oauthctl demo`"
+    } else {
+        ""
+    };
+    usage(format!(
+        "no provider is configured ({} has no profile for this): add one with `oauthctl profile add NAME --issuer URL --client-id ID --default`{demo}",
+        config.display()
+    ))
+}
+
 pub fn login_required(profile: &str, why: &str) -> anyhow::Error {
     LoginRequired(format!("{why}: run `oauthctl login -p {profile}`")).into()
 }

@@ -154,6 +154,9 @@ pub struct Profile {
     pub name: String,
     /// True when the profile exists in the config file or was named with -p.
     pub named: bool,
+    /// Nothing says which provider to use: no profile in the file, none
+    /// named, no provider flags. Commands then say how to configure one.
+    pub unconfigured: bool,
     /// The merged options. The client secret is not among them: it is read
     /// from `secret_source` on first use.
     pub options: ProviderOptions,
@@ -238,6 +241,7 @@ impl Profile {
             )));
         }
         let named = from_file.is_some() || explicit_name.is_some();
+        let unconfigured = !named && !flags.names_a_provider_or_client();
         let config_dir = globals
             .config_path
             .parent()
@@ -248,6 +252,7 @@ impl Profile {
         let assertion_cmd_from_file =
             flags.client_assertion_cmd.is_none() && file_profile.client_assertion_cmd.is_some();
         let mut profile = Self::merge(name, named, flags, file_profile, &config_dir)?;
+        profile.unconfigured = unconfigured;
         profile.options.store = globals.store.or(profile.options.store);
         // One stat or two, and only for a profile that names a command.
         if secret_cmd_from_file || assertion_cmd_from_file {
@@ -350,6 +355,7 @@ impl Profile {
         Ok(Profile {
             name,
             named,
+            unconfigured: false,
             options,
             secret_source,
             secret: OnceCell::new(),

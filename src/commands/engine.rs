@@ -588,6 +588,9 @@ fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -
             }
         },
         None if mint => None,
+        None if profile.unconfigured => {
+            return Err(crate::error::nothing_configured(&ctx.globals.config_path));
+        }
         None => {
             let why = match store.unavailable() {
                 Some(keychain) => format!(

@@ -35,6 +35,9 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         std::process::exit(CANCELLED);
     });
     let profile = from_resource(ctx, Profile::resolve(&ctx.globals, &args.provider)?)?;
+    if profile.unconfigured {
+        return Err(crate::error::nothing_configured(&ctx.globals.config_path));
+    }
     if args.provider.client_secret.as_ref().map(|s| s.expose()) == Some("-")
         && (args.with_refresh_token.as_deref() == Some("-") || args.password_stdin)
     {

@@ -103,3 +103,39 @@ fn no_keychain_here_is_said_in_plain_words_with_the_details_behind_v() {
     );
     assert!(!err.to_ascii_lowercase().contains("dbus"), "{err}");
 }
+
+/// With nothing configured, every first command names the one command that
+/// gets the user further, never another that sends them on again.
+#[test]
+fn nothing_configured_gives_the_command_that_configures_it() {
+    let env = TestEnv::new();
+    for args in [
+        &["token"][..],
+        &["login"],
+        &["login", "--device"],
+        &["curl", "--", "https://api.example.com/"],
+        &["refresh"],
+    ] {
+        let out = env.run(args);
+        assert_code(&out, 2);
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.contains("oauthctl profile add NAME --issuer URL --client-id ID"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("login -p default"), "{args:?}: {err}");
+        if cfg!(feature = "demo") {
+            assert!(err.contains("oauthctl demo"), "{args:?}: {err}");
+        }
+    }
+    // And that command then works: the quick start's profile is found.
+    quick_start(&env);
+    let out = env.run(&["token"]);
+    assert_code(&out, 4);
+    assert!(
+        stderr(&out).contains("oauthctl login -p work"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -840,6 +840,8 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('--client-secret-cmd', '--client-secret-cmd', [CompletionResultType]::ParameterName, 'Run this command to get the client secret at run time (e.g. a password manager)')
             [CompletionResult]::new('--token-in', '--token-in', [CompletionResultType]::ParameterName, 'How `oauthctl curl` passes the token')
             [CompletionResult]::new('--redirect-uri', '--redirect-uri', [CompletionResultType]::ParameterName, 'Fixed loopback redirect URI for `login`')
+            [CompletionResult]::new('--git-host', '--git-host', [CompletionResultType]::ParameterName, 'A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)')
+            [CompletionResult]::new('--docker-registry', '--docker-registry', [CompletionResultType]::ParameterName, 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]')

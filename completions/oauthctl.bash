@@ -2559,7 +2559,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__profile__subcmd__add)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --client-secret-env --client-secret-cmd --token-in --redirect-uri --default --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --client-secret-env --client-secret-cmd --token-in --redirect-uri --git-host --docker-registry --default --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2702,6 +2702,14 @@ _oauthctl() {
                     return 0
                     ;;
                 --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --git-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --docker-registry)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -820,6 +820,8 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --client-secret-cmd 'Run this command to get the client secret at run time (e.g. a password manager)'
             cand --token-in 'How `oauthctl curl` passes the token'
             cand --redirect-uri 'Fixed loopback redirect URI for `login`'
+            cand --git-host 'A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)'
+            cand --docker-registry 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)'
             cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
             cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'

@@ -90,7 +90,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -169,7 +169,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -241,7 +241,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -309,7 +309,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -379,7 +379,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -449,7 +449,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -516,7 +516,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -581,7 +581,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -659,7 +659,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -723,7 +723,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -789,7 +789,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -867,7 +867,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -931,7 +931,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -1024,7 +1024,7 @@ PS512\t''
 ES256\t''
 ES384\t''
 EdDSA\t''"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the URL of the endpoint called (the token endpoint for token requests)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-aud -d 'The `aud` of signed client assertions [default: token-endpoint]' -r -f -a "token-endpoint\t'the token endpoint\'s URL, for every endpoint (the default)'
 issuer\t'the issuer (--issuer)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l assertion-file -d 'The JWT bearer grant\'s assertion, ready-made in FILE (else signed with --client-key)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-assertion-file -d 'A ready-made client assertion in FILE, read again for every request' -r -F
@@ -1044,6 +1044,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-in -d 'How `oauthctl curl` passes the token' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
 query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l redirect-uri -d 'Fixed loopback redirect URI for `login`' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l git-host -d 'A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l docker-registry -d 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'

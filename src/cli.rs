@@ -89,6 +89,16 @@ pub struct GlobalArgs {
     /// $OAUTHCTL_PROFILE (`git-credential` picks a profile by host otherwise).
     #[arg(skip)]
     pub profile_on_command_line: bool,
+
+    /// True when `--store` was given on the command line.
+    #[arg(skip)]
+    pub store_on_command_line: bool,
+
+    /// True when the command line (not the environment) names a provider
+    /// or a client: the command is then ad hoc, and the default profile
+    /// is not used.
+    #[arg(skip)]
+    pub provider_on_command_line: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -610,6 +620,14 @@ pub struct ProfileAddArgs {
     /// Fixed loopback redirect URI for `login`
     #[arg(long, value_name = "URI")]
     pub redirect_uri: Option<String>,
+
+    /// A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)
+    #[arg(long = "git-host", value_name = "HOST")]
+    pub git_hosts: Vec<String>,
+
+    /// A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)
+    #[arg(long = "docker-registry", value_name = "HOST")]
+    pub docker_registries: Vec<String>,
 
     /// Make it the default profile
     #[arg(long)]

@@ -96,6 +96,8 @@ pub fn serve(args: &[OsString]) -> Option<u8> {
         verbose: 0,
         quiet: request.quiet,
         profile_on_command_line,
+        store_on_command_line: false,
+        provider_on_command_line: false,
     };
     crate::init_logging(0, request.quiet);
     let globals = Globals::from_args(&global).ok()?;

@@ -44,8 +44,11 @@ pub fn main() -> u8 {
         .and_then(|matches| {
             let mut cli = cli::Cli::from_arg_matches(&matches)?;
             // Globals are propagated to every level with their source.
-            cli.global.profile_on_command_line =
-                matches.value_source("profile") == Some(clap::parser::ValueSource::CommandLine);
+            let on_command_line =
+                |id| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
+            cli.global.profile_on_command_line = on_command_line("profile");
+            cli.global.store_on_command_line = on_command_line("store");
+            cli.global.provider_on_command_line = names_a_provider(&matches);
             Ok(cli)
         });
     let cli = match parsed {
@@ -62,6 +65,19 @@ pub fn main() -> u8 {
     };
     init_logging(cli.global.verbose, cli.global.quiet);
     finish(run(cli))
+}
+
+/// Whether the command line itself (the environment aside) names a provider
+/// or a client, in the innermost subcommand's arguments.
+fn names_a_provider(matches: &clap::ArgMatches) -> bool {
+    let mut matches = matches;
+    while let Some((_, sub)) = matches.subcommand() {
+        matches = sub;
+    }
+    options::ProviderOptions::AD_HOC_KEYS.iter().any(|id| {
+        matches!(matches.try_get_raw(id), Ok(Some(_)))
+            && matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+    })
 }
 
 /// A command's result as its exit code, the error said on stderr: one line,

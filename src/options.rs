@@ -7,11 +7,11 @@ use crate::oauth::jws::JwsAlg;
 use crate::oauth::types::{AssertionAudienceKind, BodyFormat, ClientAuthMethod, GrantKind};
 use crate::secret::Secret;
 use clap::{Args, ValueEnum};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-#[derive(Debug, Default, Clone, Args, Deserialize)]
+#[derive(Debug, Default, Clone, Args, Serialize, Deserialize)]
 #[command(next_help_heading = "Provider and client")]
 #[serde(default, deny_unknown_fields)]
 pub struct ProviderOptions {
@@ -46,6 +46,7 @@ pub struct ProviderOptions {
     /// Client secret; `-` reads it from stdin. A value here is visible to other
     /// users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET
     #[arg(long, value_name = "SECRET", value_parser = secret_arg)]
+    #[serde(skip_serializing)]
     pub client_secret: Option<Secret>,
 
     /// Read the client secret from this file (first line)
@@ -151,12 +152,20 @@ pub struct ProviderOptions {
 
     /// Extra token-request parameter (repeat)
     #[arg(long = "param", value_name = "K=V", value_parser = key_value)]
-    #[serde(alias = "param", deserialize_with = "table")]
+    #[serde(
+        alias = "param",
+        deserialize_with = "table",
+        serialize_with = "as_table"
+    )]
     pub params: Vec<(String, String)>,
 
     /// Extra authorization-request parameter (repeat)
     #[arg(long = "auth-param", value_name = "K=V", value_parser = key_value)]
-    #[serde(alias = "auth_param", deserialize_with = "table")]
+    #[serde(
+        alias = "auth_param",
+        deserialize_with = "table",
+        serialize_with = "as_table"
+    )]
     pub auth_params: Vec<(String, String)>,
 
     // Profile keys without a flag of their own on every command.
@@ -169,6 +178,7 @@ pub struct ProviderOptions {
     /// What `token`, `curl` and `exec` mint with when nothing is stored
     /// (client_credentials), so that CI needs no login and no profile
     #[arg(long, value_name = "GRANT", value_parser = grant_arg)]
+    #[serde(serialize_with = "grant_name")]
     pub grant: Option<GrantKind>,
     /// How `oauthctl curl` passes the token
     #[arg(skip)]
@@ -219,11 +229,58 @@ impl ProviderOptions {
             || self.credentials_file.is_some()
     }
 
-    /// [`Self::names_a_provider`], or a client id: what makes a command
-    /// without `-p` ad hoc, using nothing of the default profile.
-    pub fn names_a_provider_or_client(&self) -> bool {
-        self.names_a_provider() || self.client_id.is_some()
+    /// Every key that names a file: relative in the config file means
+    /// relative to the file, and `profile add` writes them absolute.
+    pub fn paths_mut(&mut self) -> [&mut Option<PathBuf>; 8] {
+        [
+            &mut self.credentials_file,
+            &mut self.client_secret_file,
+            &mut self.cacert,
+            &mut self.client_cert,
+            &mut self.client_cert_key,
+            &mut self.client_key,
+            &mut self.client_assertion_file,
+            &mut self.assertion_file,
+        ]
     }
+
+    /// The files that must exist when a profile names them (a ready-made
+    /// assertion's file may be written later, by each CI run), by flag.
+    pub fn credential_files(&self) -> [(&'static str, Option<&PathBuf>); 6] {
+        [
+            ("--credentials-file", self.credentials_file.as_ref()),
+            ("--client-secret-file", self.client_secret_file.as_ref()),
+            ("--cacert", self.cacert.as_ref()),
+            ("--client-cert", self.client_cert.as_ref()),
+            ("--client-cert-key", self.client_cert_key.as_ref()),
+            ("--client-key", self.client_key.as_ref()),
+        ]
+    }
+
+    /// Every endpoint and server URL, by flag.
+    pub fn urls(&self) -> [(&'static str, Option<&String>); 7] {
+        [
+            ("--issuer", self.issuer.as_ref()),
+            ("--auth-url", self.auth_url.as_ref()),
+            ("--token-url", self.token_url.as_ref()),
+            ("--device-url", self.device_url.as_ref()),
+            ("--revocation-url", self.revocation_url.as_ref()),
+            ("--introspection-url", self.introspection_url.as_ref()),
+            ("--resource-url", self.resource_url.as_ref()),
+        ]
+    }
+
+    /// The options that, given on the command line without `-p`, make a
+    /// command ad hoc: it uses nothing of the default profile.
+    pub const AD_HOC_KEYS: [&'static str; 7] = [
+        "issuer",
+        "auth_url",
+        "token_url",
+        "device_url",
+        "credentials_file",
+        "client_id",
+        "resource_url",
+    ];
 }
 
 /// Layered settings: `self` wins, `other` fills in (uv's `Combine`).
@@ -319,7 +376,7 @@ impl Combine for ProviderOptions {
 }
 
 /// Where `oauthctl curl` puts the token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenIn {
     /// `Authorization: Bearer TOKEN`
@@ -379,6 +436,20 @@ fn table<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<(String, Stri
     Ok(BTreeMap::<String, String>::deserialize(deserializer)?
         .into_iter()
         .collect())
+}
+
+/// The other way: `params = { k = "v" }`.
+fn as_table<S: Serializer>(pairs: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(pairs.iter().map(|(k, v)| (k, v)))
+}
+
+/// A grant as a profile spells it: `jwt_bearer`, not the URN.
+fn grant_name<S: Serializer>(grant: &Option<GrantKind>, serializer: S) -> Result<S::Ok, S::Error> {
+    match grant {
+        Some(GrantKind::JwtBearer) => serializer.serialize_some("jwt_bearer"),
+        Some(other) => serializer.serialize_some(other.as_str()),
+        None => serializer.serialize_none(),
+    }
 }
 
 #[cfg(test)]

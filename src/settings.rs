@@ -42,6 +42,10 @@ pub struct Globals {
     pub profile_on_command_line: bool,
     /// `--store` or `$OAUTHCTL_STORE`: wins over a profile's `store` key.
     pub store: Option<StoreKind>,
+    /// `--store` was on the command line (`profile add` writes it then).
+    pub store_on_command_line: bool,
+    /// A provider or client named on the command line: ad hoc, no default.
+    pub provider_on_command_line: bool,
     pub data_dir: PathBuf,
     /// Discovery documents: under the data dir when `$OAUTHCTL_DATA_DIR`
     /// moves everything oauthctl writes (the demo relies on it).
@@ -93,6 +97,8 @@ impl Globals {
             profile_on_command_line: args.profile_on_command_line
                 && args.profile.as_ref().is_some_and(|p| !p.is_empty()),
             store,
+            store_on_command_line: args.store_on_command_line && store.is_some(),
+            provider_on_command_line: args.provider_on_command_line,
             cache_dir: config::cache_dir(&data_dir),
             data_dir,
             runtime_dir: std::env::var_os("XDG_RUNTIME_DIR")
@@ -206,7 +212,7 @@ impl Profile {
         // Ad hoc: with no -p, flags that name a provider or a client are
         // the whole story. The default profile's client id, scopes or key
         // would otherwise ride along to a server they were never meant for.
-        let ad_hoc = explicit_name.is_none() && flags.names_a_provider_or_client();
+        let ad_hoc = explicit_name.is_none() && globals.provider_on_command_line;
         let name = explicit_name
             .clone()
             .or_else(|| file.default_profile.clone().filter(|_| !ad_hoc))
@@ -241,7 +247,7 @@ impl Profile {
             )));
         }
         let named = from_file.is_some() || explicit_name.is_some();
-        let unconfigured = !named && !flags.names_a_provider_or_client();
+        let unconfigured = !named && !flags.names_a_provider() && flags.client_id.is_none();
         let config_dir = globals
             .config_path
             .parent()
@@ -286,14 +292,9 @@ impl Profile {
                 p
             }
         };
-        file.credentials_file = file.credentials_file.map(relative);
-        file.client_secret_file = file.client_secret_file.map(relative);
-        file.cacert = file.cacert.map(relative);
-        file.client_cert = file.client_cert.map(relative);
-        file.client_cert_key = file.client_cert_key.map(relative);
-        file.client_key = file.client_key.map(relative);
-        file.client_assertion_file = file.client_assertion_file.map(relative);
-        file.assertion_file = file.assertion_file.map(relative);
+        for path in file.paths_mut() {
+            *path = path.take().map(relative);
+        }
 
         // The secret's source keeps the layers' order: a flag (or
         // $OAUTHCTL_CLIENT_SECRET), a credentials file, then the profile.

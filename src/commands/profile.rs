@@ -5,10 +5,11 @@ use super::Ctx;
 use crate::cli::{ProfileAddArgs, ProfileCommand};
 use crate::config::ConfigFile;
 use crate::error::usage;
+use crate::options::ProviderOptions;
 use crate::output;
 use anyhow::{Context, Result};
 use std::path::Path;
-use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, value};
+use toml_edit::{Array, DocumentMut, Item, Table, value};
 
 pub fn run(ctx: &Ctx, command: &ProfileCommand) -> Result<()> {
     let path = &ctx.globals.config_path;
@@ -66,12 +67,12 @@ fn profiles_table(doc: &mut DocumentMut) -> Result<&mut Table> {
 }
 
 fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
-    let p = &args.provider;
-    if p.client_secret.is_some() {
+    if args.provider.client_secret.is_some() {
         return Err(usage(
             "profile add never writes a secret into the config file: use --client-secret-env VAR, --client-secret-file PATH or --client-secret-cmd CMD",
         ));
     }
+    let options = new_profile(ctx, args)?;
     let mut doc = load(path)?;
     let existed;
     {
@@ -82,88 +83,8 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
             .or_insert_with(|| Item::Table(Table::new()))
             .as_table_mut()
             .ok_or_else(|| usage(format!("profiles.{} is not a table", args.name)))?;
-        let mut set = |key: &str, val: Option<String>| {
-            if let Some(v) = val {
-                table.insert(key, value(v));
-            }
-        };
-        set("issuer", p.issuer.clone());
-        set("resource_url", p.resource_url.clone());
-        set("auth_url", p.auth_url.clone());
-        set("token_url", p.token_url.clone());
-        set("device_url", p.device_url.clone());
-        set("revocation_url", p.revocation_url.clone());
-        set("introspection_url", p.introspection_url.clone());
-        set("client_id", p.client_id.clone());
-        set("client_secret_env", args.client_secret_env.clone());
-        set("client_secret_cmd", args.client_secret_cmd.clone());
-        set(
-            "client_secret_file",
-            p.client_secret_file.as_ref().map(|f| absolute(f)),
-        );
-        set(
-            "credentials_file",
-            p.credentials_file.as_ref().map(|f| absolute(f)),
-        );
-        set("client_auth", p.client_auth.map(|a| a.name().to_owned()));
-        set("client_key", p.client_key.as_ref().map(|f| absolute(f)));
-        set("client_key_id", p.client_key_id.clone());
-        set(
-            "client_key_alg",
-            p.client_key_alg.map(|a| a.name().to_owned()),
-        );
-        set(
-            "client_assertion_aud",
-            p.client_assertion_aud.map(|a| a.name().to_owned()),
-        );
-        set("cacert", p.cacert.as_ref().map(|f| absolute(f)));
-        set("client_cert", p.client_cert.as_ref().map(|f| absolute(f)));
-        set(
-            "client_cert_key",
-            p.client_cert_key.as_ref().map(|f| absolute(f)),
-        );
-        set(
-            "client_assertion_file",
-            p.client_assertion_file.as_ref().map(|f| absolute(f)),
-        );
-        set("client_assertion_env", p.client_assertion_env.clone());
-        set("client_assertion_cmd", p.client_assertion_cmd.clone());
-        set("client_assertion", p.client_assertion.clone());
-        set(
-            "assertion_file",
-            p.assertion_file.as_ref().map(|f| absolute(f)),
-        );
-        set("body", p.body.map(|b| b.name().to_owned()));
-        set("audience", p.audience.clone());
-        set("resource", p.resource.clone());
-        set(
-            "grant",
-            p.grant.as_ref().map(|g| match g {
-                crate::oauth::types::GrantKind::JwtBearer => "jwt_bearer".to_owned(),
-                other => other.as_str().to_owned(),
-            }),
-        );
-        set("token_in", args.token_in.map(|t| t.name().to_owned()));
-        set("redirect_uri", args.redirect_uri.clone());
-        if p.dpop {
-            table.insert("dpop", value(true));
-        }
-        if p.par {
-            table.insert("par", value(true));
-        }
-        if !p.scopes.is_empty() {
-            let scopes: Array = p.scopes.iter().flat_map(|s| s.split_whitespace()).collect();
-            table.insert("scopes", value(scopes));
-        }
-        for (key, raw) in [("params", &p.params), ("auth_params", &p.auth_params)] {
-            if raw.is_empty() {
-                continue;
-            }
-            let mut inline = InlineTable::new();
-            for (k, v) in raw.iter() {
-                inline.insert(k, v.as_str().into());
-            }
-            table.insert(key, value(inline));
+        for (key, item) in profile_keys(&options)? {
+            table.insert(&key, item);
         }
     }
     if args.default {
@@ -177,6 +98,69 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
         path.display()
     ));
     Ok(())
+}
+
+/// The profile `profile add` writes: its provider options, the keys only it
+/// takes, `--store` when given on its command line, the scopes one per
+/// entry and every path absolute. Refused before anything is written when a
+/// URL is no URL or a credential file is not there.
+fn new_profile(ctx: &Ctx, args: &ProfileAddArgs) -> Result<ProviderOptions> {
+    let mut options = args.provider.clone();
+    options.client_secret_env = args.client_secret_env.clone();
+    options.client_secret_cmd = args.client_secret_cmd.clone();
+    options.token_in = args.token_in;
+    options.redirect_uri = args.redirect_uri.clone();
+    options.git_hosts = args.git_hosts.clone();
+    options.docker_registries = args.docker_registries.clone();
+    if ctx.globals.store_on_command_line {
+        options.store = ctx.globals.store;
+    }
+    options.scopes = options
+        .scopes
+        .iter()
+        .flat_map(|s| s.split_whitespace())
+        .map(str::to_owned)
+        .collect();
+    for (flag, url) in options.urls() {
+        if let Some(url) = url {
+            crate::oauth::http::check_url(url).map_err(|err| usage(format!("{flag}: {err}")))?;
+        }
+    }
+    for (flag, file) in options.credential_files() {
+        if let Some(file) = file.filter(|f| !f.exists()) {
+            return Err(usage(format!(
+                "{flag} {}: no such file (give the path of a file that exists; a relative one is relative to the current directory)",
+                file.display()
+            )));
+        }
+    }
+    for file in options.paths_mut().into_iter().flatten() {
+        *file = std::path::absolute(&*file).unwrap_or_else(|_| file.clone());
+    }
+    Ok(options)
+}
+
+/// `options` as profile keys, in declaration order: what serde writes,
+/// without the unset (empty lists, false switches), and tables inline.
+fn profile_keys(options: &ProviderOptions) -> Result<Vec<(String, Item)>> {
+    let text = toml::to_string(options).context("cannot write the profile as TOML")?;
+    let written: DocumentMut = text
+        .parse()
+        .context("cannot read back the profile's TOML")?;
+    let mut keys = Vec::new();
+    for (key, item) in written.iter() {
+        let item = match item.clone() {
+            Item::Table(table) if table.is_empty() => continue,
+            Item::Table(table) => {
+                Item::Value(toml_edit::Value::InlineTable(table.into_inline_table()))
+            }
+            Item::Value(toml_edit::Value::Array(list)) if list.is_empty() => continue,
+            Item::Value(toml_edit::Value::Boolean(flag)) if !*flag.value() => continue,
+            other => other,
+        };
+        keys.push((key.to_owned(), item));
+    }
+    Ok(keys)
 }
 
 /// Writes what a login found out (a discovered issuer, a registered client
@@ -204,13 +188,6 @@ pub fn save_found(
         }
     }
     save(path, &doc)
-}
-
-fn absolute(path: &Path) -> String {
-    std::path::absolute(path)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .display()
-        .to_string()
 }
 
 fn list(ctx: &Ctx, path: &Path, names_only: bool) -> Result<()> {

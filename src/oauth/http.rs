@@ -422,7 +422,19 @@ fn describe_transport_error(err: &reqwest::Error, timeout: Duration) -> String {
 /// Credentials in a URL are refused: they would end up in logs and errors.
 pub fn check_url(raw: &str) -> Result<url::Url, Error> {
     let url = url::Url::parse(raw).map_err(|err| {
-        Error::Misconfigured(format!("`{}` is not a URL: {err}", redact_url(raw)))
+        Error::Misconfigured(match err {
+            // `id.example.com`: the scheme is what is missing.
+            url::ParseError::RelativeUrlWithoutBase => {
+                // No query or user part shown: they are where secrets go.
+                let shown = raw.split(['?', '#']).next().unwrap_or_default();
+                let shown = shown.rsplit('@').next().unwrap_or_default();
+                format!(
+                    "`{shown}` is not a URL, for want of its scheme: write https://{}",
+                    shown.trim_start_matches('/')
+                )
+            }
+            other => format!("`{}` is not a URL: {other}", redact_url(raw)),
+        })
     })?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::Misconfigured(format!(

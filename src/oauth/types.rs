@@ -79,7 +79,7 @@ pub struct AssertionAudience(pub String);
 
 /// A client authentication method by name, as `--client-auth` and the
 /// profile key `client_auth` spell it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClientAuthMethod {
     /// HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw
@@ -134,7 +134,7 @@ impl ClientAuthMethod {
 
 /// `--client-assertion-aud`: what self-signed assertions name as `aud`,
 /// for every endpoint. Unset: the token endpoint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssertionAudienceKind {
     /// the token endpoint's URL, for every endpoint (the default)
@@ -154,7 +154,7 @@ impl AssertionAudienceKind {
 }
 
 /// How request bodies are encoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyFormat {
     /// application/x-www-form-urlencoded

@@ -185,7 +185,9 @@ pub trait TokenStore {
 }
 
 /// Which store holds the tokens (`--store`, `$OAUTHCTL_STORE`, a profile's `store`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum StoreKind {
     /// The OS keychain, or the file store when no keychain answers

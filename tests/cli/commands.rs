@@ -365,7 +365,11 @@ fn inspect_handles_opaque_tokens() {
 #[test]
 fn profile_add_writes_the_tls_assertion_and_par_keys() {
     let env = TestEnv::new();
-    let out = env.run(&[
+    for file in ["ca.pem", "cert.pem", "key.pem"] {
+        env.write_file(file, "");
+    }
+    let mut add = env.cmd();
+    add.current_dir(env.path()).args([
         "profile",
         "add",
         "ent",
@@ -388,10 +392,24 @@ fn profile_add_writes_the_tls_assertion_and_par_keys() {
         "--par",
         "--resource-url",
         "https://api.example.com/mcp",
+        "--store",
+        "file",
+        "--git-host",
+        "git.example.com/acme/",
+        "--docker-registry",
+        "registry.example.com",
+        "--param",
+        "tenant=a",
     ]);
+    let out = add.output().unwrap();
     assert_ok(&out);
     let text = std::fs::read_to_string(env.config_path()).unwrap();
     for key in [
+        "store = \"file\"",
+        "git_hosts = [\"git.example.com/acme/\"]",
+        "docker_registries = [\"registry.example.com\"]",
+        "params = { tenant = \"a\" }",
+        &format!("cacert = \"{}", env.path().display()),
         "cacert = \"/",
         "client_cert = \"/",
         "client_cert_key = \"/",
@@ -403,6 +421,42 @@ fn profile_add_writes_the_tls_assertion_and_par_keys() {
     ] {
         assert!(text.contains(key), "no {key} in:\n{text}");
     }
+}
+
+/// `profile add` refuses what would only fail later: a credential file
+/// that is not there, a URL without its scheme; nothing is written then.
+#[test]
+fn profile_add_refuses_missing_files_and_urls_without_a_scheme() {
+    let env = TestEnv::new();
+    let out = env.run(&[
+        "profile",
+        "add",
+        "ci",
+        "--token-url",
+        "https://id.example.com/token",
+        "--credentials-file",
+        "/nonexistent/apiKey.properties",
+    ]);
+    assert_code(&out, 2);
+    assert!(
+        stderr(&out).contains("--credentials-file /nonexistent/apiKey.properties: no such file"),
+        "{}",
+        stderr(&out)
+    );
+    let out = env.run(&[
+        "profile",
+        "add",
+        "work",
+        "--issuer",
+        "id.example.com",
+        "--client-id",
+        "c",
+    ]);
+    assert_code(&out, 2);
+    let err = stderr(&out);
+    assert!(err.contains("write https://id.example.com"), "{err}");
+    assert!(!err.contains("relative URL without a base"), "{err}");
+    assert!(!env.config_path().exists());
 }
 
 #[test]
@@ -552,6 +606,8 @@ fn flags_beat_env_which_beats_the_profile_file() {
         .env("OAUTHCTL_TOKEN_URL", "http://127.0.0.1:9/wrong")
         .args([
             "client-credentials",
+            "-p",
+            "default",
             "--force",
             "--token-url",
             &fake.url(metapack::PATH),

@@ -1209,7 +1209,8 @@ fn a_keychain_that_does_not_answer_is_named_when_nothing_is_found() {
     assert_code(&out, 4);
     let err = stderr(&out);
     assert!(
-        err.contains("keychain did not answer") && err.contains("oauthctl login -p work"),
+        err.contains("no keychain (Secret Service) is running")
+            && err.contains("oauthctl login -p work"),
         "{err}"
     );
 }

@@ -387,7 +387,8 @@ fn on_wsl_the_windows_browser_opens_the_login() {
         let auth = login.auth_url();
         let opened = env.path().join(format!("{}.url", launchers[0]));
         let deadline = std::time::Instant::now() + PROMPT_WAIT;
-        while !opened.exists() {
+        // Written by the launcher: there, and not empty (it may be mid-write).
+        while std::fs::read_to_string(&opened).map_or(true, |url| url.is_empty()) {
             assert!(
                 std::time::Instant::now() < deadline,
                 "{} was not run: {}",

@@ -255,12 +255,24 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__client__subcmd__credentials)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --output --force --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --output --force --min-ttl --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --issuer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -382,18 +394,6 @@ _oauthctl() {
                     return 0
                     ;;
                 --grant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
-                    return 0
-                    ;;
-                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -425,12 +425,20 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__curl)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --token-in --min-ttl --retry-rejected --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --token-in --min-ttl --retry-rejected --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --token-in)
+                    COMPREPLY=($(compgen -W "header query" -- "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --issuer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -552,14 +560,6 @@ _oauthctl() {
                     return 0
                     ;;
                 --grant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token-in)
-                    COMPREPLY=($(compgen -W "header query" -- "${cur}"))
-                    return 0
-                    ;;
-                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -625,12 +625,16 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__docker__subcmd__credential)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version get store erase list version"
+            opts="-p -v -q -h -V --min-ttl --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version get store erase list version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --issuer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -752,10 +756,6 @@ _oauthctl() {
                     return 0
                     ;;
                 --grant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -787,136 +787,12 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__exchange)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --output --subject-token-file --subject-token-env --subject-token --subject-profile --subject-token-type --actor-token-file --actor-token-type --requested-token-type --force --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --output --subject-token-file --subject-token-env --subject-token --subject-profile --subject-token-type --actor-token-file --actor-token-type --requested-token-type --force --min-ttl --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --issuer)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --auth-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --revocation-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --introspection-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-id)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-secret-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --resource-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cacert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-cert-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --credentials-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none tls private-key-jwt client-secret-jwt" -- "${cur}"))
-                    return 0
-                    ;;
-                --client-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-key-id)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-key-alg)
-                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
-                    return 0
-                    ;;
-                --client-assertion-aud)
-                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
-                    return 0
-                    ;;
-                --assertion-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-assertion-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-assertion-env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-assertion-cmd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-assertion)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --body)
-                    COMPREPLY=($(compgen -W "form json" -- "${cur}"))
-                    return 0
-                    ;;
-                --scope)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audience)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --resource)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --param)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --auth-param)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --grant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
                     return 0
@@ -961,40 +837,6 @@ _oauthctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                -p)
-                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
-                    return 0
-                    ;;
-                --http-timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        oauthctl__subcmd__exec)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --env --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --issuer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1119,11 +961,169 @@ _oauthctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__exec)
+            opts="-p -v -q -h -V --env --min-ttl --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revocation-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --introspection-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resource-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic basic-raw post none tls private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
+                    return 0
+                    ;;
+                --assertion-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body)
+                    COMPREPLY=($(compgen -W "form json" -- "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resource)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1313,12 +1313,16 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__git__subcmd__credential)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --min-ttl --profile --config --store --http-timeout --verbose --quiet --help --version get store erase"
+            opts="-p -v -q -h -V --min-ttl --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version get store erase"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --issuer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1440,10 +1444,6 @@ _oauthctl() {
                     return 0
                     ;;
                 --grant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --min-ttl)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1853,7 +1853,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__inspect)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --id-token --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --id-token --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2011,12 +2011,20 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__introspect)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --refresh-token --output --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --refresh-token --output --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --issuer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2139,14 +2147,6 @@ _oauthctl() {
                     ;;
                 --grant)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2177,136 +2177,12 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__login)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --output --with-refresh-token --password-grant --username --password-stdin --grant-type --device --no-browser --paste --redirect-uri --port --timeout --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --output --with-refresh-token --password-grant --username --password-stdin --grant-type --device --no-browser --paste --redirect-uri --port --timeout --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --issuer)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --auth-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --device-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --revocation-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --introspection-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-id)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-secret-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --resource-url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cacert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-cert-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --credentials-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-auth)
-                    COMPREPLY=($(compgen -W "basic basic-raw post none tls private-key-jwt client-secret-jwt" -- "${cur}"))
-                    return 0
-                    ;;
-                --client-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-key-id)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-key-alg)
-                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
-                    return 0
-                    ;;
-                --client-assertion-aud)
-                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
-                    return 0
-                    ;;
-                --assertion-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-assertion-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-assertion-env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-assertion-cmd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-assertion)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --body)
-                    COMPREPLY=($(compgen -W "form json" -- "${cur}"))
-                    return 0
-                    ;;
-                --scope)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --audience)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --resource)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --param)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --auth-param)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --grant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
                     return 0
@@ -2339,6 +2215,130 @@ _oauthctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --issuer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --revocation-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --introspection-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resource-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-auth)
+                    COMPREPLY=($(compgen -W "basic basic-raw post none tls private-key-jwt client-secret-jwt" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key-alg)
+                    COMPREPLY=($(compgen -W "HS256 HS384 HS512 RS256 RS384 RS512 PS256 PS384 PS512 ES256 ES384 EdDSA" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-aud)
+                    COMPREPLY=($(compgen -W "token-endpoint issuer" -- "${cur}"))
+                    return 0
+                    ;;
+                --assertion-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-assertion)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body)
+                    COMPREPLY=($(compgen -W "form json" -- "${cur}"))
+                    return 0
+                    ;;
+                --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --resource)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --auth-param)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
                     return 0
@@ -2367,7 +2367,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__logout)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --revoke --all --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --revoke --all --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2559,12 +2559,36 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__profile__subcmd__add)
-            opts="-p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --client-secret-env --client-secret-cmd --token-in --redirect-uri --git-host --docker-registry --default --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --client-secret-env --client-secret-cmd --token-in --redirect-uri --git-host --docker-registry --default --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --client-secret-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-in)
+                    COMPREPLY=($(compgen -W "header query" -- "${cur}"))
+                    return 0
+                    ;;
+                --redirect-uri)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --git-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --docker-registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --issuer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2686,30 +2710,6 @@ _oauthctl() {
                     return 0
                     ;;
                 --grant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-secret-env)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --client-secret-cmd)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --token-in)
-                    COMPREPLY=($(compgen -W "header query" -- "${cur}"))
-                    return 0
-                    ;;
-                --redirect-uri)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --git-host)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --docker-registry)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2927,12 +2927,20 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__refresh)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --output --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --output --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    return 0
+                    ;;
                 --issuer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3055,14 +3063,6 @@ _oauthctl() {
                     ;;
                 --grant)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -3291,12 +3291,32 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__token)
-            opts="-o -p -v -q -h -V --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --output --min-ttl --id-token --htm --htu --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --output --min-ttl --id-token --htm --htu --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --htm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --htu)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --issuer)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3418,26 +3438,6 @@ _oauthctl() {
                     return 0
                     ;;
                 --grant)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
-                    return 0
-                    ;;
-                --min-ttl)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --htm)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --htu)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

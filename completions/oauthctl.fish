@@ -55,6 +55,17 @@ complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "setup" -d 'Set up
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "generate" -d 'Write generated shell completions or man pages (for packagers)'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l with-refresh-token -d 'Store a refresh token you already have; `-` reads it from stdin. It is redeemed at once' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l username -d 'Username for --password-grant' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant-type -d 'Use any other grant type, with its parameters from --param K=V (e.g. `assertion`)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l redirect-uri -d 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l port -d 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l timeout -d 'Give up waiting for the browser or device approval after this many seconds [default: 300]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -105,17 +116,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l resource -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
-header\t'`Authorization: Bearer TOKEN`'
-json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
-exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l with-refresh-token -d 'Store a refresh token you already have; `-` reads it from stdin. It is redeemed at once' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l username -d 'Username for --password-grant' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant-type -d 'Use any other grant type, with its parameters from --param K=V (e.g. `assertion`)' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l redirect-uri -d 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l port -d 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l timeout -d 'Give up waiting for the browser or device approval after this many seconds [default: 300]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -123,17 +123,25 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-grant -d 'Use the resource owner password grant (for providers without a browser flow)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-stdin -d 'Read the password from stdin instead of a no-echo prompt (or set $OAUTHCTL_PASSWORD)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l device -d 'Use the device flow (RFC 8628): a code to enter on any device\'s browser'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l no-browser -d 'Print the login URL instead of opening a browser'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l paste -d 'Also read, from stdin, the address the browser ended on (for a browser on another machine, whose redirect to 127.0.0.1 cannot arrive); automatic when no browser opens and stdin is a terminal'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htm -d 'With -o header, for a DPoP-bound token: the method of the one request the DPoP proof is made for' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htu -d 'With -o header, for a DPoP-bound token: the URL of that request (its query and fragment are left out of the proof)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -184,14 +192,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l resource -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
-header\t'`Authorization: Bearer TOKEN`'
-json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
-exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htm -d 'With -o header, for a DPoP-bound token: the method of the one request the DPoP proof is made for' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htu -d 'With -o header, for a DPoP-bound token: the URL of that request (its query and fragment are left out of the proof)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -199,13 +199,18 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l id-token -d 'Hand out the id_token instead of the access token (Kubernetes\' OIDC authenticator checks id_tokens); --min-ttl then applies to its `exp`'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l id-token -d 'Hand out the id_token instead of the access token (Kubernetes\' OIDC authenticator checks id_tokens); --min-ttl then applies to its `exp`'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -256,11 +261,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l resource -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
-header\t'`Authorization: Bearer TOKEN`'
-json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
-exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -274,6 +274,12 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s v -l verbo
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -324,12 +330,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
-header\t'`Authorization: Bearer TOKEN`'
-json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
-exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -337,13 +337,19 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l force -d 'Mint a new token even when a fresh one is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l force -d 'Mint a new token even when a fresh one is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -394,12 +400,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l resource -d 'Re
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
-header\t'`Authorization: Bearer TOKEN`'
-json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
-exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -407,13 +407,16 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l force -d 'Mint a new token even when a fresh one is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l force -d 'Mint a new token even when a fresh one is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l token-in -d 'Where the token goes [default: the profile\'s token_in, else header]' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
+query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -464,9 +467,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l resource -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l token-in -d 'Where the token goes [default: the profile\'s token_in, else header]' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
-query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -474,13 +474,15 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l retry-rejected -d 'When the API answers 401 invalid_token, refresh and send the request once more. oauthctl then stays the parent of curl and holds the first response back in a private temp dir [default: the profile\'s retry_rejected, else off: curl replaces oauthctl]'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l retry-rejected -d 'When the API answers 401 invalid_token, refresh and send the request once more. oauthctl then stays the parent of curl and holds the first response back in a private temp dir [default: the profile\'s retry_rejected, else off: curl replaces oauthctl]'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l env -d 'The environment variable that carries the access token' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -531,8 +533,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l resource -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l env -d 'The environment variable that carries the access token' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -603,10 +603,10 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l revoke -d 'Revoke the refresh and access tokens at the provider first (RFC 7009)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l all -d 'Every profile in the config file, and every token file oauthctl keeps'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -681,13 +681,15 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l id-token -d 'Decode the id_token instead of the access token'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l id-token -d 'Decode the id_token instead of the access token'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s o -l output -d '`text` (a line per member) or `json` (the provider\'s answer)' -r -f -a "text\t''
+json\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -738,8 +740,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l resourc
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s o -l output -d '`text` (a line per member) or `json` (the provider\'s answer)' -r -f -a "text\t''
-json\t''"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -747,13 +747,27 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l refresh-token -d 'Ask about the refresh token instead of the access token'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l refresh-token -d 'Ask about the refresh token instead of the access token'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
+header\t'`Authorization: Bearer TOKEN`'
+json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
+env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
+exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-token-file -d 'Read the subject token from FILE (re-read every time)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-token-env -d 'Read the subject token from the environment variable VAR' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-token -d '`-`: read the subject token from stdin' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-profile -d 'Use profile Q\'s fresh access token as the subject token' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-token-type -d 'The subject token\'s type: a URN, or access_token, refresh_token, id_token, jwt, saml2 [default: access_token]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l actor-token-file -d 'Read an actor token from FILE (delegation, RFC 8693 §1.1)' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l actor-token-type -d 'The actor token\'s type (a URN or a short name, as above)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l requested-token-type -d 'The type of token wanted back (a URN or a short name)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l min-ttl -d 'Exchange again when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -804,20 +818,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l resource 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
-header\t'`Authorization: Bearer TOKEN`'
-json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
-env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
-exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-token-file -d 'Read the subject token from FILE (re-read every time)' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-token-env -d 'Read the subject token from the environment variable VAR' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-token -d '`-`: read the subject token from stdin' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-profile -d 'Use profile Q\'s fresh access token as the subject token' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-token-type -d 'The subject token\'s type: a URN, or access_token, refresh_token, id_token, jwt, saml2 [default: access_token]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l actor-token-file -d 'Read an actor token from FILE (delegation, RFC 8693 §1.1)' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l actor-token-type -d 'The actor token\'s type (a URN or a short name, as above)' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l requested-token-type -d 'The type of token wanted back (a URN or a short name)' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l min-ttl -d 'Exchange again when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -825,13 +825,14 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l force -d 'Exchange anew even when a fresh result is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l force -d 'Exchange anew even when a fresh result is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -882,7 +883,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l res
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -896,6 +896,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s v -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -946,7 +947,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -989,6 +989,13 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fis
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable at run time' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-cmd -d 'Run this command to get the client secret at run time (e.g. a password manager)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-in -d 'How `oauthctl curl` passes the token' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
+query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l redirect-uri -d 'Fixed loopback redirect URI for `login`' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l git-host -d 'A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l docker-registry -d 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -1039,13 +1046,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable at run time' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-cmd -d 'Run this command to get the client secret at run time (e.g. a password manager)' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-in -d 'How `oauthctl curl` passes the token' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
-query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l redirect-uri -d 'Fixed loopback redirect URI for `login`' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l git-host -d 'A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l docker-registry -d 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -1053,9 +1053,9 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'

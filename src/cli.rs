@@ -49,6 +49,7 @@ Files:
   $XDG_CACHE_HOME/oauthctl/discovery/     cached discovery documents";
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile in the config file [default: `default_profile` from the file, else `default`]
     #[arg(
@@ -175,9 +176,6 @@ pub struct OutputArgs {
 #[derive(Debug, Args)]
 pub struct TokenArgs {
     #[command(flatten)]
-    pub provider: ProviderOptions,
-
-    #[command(flatten)]
     pub output: OutputArgs,
 
     /// Refresh first when less than this many seconds are left [default: 60]
@@ -198,22 +196,24 @@ pub struct TokenArgs {
     /// (its query and fragment are left out of the proof)
     #[arg(long, value_name = "URL", requires = "htm")]
     pub htu: Option<String>,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Args)]
 pub struct RefreshArgs {
     #[command(flatten)]
-    pub provider: ProviderOptions,
-
-    #[command(flatten)]
     pub output: OutputArgs,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Args)]
 pub struct ClientCredentialsArgs {
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     #[command(flatten)]
     pub output: OutputArgs,
 
@@ -224,13 +224,14 @@ pub struct ClientCredentialsArgs {
     /// Reuse a cached token only with more than this many seconds left [default: 60]
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Args)]
 pub struct LoginArgs {
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     #[command(flatten)]
     pub output: OutputArgs,
 
@@ -280,6 +281,10 @@ pub struct LoginArgs {
     /// Give up waiting for the browser or device approval after this many seconds [default: 300]
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<u64>,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Args)]
@@ -287,9 +292,6 @@ pub struct LoginArgs {
     after_help = "Examples:\n  oauthctl curl -p work -- -sS https://api.example.com/me\n  oauthctl curl -- -d @- https://api.example.com/items < item.json | jq"
 )]
 pub struct CurlArgs {
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     /// Where the token goes [default: the profile's token_in, else header]
     #[arg(long, value_enum)]
     pub token_in: Option<TokenIn>,
@@ -309,13 +311,14 @@ pub struct CurlArgs {
     /// one it does not know is an error, not something to hand to curl)
     #[arg(trailing_var_arg = true, required = true, value_name = "CURL_ARGS")]
     pub args: Vec<String>,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Args)]
 pub struct ExecArgs {
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     /// The environment variable that carries the access token
     #[arg(long = "env", value_name = "NAME", default_value = "OAUTHCTL_ACCESS_TOKEN", value_parser = env_name)]
     pub env_name: String,
@@ -332,6 +335,10 @@ pub struct ExecArgs {
         value_parser = clap::value_parser!(std::ffi::OsString)
     )]
     pub command: Vec<std::ffi::OsString>,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 /// A name a shell can read back: `[A-Za-z_][A-Za-z0-9_]*`.
@@ -353,9 +360,6 @@ fn env_name(value: &str) -> Result<String, String> {
 
 #[derive(Debug, Args)]
 pub struct LogoutArgs {
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     /// Revoke the refresh and access tokens at the provider first (RFC 7009)
     #[arg(long)]
     pub revoke: bool,
@@ -363,6 +367,10 @@ pub struct LogoutArgs {
     /// Every profile in the config file, and every token file oauthctl keeps
     #[arg(long)]
     pub all: bool,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Args)]
@@ -372,9 +380,6 @@ Without -p on the command line it answers only for hosts in a profile's git_host
 (https, or http on a loopback host), and prints nothing for any other."
 )]
 pub struct GitCredentialArgs {
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     /// Refresh first when less than this many seconds are left [default: 60]
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
@@ -384,13 +389,14 @@ pub struct GitCredentialArgs {
     /// nothing; any other is ignored, as git's protocol wants
     #[arg(value_name = "OPERATION", value_parser = GitOperationParser)]
     pub operation: GitOperation,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Args)]
 pub struct DockerCredentialArgs {
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     /// Refresh first when less than this many seconds are left [default: 60]
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
@@ -398,6 +404,10 @@ pub struct DockerCredentialArgs {
     /// What docker asks (the server URL comes on stdin)
     #[arg(value_enum, value_name = "OPERATION")]
     pub operation: DockerOperation,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 /// The operations of docker-credential-helpers.
@@ -500,20 +510,18 @@ pub struct StatusArgs {
 
 #[derive(Debug, Args)]
 pub struct InspectArgs {
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     /// Decode the id_token instead of the access token
     #[arg(long)]
     pub id_token: bool,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("subject").required(true).args(["subject_token_file", "subject_token_env", "subject_token", "subject_profile"])))]
 pub struct ExchangeArgs {
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     #[command(flatten)]
     pub output: OutputArgs,
 
@@ -556,13 +564,14 @@ pub struct ExchangeArgs {
     /// Exchange again when less than this many seconds are left [default: 60]
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Args)]
 pub struct IntrospectArgs {
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     /// Ask about the refresh token instead of the access token
     #[arg(long)]
     pub refresh_token: bool,
@@ -570,6 +579,10 @@ pub struct IntrospectArgs {
     /// `text` (a line per member) or `json` (the provider's answer)
     #[arg(short, long, value_enum, default_value_t = IntrospectFormat::Text)]
     pub output: IntrospectFormat,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -602,9 +615,6 @@ pub struct ProfileAddArgs {
     /// Profile name
     pub name: String,
 
-    #[command(flatten)]
-    pub provider: ProviderOptions,
-
     /// Read the client secret from this environment variable at run time
     #[arg(long, value_name = "VAR")]
     pub client_secret_env: Option<String>,
@@ -632,6 +642,10 @@ pub struct ProfileAddArgs {
     /// Make it the default profile
     #[arg(long)]
     pub default: bool,
+
+    // Last: their heading would otherwise cover the options after them.
+    #[command(flatten)]
+    pub provider: ProviderOptions,
 }
 
 #[derive(Debug, Subcommand)]

@@ -16,142 +16,188 @@ use std::path::PathBuf;
 #[serde(default, deny_unknown_fields)]
 pub struct ProviderOptions {
     /// Discover endpoints from this issuer (OIDC discovery, then RFC 8414)
-    #[arg(long, env = "OAUTHCTL_ISSUER", value_name = "URL")]
+    #[arg(
+        hide_short_help = true,
+        long,
+        env = "OAUTHCTL_ISSUER",
+        value_name = "URL"
+    )]
     pub issuer: Option<String>,
 
     /// Authorization endpoint (wins over discovery)
-    #[arg(long, env = "OAUTHCTL_AUTH_URL", value_name = "URL")]
+    #[arg(
+        hide_short_help = true,
+        long,
+        env = "OAUTHCTL_AUTH_URL",
+        value_name = "URL"
+    )]
     pub auth_url: Option<String>,
 
     /// Token endpoint (wins over discovery)
-    #[arg(long, env = "OAUTHCTL_TOKEN_URL", value_name = "URL")]
+    #[arg(
+        hide_short_help = true,
+        long,
+        env = "OAUTHCTL_TOKEN_URL",
+        value_name = "URL"
+    )]
     pub token_url: Option<String>,
 
     /// Device authorization endpoint (wins over discovery)
-    #[arg(long, env = "OAUTHCTL_DEVICE_URL", value_name = "URL")]
+    #[arg(
+        hide_short_help = true,
+        long,
+        env = "OAUTHCTL_DEVICE_URL",
+        value_name = "URL"
+    )]
     pub device_url: Option<String>,
 
     /// Token revocation endpoint (wins over discovery)
-    #[arg(long, env = "OAUTHCTL_REVOCATION_URL", value_name = "URL")]
+    #[arg(
+        hide_short_help = true,
+        long,
+        env = "OAUTHCTL_REVOCATION_URL",
+        value_name = "URL"
+    )]
     pub revocation_url: Option<String>,
 
     /// Token introspection endpoint (wins over discovery)
-    #[arg(long, env = "OAUTHCTL_INTROSPECTION_URL", value_name = "URL")]
+    #[arg(
+        hide_short_help = true,
+        long,
+        env = "OAUTHCTL_INTROSPECTION_URL",
+        value_name = "URL"
+    )]
     pub introspection_url: Option<String>,
 
     /// Client id
-    #[arg(long, env = "OAUTHCTL_CLIENT_ID", value_name = "ID")]
+    #[arg(
+        hide_short_help = true,
+        long,
+        env = "OAUTHCTL_CLIENT_ID",
+        value_name = "ID"
+    )]
     pub client_id: Option<String>,
 
     /// Client secret; `-` reads it from stdin. A value here is visible to other
     /// users in `ps`: prefer `-`, --client-secret-file or $OAUTHCTL_CLIENT_SECRET
-    #[arg(long, value_name = "SECRET", value_parser = secret_arg)]
+    #[arg(hide_short_help = true, long, value_name = "SECRET", value_parser = secret_arg)]
     #[serde(skip_serializing)]
     pub client_secret: Option<Secret>,
 
     /// Read the client secret from this file (first line)
-    #[arg(long, value_name = "PATH")]
+    #[arg(hide_short_help = true, long, value_name = "PATH")]
     pub client_secret_file: Option<PathBuf>,
 
     /// Start from a protected resource: its metadata (RFC 9728) names the
     /// authorization server; a client is registered there (RFC 7591) when
     /// none is configured, and saved in the profile
-    #[arg(long, value_name = "URL")]
+    #[arg(hide_short_help = true, long, value_name = "URL")]
     pub resource_url: Option<String>,
 
     /// Push the authorization request first (RFC 9126 PAR); automatic when
     /// the provider requires it
-    #[arg(long)]
+    #[arg(hide_short_help = true, long)]
     #[serde(default)]
     pub par: bool,
 
     /// Bind the tokens to a key of this login's (RFC 9449 DPoP): every
     /// request carries a fresh proof, made by oauthctl
-    #[arg(long)]
+    #[arg(hide_short_help = true, long)]
     #[serde(default)]
     pub dpop: bool,
 
     /// Also trust the CA certificates in this PEM file for the provider's endpoints
-    #[arg(long, value_name = "FILE")]
+    #[arg(hide_short_help = true, long, value_name = "FILE")]
     pub cacert: Option<PathBuf>,
 
     /// A client certificate (PEM): with --client-cert-key, presented to the
     /// provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound
     /// tokens); with --client-key, named in assertions by thumbprint (Entra ID)
-    #[arg(long, value_name = "FILE")]
+    #[arg(hide_short_help = true, long, value_name = "FILE")]
     pub client_cert: Option<PathBuf>,
 
     /// The private key (PEM) of --client-cert
-    #[arg(long, value_name = "FILE", requires = "client_cert")]
+    #[arg(
+        hide_short_help = true,
+        long,
+        value_name = "FILE",
+        requires = "client_cert"
+    )]
     pub client_cert_key: Option<PathBuf>,
 
     /// Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON
     /// {"client_id", "client_secret"} file
-    #[arg(long, value_name = "PATH")]
+    #[arg(hide_short_help = true, long, value_name = "PATH")]
     pub credentials_file: Option<PathBuf>,
 
     /// How the client authenticates [default: basic with a secret, else none]
-    #[arg(long, value_enum)]
+    #[arg(hide_short_help = true, long, value_enum)]
     pub client_auth: Option<ClientAuthMethod>,
 
     /// The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK
     /// (or a JWKS with one key). Given alone, it implies private-key-jwt
-    #[arg(long, value_name = "FILE")]
+    #[arg(hide_short_help = true, long, value_name = "FILE")]
     pub client_key: Option<PathBuf>,
 
     /// The key id (`kid`) in signed client assertions [default: the JWK's kid, if any]
-    #[arg(long, value_name = "KID")]
+    #[arg(hide_short_help = true, long, value_name = "KID")]
     pub client_key_id: Option<String>,
 
     /// The algorithm of signed client assertions [default: RS256 for RSA, ES256 for P-256, ES384
     /// for P-384, EdDSA for Ed25519, HS256 for client-secret-jwt]
-    #[arg(long, value_name = "ALG", value_enum, ignore_case = true)]
+    #[arg(
+        hide_short_help = true,
+        long,
+        value_name = "ALG",
+        value_enum,
+        ignore_case = true
+    )]
     pub client_key_alg: Option<JwsAlg>,
 
     /// The `aud` of signed client assertions [default: token-endpoint]
-    #[arg(long, value_enum, value_name = "AUD")]
+    #[arg(hide_short_help = true, long, value_enum, value_name = "AUD")]
     pub client_assertion_aud: Option<AssertionAudienceKind>,
 
     /// The JWT bearer grant's assertion, ready-made in FILE (else signed with --client-key)
-    #[arg(long, value_name = "FILE")]
+    #[arg(hide_short_help = true, long, value_name = "FILE")]
     pub assertion_file: Option<PathBuf>,
 
     /// A ready-made client assertion in FILE, read again for every request
-    #[arg(long, value_name = "FILE")]
+    #[arg(hide_short_help = true, long, value_name = "FILE")]
     pub client_assertion_file: Option<PathBuf>,
 
     /// A ready-made client assertion in the environment variable VAR
-    #[arg(long, value_name = "VAR")]
+    #[arg(hide_short_help = true, long, value_name = "VAR")]
     pub client_assertion_env: Option<String>,
 
     /// Run CMD for a fresh client assertion before every request (its first line)
-    #[arg(long, value_name = "CMD")]
+    #[arg(hide_short_help = true, long, value_name = "CMD")]
     pub client_assertion_cmd: Option<String>,
 
     /// A CI runner's own OIDC token as the client assertion: github-actions[=AUDIENCE]
     /// (from ACTIONS_ID_TOKEN_REQUEST_URL) or gitlab-ci=VAR (a GitLab id_tokens variable)
-    #[arg(long, value_name = "SOURCE")]
+    #[arg(hide_short_help = true, long, value_name = "SOURCE")]
     pub client_assertion: Option<String>,
 
     /// Encoding of token requests [default: form]
-    #[arg(long, value_enum)]
+    #[arg(hide_short_help = true, long, value_enum)]
     pub body: Option<BodyFormat>,
 
     /// Scope to request (repeat, or separate with spaces)
-    #[arg(long = "scope", value_name = "SCOPE")]
+    #[arg(hide_short_help = true, long = "scope", value_name = "SCOPE")]
     #[serde(alias = "scope", deserialize_with = "one_or_many")]
     pub scopes: Vec<String>,
 
     /// Audience to request
-    #[arg(long, value_name = "AUDIENCE")]
+    #[arg(hide_short_help = true, long, value_name = "AUDIENCE")]
     pub audience: Option<String>,
 
     /// Resource indicator to request (RFC 8707)
-    #[arg(long, value_name = "URI")]
+    #[arg(hide_short_help = true, long, value_name = "URI")]
     pub resource: Option<String>,
 
     /// Extra token-request parameter (repeat)
-    #[arg(long = "param", value_name = "K=V", value_parser = key_value)]
+    #[arg(hide_short_help = true, long = "param", value_name = "K=V", value_parser = key_value)]
     #[serde(
         alias = "param",
         deserialize_with = "table",
@@ -160,7 +206,7 @@ pub struct ProviderOptions {
     pub params: Vec<(String, String)>,
 
     /// Extra authorization-request parameter (repeat)
-    #[arg(long = "auth-param", value_name = "K=V", value_parser = key_value)]
+    #[arg(hide_short_help = true, long = "auth-param", value_name = "K=V", value_parser = key_value)]
     #[serde(
         alias = "auth_param",
         deserialize_with = "table",
@@ -177,7 +223,7 @@ pub struct ProviderOptions {
     pub client_secret_cmd: Option<String>,
     /// What `token`, `curl` and `exec` mint with when nothing is stored
     /// (client_credentials), so that CI needs no login and no profile
-    #[arg(long, value_name = "GRANT", value_parser = grant_arg)]
+    #[arg(hide_short_help = true, long, value_name = "GRANT", value_parser = grant_arg)]
     #[serde(serialize_with = "grant_name")]
     pub grant: Option<GrantKind>,
     /// How `oauthctl curl` passes the token

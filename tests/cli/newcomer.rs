@@ -139,3 +139,46 @@ fn nothing_configured_gives_the_command_that_configures_it() {
         stderr(&out)
     );
 }
+
+/// Each command's help shows its own options first; the shared provider and
+/// client options come after, under one heading, and `-h` fits a screen.
+#[test]
+fn help_shows_the_commands_own_options_first_and_short_help_fits_a_screen() {
+    let env = TestEnv::new();
+    for (command, own) in [
+        ("token", "--output"),
+        ("login", "--device"),
+        ("refresh", "--output"),
+        ("client-credentials", "--force"),
+        ("curl", "--token-in"),
+        ("exec", "--env"),
+        ("logout", "--revoke"),
+    ] {
+        let long = stdout(&env.run(&[command, "--help"]));
+        let own_at = long
+            .find(own)
+            .unwrap_or_else(|| panic!("{command}: no {own}"));
+        let provider_at = long
+            .find("\nProvider and client:\n")
+            .unwrap_or_else(|| panic!("{command}: no provider heading"));
+        assert!(
+            own_at < provider_at,
+            "{command}: {own} after the provider options"
+        );
+        assert!(
+            long[..provider_at].lines().count() < 80,
+            "{command}: {own} is far down:\n{long}"
+        );
+        let short = stdout(&env.run(&[command, "-h"]));
+        assert!(short.contains(own), "{command} -h: no {own}");
+        assert!(
+            !short.contains("--issuer"),
+            "{command} -h lists the provider options"
+        );
+        assert!(
+            short.lines().count() <= 50,
+            "{command} -h is {} lines",
+            short.lines().count()
+        );
+    }
+}

@@ -34,7 +34,9 @@ BREW = {
 }
 SCOOP = {"64bit": ["x86_64-pc-windows-msvc", "x86_64-pc-windows-gnu"]}
 
-LINE = re.compile(r"^([0-9a-f]{64})  (oauthctl-(\d[^-\s]*)-([A-Za-z0-9_.-]+?)\.(tar\.gz|zip))$")
+LINE = re.compile(r"^([0-9a-f]{64})  (\S+)$")
+# oauthctl-VERSION-TARGET.tar.gz or .zip (the .deb and others are passed over).
+ARCHIVE = re.compile(r"^oauthctl-(\d[^-\s]*)-([A-Za-z0-9_.-]+?)\.(tar\.gz|zip)$")
 
 
 def fail(message):
@@ -50,8 +52,12 @@ def read_sums(path):
             continue
         match = LINE.match(line)
         if not match:
-            fail(f"{path}:{number}: not a line of sha256sum for an oauthctl archive: {line!r}")
-        sha, name, version, target, _ = match.groups()
+            fail(f"{path}:{number}: not a line of sha256sum: {line!r}")
+        sha, name = match.groups()
+        archive = ARCHIVE.match(name)
+        if not archive:
+            continue
+        version, target, _ = archive.groups()
         archives[target] = (name, sha)
         versions.add(version)
     if len(versions) != 1:

@@ -15,6 +15,8 @@
 #                          without optimization that takes a fraction of the
 #                          time (Cargo.toml).
 #   OAUTHCTL_DIST_DIR      OUT (default: target/dist)
+#   OAUTHCTL_DIST_SIGN     a program run on the binary before it is packed
+#                          (the release sets scripts/sign-macos.sh on macOS)
 #   CARGO_TARGET_DIR       honoured as by cargo
 # For the host's own triple no --target is passed, so the build shares
 # target/PROFILE with a plain `cargo build --profile PROFILE`.
@@ -25,7 +27,9 @@ cd "$(dirname "$0")/.."
 die() { printf 'dist.sh: %s\n' "$*" >&2; exit 1; }
 log() { printf '==> %s\n' "$*" >&2; }
 
-[ $# -eq 1 ] && [ -n "$1" ] || die "usage: bash scripts/dist.sh TARGET (a Rust target triple, e.g. x86_64-unknown-linux-gnu)"
+if [ $# -ne 1 ] || [ -z "$1" ]; then
+  die "usage: bash scripts/dist.sh TARGET (a Rust target triple, e.g. x86_64-unknown-linux-gnu)"
+fi
 target=$1
 profile=${OAUTHCTL_DIST_PROFILE:-release}
 out=${OAUTHCTL_DIST_DIR:-target/dist}
@@ -68,6 +72,10 @@ cp README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE "$stage/$name/"
 cp completions/* "$stage/$name/completions/"
 cp man/*.1 "$stage/$name/man/"
 chmod 755 "$stage/$name/$exe"
+if [ -n "${OAUTHCTL_DIST_SIGN:-}" ]; then
+  log "$OAUTHCTL_DIST_SIGN $stage/$name/$exe"
+  "$OAUTHCTL_DIST_SIGN" "$stage/$name/$exe" || die "$OAUTHCTL_DIST_SIGN failed on $exe: nothing was packed"
+fi
 chmod 644 "$stage/$name"/*.md "$stage/$name"/LICENSE-* "$stage/$name"/completions/* "$stage/$name"/man/*
 
 rm -f "$out/$archive"

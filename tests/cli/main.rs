@@ -28,6 +28,9 @@ mod kube;
 mod login;
 mod newcomer;
 mod oidc_provider;
+// The .deb, the archive, the installer (POSIX sh) and the formula: unix.
+#[cfg(unix)]
+mod packaging;
 mod properties;
 mod readme;
 mod seed_logins;

@@ -6,6 +6,9 @@
 # server, the `kubernetes` Python package in a venv under target/), starts a private D-Bus session bus with an unlocked gnome-keyring on
 # it, then runs rustfmt, clippy and the whole test suite with
 # OAUTHCTL_REQUIRE_KEYRING=1, so keychain tests fail instead of skipping.
+# It also builds the release archive (scripts/dist.sh) and the .deb
+# (cargo-deb), installs the .deb with dpkg and removes it, runs the installer
+# against a local server, and lints the GitHub workflows with actionlint.
 # The suite runs beside a real Keycloak (scripts/keycloak.sh: fetched with
 # mvn on first use, run on a Java 21+), with OAUTHCTL_REQUIRE_KEYCLOAK=1.
 set -euo pipefail
@@ -35,6 +38,10 @@ if [ "${OAUTHCTL_TEST_STAGE:-}" = checks ]; then
   # Built first, so that Keycloak's start does not compete with the build.
   log "cargo test --no-run"
   cargo test --locked --workspace --no-run
+  # The binary of the packaging tests' archive and .deb (tests/cli/packaging.rs),
+  # built now rather than beside the other tests.
+  log "cargo build --profile package-test"
+  cargo build --locked --profile package-test --bin oauthctl
   log "cargo test, beside Keycloak (scripts/keycloak.sh)"
   exec bash scripts/keycloak.sh cargo test --locked --workspace "$@"
 fi

@@ -25,6 +25,7 @@ use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    version_facts();
     let linux_gnu = std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
         && std::env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
     // Only for a native build: the host's linker and C library are the ones asked.
@@ -45,6 +46,57 @@ fn main() {
             println!("cargo:rustc-link-arg-bin=oauthctl=-Wl,-Map={map}");
         }
     }
+}
+
+/// What `oauthctl --version` says besides the version: the target triple
+/// and the commit (`git rev-parse --short HEAD` when this is a git checkout
+/// and git is there; "unknown" in a crates.io download or a tarball).
+/// `OAUTHCTL_BUILD_COMMIT` set at build time wins (a packager who builds from
+/// a tarball knows the commit).
+fn version_facts() {
+    println!(
+        "cargo:rustc-env=OAUTHCTL_BUILD_TARGET={}",
+        std::env::var("TARGET").unwrap_or_default()
+    );
+    println!("cargo:rerun-if-env-changed=OAUTHCTL_BUILD_COMMIT");
+    let commit = std::env::var("OAUTHCTL_BUILD_COMMIT")
+        .ok()
+        .filter(|c| !c.is_empty())
+        .or_else(|| {
+            // Only this package's own checkout: a crates.io download unpacked
+            // inside some other repository is not that repository's commit.
+            let top = git(&["rev-parse", "--show-toplevel"])?;
+            let here = std::fs::canonicalize(env!("CARGO_MANIFEST_DIR")).ok()?;
+            if std::fs::canonicalize(top).ok()? != here {
+                return None;
+            }
+            // HEAD moves on a commit or a checkout, the branch's ref on a
+            // commit: rebuild then. In a worktree both live outside ./.git,
+            // and a packed ref lives in packed-refs.
+            let head = git(&["rev-parse", "--git-path", "HEAD"])?;
+            println!("cargo:rerun-if-changed={head}");
+            if let Some(branch) = git(&["symbolic-ref", "-q", "HEAD"]) {
+                for path in [branch.as_str(), "packed-refs"] {
+                    if let Some(file) = git(&["rev-parse", "--git-path", path]) {
+                        println!("cargo:rerun-if-changed={file}");
+                    }
+                }
+            }
+            git(&["rev-parse", "--short", "HEAD"])
+        })
+        .unwrap_or_else(|| "unknown".to_owned());
+    println!("cargo:rustc-env=OAUTHCTL_BUILD_COMMIT={commit}");
+}
+
+/// One line that git printed, or `None` (no git, not a checkout).
+fn git(args: &[&str]) -> Option<String> {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .ok()?;
+    let line = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    (out.status.success() && !line.is_empty()).then_some(line)
 }
 
 /// rust-lld links by default on x86_64-unknown-linux-gnu from Rust 1.90 on,

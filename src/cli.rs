@@ -15,6 +15,7 @@ use std::path::PathBuf;
 #[command(
     name = "oauthctl",
     version,
+    long_version = LONG_VERSION,
     about = "OAuth 2.0 tokens for the command line: log in once, then hand out fresh tokens to scripts, curl and CI",
     propagate_version = true,
     after_help = crate::exit::help(),
@@ -27,6 +28,32 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 }
+
+// The features in the build, for LONG_VERSION.
+#[cfg(feature = "demo")]
+macro_rules! features {
+    () => {
+        "demo"
+    };
+}
+#[cfg(not(feature = "demo"))]
+macro_rules! features {
+    () => {
+        "(none: built without demo)"
+    };
+}
+
+/// `oauthctl --version` (`-V` says the version alone): what a bug report
+/// needs, from build.rs. The man pages keep the plain version.
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "\ncommit: ",
+    env!("OAUTHCTL_BUILD_COMMIT"),
+    "\ntarget: ",
+    env!("OAUTHCTL_BUILD_TARGET"),
+    "\nfeatures: ",
+    features!(),
+);
 
 /// The exit codes (from `exit::Exit::TABLE`), then the environment and files.
 fn long_help() -> String {

@@ -119,12 +119,17 @@ impl<'a> Tour<'a> {
         std::fs::write(&config, profile_toml(&issuer))
             .with_context(|| format!("cannot write {}", config.display()))?;
         let runtime = dir.join("runtime");
-        let mut builder = std::fs::DirBuilder::new();
+        // Private on unix; on Windows the directory inherits the ACL of the
+        // temporary directory it is in, which is the user's own.
         #[cfg(unix)]
-        {
+        let builder = {
             use std::os::unix::fs::DirBuilderExt;
+            let mut builder = std::fs::DirBuilder::new();
             builder.mode(0o700);
-        }
+            builder
+        };
+        #[cfg(not(unix))]
+        let builder = std::fs::DirBuilder::new();
         builder
             .create(&runtime)
             .with_context(|| format!("cannot create {}", runtime.display()))?;

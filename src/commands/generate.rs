@@ -100,7 +100,9 @@ fn complete_profile_names(shell: clap_complete::Shell, script: &str) -> String {
 /// every page a SUBCOMMANDS section names exists.
 pub fn man_pages(dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut command = Cli::command();
+    // The plain version: the long one names a commit, and the pages are
+    // committed.
+    let mut command = Cli::command().long_version(None::<&'static str>);
     command.build();
     write_tree(dir, "oauthctl", "oauthctl", &command, None)
 }

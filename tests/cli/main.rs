@@ -1,5 +1,11 @@
 //! The one integration-test binary: every test runs the real `oauthctl` binary
 //! in a scrubbed environment (see `support`).
+//!
+//! Unix only: the tests drive curl, sh and bash, signals, process groups,
+//! file modes and a pseudo-terminal. On Windows this binary is empty; the
+//! unit tests (`cargo test --lib`) and clippy are what runs there (README,
+//! "Platforms").
+#![cfg(unix)]
 
 mod support;
 
@@ -28,6 +34,7 @@ mod kube;
 mod login;
 mod newcomer;
 mod oidc_provider;
+mod packaging;
 mod properties;
 mod readme;
 mod seed_logins;

@@ -55,7 +55,7 @@ fi
 # man-db (the installed .deb's completion and man pages), dash (the
 # installer under a strict POSIX sh), shellcheck (the scripts, and the
 # workflows' run: steps through actionlint).
-APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver curl procps mount python3 python3-venv openssl unzip bash-completion man-db dash shellcheck)
+APT_PACKAGES=(gnome-keyring dbus-daemon dbus-bin libsecret-tools chromium chromium-driver curl procps mount python3 python3-venv openssl unzip bash-completion man-db dash shellcheck zsh)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)

@@ -386,9 +386,10 @@ impl<'a> Tour<'a> {
 
     fn call_api(&self) -> Result<()> {
         let api = format!("{}/api/hello", self.issuer);
-        let explanation = "Call the API with the token. oauthctl hands the token to curl in a private config\n\
-             file, so it never shows up in `ps`; if the API answered that the token is invalid,\n\
-             oauthctl would refresh it and retry once.";
+        let explanation = "Call the API with the token. oauthctl hands the token to curl through a pipe\n\
+             (curl -K reads its config from it), so the token never shows up in `ps`. A token\n\
+             the API rejects is not retried by default; with --retry-rejected (or\n\
+             `retry_rejected = true` in the profile) oauthctl refreshes it and retries once.";
         if find_on_path("curl").is_none() {
             self.header(
                 4,

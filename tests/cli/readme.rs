@@ -223,6 +223,12 @@ fn the_github_actions_recipe_mints_and_calls_the_api() {
         "the API did not get the body: {printed}"
     );
     assert_eq!(provider.requests_to("/deploy").len(), 1);
+    // Minted once: the masked token is the one used.
+    assert_eq!(provider.requests_to("/token").len(), 1);
+    assert_eq!(
+        provider.requests_to("/deploy")[0].header("authorization"),
+        Some("Bearer ci-token-1")
+    );
     // --store none: nothing was kept on the runner.
     assert!(!env.data_dir().join("tokens").exists());
 }
@@ -257,6 +263,42 @@ fn the_exit_code_recipe_tells_a_logged_out_user_to_log_in() {
         "{}",
         stderr(&out)
     );
+    // The same snippet in zsh, where `status` is read-only.
+    let zsh = shell_on_path(&env, "zsh", &script);
+    let out = zsh.unwrap_or_else(|| panic!("zsh is not installed (scripts/test.sh installs it)"));
+    assert_eq!(out.status.code(), Some(4), "zsh: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("run: oauthctl login -p work"),
+        "zsh: {}",
+        stderr(&out)
+    );
+}
+
+/// `script` in `shell` (as [`bash`] runs it, for another shell), or `None`
+/// where that shell is not installed.
+fn shell_on_path(env: &TestEnv, shell: &str, script: &str) -> Option<Output> {
+    let found = crate::support::bounded(std::process::Command::new("sh"))
+        .args(["-c", &format!("command -v {shell}")])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        return None;
+    }
+    let bin_dir = Path::new(BIN).parent().unwrap();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    Some(
+        env.command(shell)
+            .args(["-c", script])
+            .current_dir(env.path())
+            .env("PATH", path)
+            .env_remove("OAUTHCTL_STORE")
+            .output()
+            .unwrap(),
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -715,4 +757,56 @@ fn the_mtls_recipe_calls_the_api_with_a_certificate_bound_token() {
         .unwrap_or_else(|_| panic!("not JSON: {}\n{}", stdout(&out), stderr(&out)));
     assert_eq!(me["client_id"], "ci-mtls", "{me}");
     assert_eq!(stderr(&out), "");
+}
+
+/// The completions and man pages, installed as the README says in a fresh
+/// HOME, are found: `man -w`, bash-completion's loader, zsh's fpath.
+#[test]
+fn the_completions_recipe_installs_what_each_shell_and_man_then_find() {
+    let env = TestEnv::new();
+    let home = env.path().join("home");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = recipe("completions");
+    let out = env
+        .command("sh")
+        .args(["-euc", &script])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_ok(&out);
+    let path = format!(
+        "{}:{}",
+        home.join(".local/bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let probe = |shell: &str, line: &str| {
+        env.command(shell)
+            .args(["-c", line])
+            .env("PATH", &path)
+            .env_remove("MANPATH")
+            .output()
+            .unwrap()
+    };
+    // man, with ~/.local/bin on PATH and no MANPATH, as the comment says.
+    let out = probe("sh", "man -w oauthctl-token");
+    assert_ok(&out);
+    assert!(
+        stdout(&out).starts_with(&home.join(".local/share/man").display().to_string()),
+        "{}",
+        stdout(&out)
+    );
+    // bash-completion loads the file on demand for `oauthctl`.
+    let out = probe(
+        "bash",
+        ". /usr/share/bash-completion/bash_completion && _completion_loader oauthctl; complete -p oauthctl",
+    );
+    assert_ok(&out);
+    assert!(stdout(&out).contains("oauthctl"), "{}", stdout(&out));
+    // zsh, with the fpath line the comment gives.
+    let out = probe(
+        "zsh",
+        "fpath=(~/.zfunc $fpath); autoload -Uz compinit && compinit -u -d ~/.zcompdump && print -r -- ${_comps[oauthctl]}",
+    );
+    assert_ok(&out);
+    assert_eq!(stdout(&out).trim(), "_oauthctl", "{}", stderr(&out));
 }

@@ -810,3 +810,73 @@ fn the_completions_recipe_installs_what_each_shell_and_man_then_find() {
     assert_ok(&out);
     assert_eq!(stdout(&out).trim(), "_oauthctl", "{}", stderr(&out));
 }
+
+/// github.com's device flow and api.github.com, as they answer: form-encoded
+/// unless asked for JSON, `authorization_pending` in a 200, no client secret
+/// for the device flow (one sent is a mistake the recipe must not make).
+fn github() -> FakeProvider {
+    FakeProvider::start(State::default(), |req: &Recorded, st: &mut State| {
+        let wants_json = req
+            .header("accept")
+            .is_some_and(|a| a.contains("application/json"));
+        let answer = |value: serde_json::Value| {
+            if wants_json {
+                Reply::json(200, &value)
+            } else {
+                let mut form = form_urlencoded::Serializer::new(String::new());
+                for (k, v) in value.as_object().unwrap() {
+                    form.append_pair(k, &v.as_str().map_or(v.to_string(), str::to_owned));
+                }
+                Reply::new(200, "application/x-www-form-urlencoded", form.finish())
+            }
+        };
+        if req.param("client_secret").is_some()
+            || req
+                .header("authorization")
+                .is_some_and(|a| a.starts_with("Basic"))
+        {
+            return Reply::json(200, &json!({"error": "incorrect_client_credentials"}));
+        }
+        match (req.method.as_str(), req.path.as_str()) {
+            ("POST", "/login/device/code")
+                if req.param("client_id").as_deref() == Some("Iv1.xxxx") =>
+            {
+                answer(json!({
+                    "device_code": "dev-1", "user_code": "WDJB-MJHT",
+                    "verification_uri": "https://github.com/login/device",
+                    "expires_in": 900, "interval": 1,
+                }))
+            }
+            ("POST", "/login/oauth/access_token") => {
+                if req.param("device_code").as_deref() != Some("dev-1") {
+                    return answer(json!({"error": "bad_verification_code"}));
+                }
+                st.hits += 1;
+                if st.hits == 1 {
+                    return answer(json!({"error": "authorization_pending"}));
+                }
+                st.access_tokens.insert("gho_token1".into());
+                answer(
+                    json!({"access_token": "gho_token1", "token_type": "bearer", "scope": "repo,read:org"}),
+                )
+            }
+            ("GET", "/user") if req.header("authorization") == Some("Bearer gho_token1") => {
+                Reply::json(200, &json!({"login": "octocat"}))
+            }
+            _ => Reply::json(401, &json!({"message": "Bad credentials"})),
+        }
+    })
+}
+
+#[test]
+fn the_github_device_recipe_logs_in_without_a_secret_and_calls_the_api() {
+    let github = github();
+    let env = TestEnv::new();
+    let script = recipe("github-device")
+        .replace("https://api.github.com", &github.url(""))
+        .replace("https://github.com", &github.url(""));
+    let out = bash(&env, &script).output().unwrap();
+    assert!(out.status.success(), "{script}\n{}", stderr(&out));
+    assert!(stderr(&out).contains("WDJB-MJHT"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), r#"{"login":"octocat"}"#);
+}

@@ -206,7 +206,11 @@ fn supervise(
     }
     if retry && rejected_token(&headers) {
         ctx.note("The API rejected the token (invalid_token): refreshing it and retrying once.");
-        let renewed = engine::obtain(ctx, profile, slot, Want::Renewed)?;
+        // Marked expired first: should the refresh fail, no later `token`
+        // hands out what the API refused. One another process renewed
+        // meanwhile stays, and is what the retry then gets.
+        engine::expire_access_token(ctx, profile, slot, Some(set.access_token.expose()))?;
+        let renewed = engine::obtain(ctx, profile, slot, Want::Fresh { min_ttl: 0 })?;
         let second = invoke(run, &attempt, &renewed, false, None)?;
         return Ok(CurlExit(exit_code(second.status)));
     }

@@ -290,6 +290,37 @@ fn a_rejected_token_is_refreshed_once_and_the_request_retried() {
     assert_ne!(stored_token(&env), "not-a-token-the-provider-issued");
 }
 
+/// The refresh after a rejection fails (the refresh token is gone too): the
+/// rejected token is marked expired, so `token` never hands it out later.
+#[test]
+fn a_rejected_token_whose_refresh_fails_is_never_handed_out_again() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = logged_in(&op);
+    replace_stored_access_token(&env, "rejected-by-the-api");
+    let file = std::fs::read_dir(env.data_dir().join("tokens"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut stored: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    stored["refresh_token"] = serde_json::json!("revoked-refresh-token");
+    std::fs::write(&file, serde_json::to_vec(&stored).unwrap()).unwrap();
+
+    let out = env.run(&["curl", "--retry-rejected", "--", "-sS", &op.api_url()]);
+    assert_code(&out, 4);
+    let out = env.run(&["token"]);
+    assert_code(&out, 4);
+    assert!(
+        !stdout(&out).contains("rejected-by-the-api"),
+        "the rejected token was handed out: {}",
+        stdout(&out)
+    );
+}
+
 #[test]
 fn without_retry_rejected_curl_answers_with_the_401_itself() {
     let Some(op) = OidcProvider::start() else {

@@ -4,7 +4,10 @@
 //! commands one by one (this very binary, in a child process whose config,
 //! store and caches all point into the temp dir), explaining each step.
 //!
-//! Everything goes to stderr; stdout stays empty, since nothing was asked for.
+//! The walkthrough is what was asked for, so it goes to stdout (`oauthctl
+//! demo | less` reads it); what a person must act on at once (the login
+//! URL, a prompt) and errors go to stderr. When stdout goes away (`| head`),
+//! the tour stops, and its server and temp dir go with it.
 
 use super::Ctx;
 use crate::cli::DemoArgs;
@@ -44,6 +47,25 @@ enum Mode {
 }
 
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// Set when stdout is gone (a closed pipe): the tour ends at the next step.
+static OUTPUT_GONE: AtomicBool = AtomicBool::new(false);
+
+/// A line of the walkthrough on stdout. A write that fails (a closed pipe,
+/// a full disk) ends the tour: nobody can read the rest.
+fn narrate(ctx: &Ctx, text: &str) {
+    use std::io::Write;
+    if ctx.quiet || OUTPUT_GONE.load(Ordering::SeqCst) {
+        return;
+    }
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.write_all(b"\n"))
+        .and_then(|()| stdout.flush());
+    if written.is_err() {
+        OUTPUT_GONE.store(true, Ordering::SeqCst);
+    }
+}
 
 pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<()> {
     let mode = if args.auto_approve {
@@ -71,15 +93,22 @@ pub fn run(ctx: &Ctx, args: &DemoArgs) -> Result<()> {
     if let Err(err) = dir.close() {
         log::warn!("could not remove {dir_name}: {err}");
     }
+    if OUTPUT_GONE.load(Ordering::SeqCst) {
+        // Nobody reads on: the tour stopped, and cleaned up, on purpose.
+        return Ok(());
+    }
     result?;
-    ctx.note(&format!(
-        "\nDone: all {STEPS} steps worked. The demo server has stopped and {dir_name} is gone.\n\n\
+    narrate(
+        ctx,
+        &format!(
+            "\nDone: all {STEPS} steps worked. The demo server has stopped and {dir_name} is gone.\n\n\
          To use oauthctl with a real provider, add a profile and log in:\n\n    \
          oauthctl profile add work --issuer https://id.example.com --client-id YOUR_CLIENT_ID --scope \"openid offline_access\"\n    \
          oauthctl login -p work\n    \
          oauthctl curl -p work -- -sS https://api.example.com/me\n\n\
          On a machine without a browser, `oauthctl login -p work --device` shows a code to enter elsewhere."
-    ));
+        ),
+    );
     Ok(())
 }
 
@@ -153,7 +182,7 @@ impl<'a> Tour<'a> {
     }
 
     fn say(&self, text: &str) {
-        self.ctx.note(text);
+        narrate(self.ctx, text);
     }
 
     fn run(&self) -> Result<()> {
@@ -195,6 +224,10 @@ impl<'a> Tour<'a> {
     fn step<T>(&self, n: usize, name: &str, run: impl FnOnce() -> Result<T>) -> Result<T> {
         let result = if INTERRUPTED.load(Ordering::SeqCst) {
             Err(fail("interrupted (Ctrl-C)"))
+        } else if OUTPUT_GONE.load(Ordering::SeqCst) {
+            Err(fail(
+                "nobody reads the tour any more (its output was closed)",
+            ))
         } else {
             run()
         };

@@ -11,7 +11,7 @@ use crate::support::{Finished, Following, TestEnv};
 const DEMO_TIMEOUT: Duration = Duration::from_secs(180);
 const URL_TIMEOUT: Duration = Duration::from_secs(60);
 
-/// The running demo, its stderr read line by line, with its temp dir inside
+/// The running demo, its stderr (prompts, the login URL) read line by line, with its temp dir inside
 /// the test's own dir, so the test can check that nothing is left anywhere.
 fn demo(env: &TestEnv, args: &[&str]) -> Following {
     let tmp = env.path().join("tmp");
@@ -123,7 +123,8 @@ fn demo_auto_approve_runs_end_to_end() {
         ..
     } = demo(&env, &["--auto-approve"]).finish(DEMO_TIMEOUT);
     assert_eq!(code, Some(0), "stderr:\n{stderr}");
-    assert_eq!(stdout, "", "the narrative belongs on stderr");
+    // The walkthrough was asked for: it is on stdout (`demo | less`).
+    assert_eq!(stderr, "", "only errors and prompts belong on stderr");
     for marker in [
         "[1/6]",
         "$ oauthctl login -p demo",
@@ -145,12 +146,12 @@ fn demo_auto_approve_runs_end_to_end() {
         "all 6 steps worked",
     ] {
         assert!(
-            stderr.contains(marker),
-            "`{marker}` missing from:\n{stderr}"
+            stdout.contains(marker),
+            "`{marker}` missing from:\n{stdout}"
         );
     }
     // Never the whole token: only its first characters.
-    let shown = stderr
+    let shown = stdout
         .lines()
         .find(|l| l.trim_start().starts_with("eyJ"))
         .unwrap();
@@ -186,9 +187,12 @@ fn demo_consent_page_clicked_through_like_a_person() {
         ..
     } = demo.finish(DEMO_TIMEOUT);
     assert_eq!(code, Some(0), "stderr:\n{stderr}");
-    assert_eq!(stdout, "");
-    assert!(stderr.contains("Hello, demo-user!"), "{stderr}");
-    assert!(stderr.contains("all 6 steps worked"), "{stderr}");
+    assert!(stdout.contains("Hello, demo-user!"), "{stdout}");
+    assert!(stdout.contains("all 6 steps worked"), "{stdout}");
+    assert!(
+        !stderr.contains("[2/6]"),
+        "the walkthrough on stderr:\n{stderr}"
+    );
 }
 
 #[test]
@@ -208,14 +212,14 @@ fn demo_deny_fails_cleanly() {
         ..
     } = demo.finish(DEMO_TIMEOUT);
     assert_eq!(code, Some(1), "stderr:\n{stderr}");
-    assert_eq!(stdout, "");
+    assert!(stdout.contains("[1/6]"), "{stdout}");
     assert!(
         stderr.contains("step 1 of 6 (login) failed: the login was denied on the consent page"),
         "{stderr}"
     );
     assert!(
-        !stderr.contains("[2/6]"),
-        "no step after a failed login:\n{stderr}"
+        !stdout.contains("[2/6]"),
+        "no step after a failed login:\n{stdout}"
     );
     let left = files_under(&env.path().join("tmp"));
     assert!(left.is_empty(), "left behind: {left:?}");

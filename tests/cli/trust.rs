@@ -142,22 +142,24 @@ fn demo_whose_output_goes_away_cleans_up_after_itself() {
     if !cfg!(feature = "demo") {
         return;
     }
-    let env = TestEnv::new();
-    let tmp = env.path().join("tmp");
-    std::fs::create_dir_all(&tmp).unwrap();
-    let out = env
-        .command("sh")
-        .args([
-            "-c",
-            "\"$0\" demo --auto-approve 2>&1 | head -c 1 >/dev/null",
-            crate::support::BIN,
-        ])
-        .env("TMPDIR", &tmp)
-        .output()
-        .unwrap();
-    assert_ok(&out);
-    let left: Vec<_> = std::fs::read_dir(&tmp).unwrap().collect();
-    assert!(left.is_empty(), "the demo left {left:?} behind");
+    for pipeline in [
+        "\"$0\" demo --auto-approve 2>&1 | head -c 1 >/dev/null",
+        "\"$0\" demo --auto-approve | head -n 1 >/dev/null",
+    ] {
+        let env = TestEnv::new();
+        let tmp = env.path().join("tmp");
+        std::fs::create_dir_all(&tmp).unwrap();
+        let out = env
+            .command("sh")
+            .args(["-c", pipeline, crate::support::BIN])
+            .env("TMPDIR", &tmp)
+            .output()
+            .unwrap();
+        assert_ok(&out);
+        let left: Vec<_> = std::fs::read_dir(&tmp).unwrap().collect();
+        assert!(left.is_empty(), "{pipeline}: the demo left {left:?} behind");
+        assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    }
 }
 
 /// The file stem the file store and rescue dirs use for profile `name`.

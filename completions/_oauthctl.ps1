@@ -48,7 +48,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('exchange', 'exchange', [CompletionResultType]::ParameterValue, 'Trade a token for another (RFC 8693 token exchange); the result is cached')
             [CompletionResult]::new('git-credential', 'git-credential', [CompletionResultType]::ParameterValue, 'git''s credential helper: answers `get` with a fresh access token as the password')
             [CompletionResult]::new('docker-credential', 'docker-credential', [CompletionResultType]::ParameterValue, 'docker''s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)')
-            [CompletionResult]::new('setup-git', 'setup-git', [CompletionResultType]::ParameterValue, 'Make git use oauthctl for HOST (writes the global git config)')
+            [CompletionResult]::new('setup-git', 'setup-git', [CompletionResultType]::ParameterValue, '`setup git`, by its earlier name')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Add, list, show or remove profiles in the config file')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Set up other tools to get their tokens from oauthctl')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Try oauthctl with no account anywhere: a local authorization server and API, step by step')
@@ -947,6 +947,8 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('kubectl', 'kubectl', [CompletionResultType]::ParameterValue, 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl''s exec credential plugin, or write it into a kubeconfig')
+            [CompletionResult]::new('git', 'git', [CompletionResultType]::ParameterValue, 'Make git use oauthctl for HOST (writes the global git config)')
+            [CompletionResult]::new('docker', 'docker', [CompletionResultType]::ParameterValue, 'Make docker (podman, crane, …) use oauthctl for REGISTRY: `credHelpers` in ~/.docker/config.json (other keys kept, a backup beside it), and the registry in the profile''s `docker_registries`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -969,12 +971,56 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'oauthctl;setup;git' {
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, in seconds [default: 30]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the git commands instead of running them')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (repeat for more); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (repeat for more); secrets are always redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'oauthctl;setup;docker' {
+            [CompletionResult]::new('--registry', '--registry', [CompletionResultType]::ParameterName, 'A registry host (`HOST` or `HOST:PORT`) to get tokens for (repeat)')
+            [CompletionResult]::new('--docker-config', '--docker-config', [CompletionResultType]::ParameterName, 'The docker config file [default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, in seconds [default: 30]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (repeat for more); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (repeat for more); secrets are always redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oauthctl;setup;help' {
             [CompletionResult]::new('kubectl', 'kubectl', [CompletionResultType]::ParameterValue, 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl''s exec credential plugin, or write it into a kubeconfig')
+            [CompletionResult]::new('git', 'git', [CompletionResultType]::ParameterValue, 'Make git use oauthctl for HOST (writes the global git config)')
+            [CompletionResult]::new('docker', 'docker', [CompletionResultType]::ParameterValue, 'Make docker (podman, crane, …) use oauthctl for REGISTRY: `credHelpers` in ~/.docker/config.json (other keys kept, a backup beside it), and the registry in the profile''s `docker_registries`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'oauthctl;setup;help;kubectl' {
+            break
+        }
+        'oauthctl;setup;help;git' {
+            break
+        }
+        'oauthctl;setup;help;docker' {
             break
         }
         'oauthctl;setup;help;help' {
@@ -1078,7 +1124,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('exchange', 'exchange', [CompletionResultType]::ParameterValue, 'Trade a token for another (RFC 8693 token exchange); the result is cached')
             [CompletionResult]::new('git-credential', 'git-credential', [CompletionResultType]::ParameterValue, 'git''s credential helper: answers `get` with a fresh access token as the password')
             [CompletionResult]::new('docker-credential', 'docker-credential', [CompletionResultType]::ParameterValue, 'docker''s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)')
-            [CompletionResult]::new('setup-git', 'setup-git', [CompletionResultType]::ParameterValue, 'Make git use oauthctl for HOST (writes the global git config)')
+            [CompletionResult]::new('setup-git', 'setup-git', [CompletionResultType]::ParameterValue, '`setup git`, by its earlier name')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Add, list, show or remove profiles in the config file')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Set up other tools to get their tokens from oauthctl')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Try oauthctl with no account anywhere: a local authorization server and API, step by step')
@@ -1149,9 +1195,17 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
         }
         'oauthctl;help;setup' {
             [CompletionResult]::new('kubectl', 'kubectl', [CompletionResultType]::ParameterValue, 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl''s exec credential plugin, or write it into a kubeconfig')
+            [CompletionResult]::new('git', 'git', [CompletionResultType]::ParameterValue, 'Make git use oauthctl for HOST (writes the global git config)')
+            [CompletionResult]::new('docker', 'docker', [CompletionResultType]::ParameterValue, 'Make docker (podman, crane, …) use oauthctl for REGISTRY: `credHelpers` in ~/.docker/config.json (other keys kept, a backup beside it), and the registry in the profile''s `docker_registries`')
             break
         }
         'oauthctl;help;setup;kubectl' {
+            break
+        }
+        'oauthctl;help;setup;git' {
+            break
+        }
+        'oauthctl;help;setup;docker' {
             break
         }
         'oauthctl;help;demo' {

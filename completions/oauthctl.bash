@@ -169,6 +169,12 @@ _oauthctl() {
             oauthctl__subcmd__help__subcmd__profile,show)
                 cmd="oauthctl__subcmd__help__subcmd__profile__subcmd__show"
                 ;;
+            oauthctl__subcmd__help__subcmd__setup,docker)
+                cmd="oauthctl__subcmd__help__subcmd__setup__subcmd__docker"
+                ;;
+            oauthctl__subcmd__help__subcmd__setup,git)
+                cmd="oauthctl__subcmd__help__subcmd__setup__subcmd__git"
+                ;;
             oauthctl__subcmd__help__subcmd__setup,kubectl)
                 cmd="oauthctl__subcmd__help__subcmd__setup__subcmd__kubectl"
                 ;;
@@ -202,11 +208,23 @@ _oauthctl() {
             oauthctl__subcmd__profile__subcmd__help,show)
                 cmd="oauthctl__subcmd__profile__subcmd__help__subcmd__show"
                 ;;
+            oauthctl__subcmd__setup,docker)
+                cmd="oauthctl__subcmd__setup__subcmd__docker"
+                ;;
+            oauthctl__subcmd__setup,git)
+                cmd="oauthctl__subcmd__setup__subcmd__git"
+                ;;
             oauthctl__subcmd__setup,help)
                 cmd="oauthctl__subcmd__setup__subcmd__help"
                 ;;
             oauthctl__subcmd__setup,kubectl)
                 cmd="oauthctl__subcmd__setup__subcmd__kubectl"
+                ;;
+            oauthctl__subcmd__setup__subcmd__help,docker)
+                cmd="oauthctl__subcmd__setup__subcmd__help__subcmd__docker"
+                ;;
+            oauthctl__subcmd__setup__subcmd__help,git)
+                cmd="oauthctl__subcmd__setup__subcmd__help__subcmd__git"
                 ;;
             oauthctl__subcmd__setup__subcmd__help,help)
                 cmd="oauthctl__subcmd__setup__subcmd__help__subcmd__help"
@@ -1783,7 +1801,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__help__subcmd__setup)
-            opts="kubectl"
+            opts="kubectl git docker"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1799,6 +1817,34 @@ _oauthctl() {
         oauthctl__subcmd__help__subcmd__setup__subcmd__git)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__help__subcmd__setup__subcmd__docker)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__help__subcmd__setup__subcmd__git)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3093,7 +3139,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__setup)
-            opts="-p -v -q -h -V --profile --config --store --http-timeout --verbose --quiet --help --version kubectl help"
+            opts="-p -v -q -h -V --profile --config --store --http-timeout --verbose --quiet --help --version kubectl git docker help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3164,9 +3210,117 @@ _oauthctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        oauthctl__subcmd__setup__subcmd__help)
-            opts="kubectl help"
+        oauthctl__subcmd__setup__subcmd__docker)
+            opts="-p -v -q -h -V --registry --docker-config --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --registry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --docker-config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__setup__subcmd__git)
+            opts="-p -v -q -h -V --host --dry-run --profile --config --store --http-timeout --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__setup__subcmd__help)
+            opts="kubectl git docker help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__setup__subcmd__help__subcmd__docker)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__setup__subcmd__help__subcmd__git)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

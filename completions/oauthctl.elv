@@ -45,7 +45,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand exchange 'Trade a token for another (RFC 8693 token exchange); the result is cached'
             cand git-credential 'git''s credential helper: answers `get` with a fresh access token as the password'
             cand docker-credential 'docker''s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)'
-            cand setup-git 'Make git use oauthctl for HOST (writes the global git config)'
+            cand setup-git '`setup git`, by its earlier name'
             cand profile 'Add, list, show or remove profiles in the config file'
             cand setup 'Set up other tools to get their tokens from oauthctl'
             cand demo 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
@@ -917,6 +917,8 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand kubectl 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl''s exec credential plugin, or write it into a kubeconfig'
+            cand git 'Make git use oauthctl for HOST (writes the global git config)'
+            cand docker 'Make docker (podman, crane, …) use oauthctl for REGISTRY: `credHelpers` in ~/.docker/config.json (other keys kept, a backup beside it), and the registry in the profile''s `docker_registries`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oauthctl;setup;kubectl'= {
@@ -937,11 +939,51 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'oauthctl;setup;git'= {
+            cand --host 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works'
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand --dry-run 'Print the git commands instead of running them'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'oauthctl;setup;docker'= {
+            cand --registry 'A registry host (`HOST` or `HOST:PORT`) to get tokens for (repeat)'
+            cand --docker-config 'The docker config file [default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json]'
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oauthctl;setup;help'= {
             cand kubectl 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl''s exec credential plugin, or write it into a kubeconfig'
+            cand git 'Make git use oauthctl for HOST (writes the global git config)'
+            cand docker 'Make docker (podman, crane, …) use oauthctl for REGISTRY: `credHelpers` in ~/.docker/config.json (other keys kept, a backup beside it), and the registry in the profile''s `docker_registries`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oauthctl;setup;help;kubectl'= {
+        }
+        &'oauthctl;setup;help;git'= {
+        }
+        &'oauthctl;setup;help;docker'= {
         }
         &'oauthctl;setup;help;help'= {
         }
@@ -1035,7 +1077,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand exchange 'Trade a token for another (RFC 8693 token exchange); the result is cached'
             cand git-credential 'git''s credential helper: answers `get` with a fresh access token as the password'
             cand docker-credential 'docker''s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)'
-            cand setup-git 'Make git use oauthctl for HOST (writes the global git config)'
+            cand setup-git '`setup git`, by its earlier name'
             cand profile 'Add, list, show or remove profiles in the config file'
             cand setup 'Set up other tools to get their tokens from oauthctl'
             cand demo 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
@@ -1086,8 +1128,14 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         }
         &'oauthctl;help;setup'= {
             cand kubectl 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl''s exec credential plugin, or write it into a kubeconfig'
+            cand git 'Make git use oauthctl for HOST (writes the global git config)'
+            cand docker 'Make docker (podman, crane, …) use oauthctl for REGISTRY: `credHelpers` in ~/.docker/config.json (other keys kept, a backup beside it), and the registry in the profile''s `docker_registries`'
         }
         &'oauthctl;help;setup;kubectl'= {
+        }
+        &'oauthctl;help;setup;git'= {
+        }
+        &'oauthctl;help;setup;docker'= {
         }
         &'oauthctl;help;demo'= {
         }

@@ -49,7 +49,7 @@ complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "introspect" -d 'A
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "exchange" -d 'Trade a token for another (RFC 8693 token exchange); the result is cached'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "git-credential" -d 'git\'s credential helper: answers `get` with a fresh access token as the password'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "docker-credential" -d 'docker\'s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)'
-complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "setup-git" -d 'Make git use oauthctl for HOST (writes the global git config)'
+complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "setup-git" -d '`setup git`, by its earlier name'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "setup" -d 'Set up other tools to get their tokens from oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
@@ -1099,19 +1099,21 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s q -l quiet -d 'Only errors on stderr'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -f -a "kubectl" -d 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl\'s exec credential plugin, or write it into a kubeconfig'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -f -a "kubectl" -d 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl\'s exec credential plugin, or write it into a kubeconfig'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -f -a "git" -d 'Make git use oauthctl for HOST (writes the global git config)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -f -a "docker" -d 'Make docker (podman, crane, …) use oauthctl for REGISTRY: `credHelpers` in ~/.docker/config.json (other keys kept, a backup beside it), and the registry in the profile\'s `docker_registries`'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l user -d 'The kubeconfig user name [default: oauthctl-PROFILE]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l kubeconfig -d 'Write the entry into this kubeconfig (created when missing, else merged with `kubectl config set-credentials`) instead of printing it' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
@@ -1126,7 +1128,35 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l host -d 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l dry-run -d 'Print the git commands instead of running them'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -s V -l version -d 'Print version'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -l registry -d 'A registry host (`HOST` or `HOST:PORT`) to get tokens for (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -l docker-config -d 'The docker config file [default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
+keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
+file\t'0600 files in a 0700 directory'
+none\t'Keep nothing: every call mints or fails'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -s q -l quiet -d 'Only errors on stderr'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from help" -f -a "kubectl" -d 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl\'s exec credential plugin, or write it into a kubeconfig'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from help" -f -a "git" -d 'Make git use oauthctl for HOST (writes the global git config)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from help" -f -a "docker" -d 'Make docker (podman, crane, …) use oauthctl for REGISTRY: `credHelpers` in ~/.docker/config.json (other keys kept, a backup beside it), and the registry in the profile\'s `docker_registries`'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
@@ -1193,7 +1223,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_s
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup demo generate help" -f -a "exchange" -d 'Trade a token for another (RFC 8693 token exchange); the result is cached'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup demo generate help" -f -a "git-credential" -d 'git\'s credential helper: answers `get` with a fresh access token as the password'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup demo generate help" -f -a "docker-credential" -d 'docker\'s credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup demo generate help" -f -a "setup-git" -d 'Make git use oauthctl for HOST (writes the global git config)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup demo generate help" -f -a "setup-git" -d '`setup git`, by its earlier name'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup demo generate help" -f -a "profile" -d 'Add, list, show or remove profiles in the config file'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup demo generate help" -f -a "setup" -d 'Set up other tools to get their tokens from oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and not __fish_seen_subcommand_from login token refresh client-credentials curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup demo generate help" -f -a "demo" -d 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
@@ -1204,5 +1234,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from profile" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from setup" -f -a "kubectl" -d 'Print the kubeconfig `users:` entry that runs `oauthctl token` as kubectl\'s exec credential plugin, or write it into a kubeconfig'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from setup" -f -a "git" -d 'Make git use oauthctl for HOST (writes the global git config)'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from setup" -f -a "docker" -d 'Make docker (podman, crane, …) use oauthctl for REGISTRY: `credHelpers` in ~/.docker/config.json (other keys kept, a backup beside it), and the registry in the profile\'s `docker_registries`'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Print the completion script for SHELL'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Write oauthctl.1 and one page per subcommand into DIR'

@@ -160,8 +160,8 @@ pub enum Command {
     /// docker's credential-helper protocol (`credHelpers`; also run as docker-credential-oauthctl)
     #[command(name = "docker-credential")]
     DockerCredential(DockerCredentialArgs),
-    /// Make git use oauthctl for HOST (writes the global git config)
-    #[command(name = "setup-git")]
+    /// `setup git`, by its earlier name
+    #[command(name = "setup-git", hide = true)]
     SetupGit(SetupGitArgs),
     /// Add, list, show or remove profiles in the config file
     #[command(subcommand)]
@@ -402,7 +402,7 @@ pub struct LogoutArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "git runs it; set it up with `oauthctl setup-git --host HOST -p PROFILE`.\n\
+    after_help = "git runs it; set it up with `oauthctl setup git --host HOST -p PROFILE`.\n\
 Without -p on the command line it answers only for hosts in a profile's git_hosts\n\
 (https, or http on a loopback host), and prints nothing for any other."
 )]
@@ -503,7 +503,7 @@ impl clap::builder::TypedValueParser for GitOperationParser {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  oauthctl setup-git --host github.example.com -p work\n\n\
+    after_help = "Example:\n  oauthctl setup git --host github.example.com -p work\n\n\
 It runs `git config --global` to reset credential.https://HOST.helper (so no\n\
 other helper stores or hands out a credential for HOST) and add\n\
 `!'/path/to/oauthctl' git-credential -p PROFILE`."
@@ -683,6 +683,26 @@ pub enum SetupCommand {
         after_help = "Examples:\n  oauthctl setup kubectl -p work --id-token\n  oauthctl setup kubectl -p work --id-token --kubeconfig ~/.kube/config\n  kubectl --user oauthctl-work get pods"
     )]
     Kubectl(SetupKubectlArgs),
+    /// Make git use oauthctl for HOST (writes the global git config)
+    Git(SetupGitArgs),
+    /// Make docker (podman, crane, …) use oauthctl for REGISTRY: `credHelpers`
+    /// in ~/.docker/config.json (other keys kept, a backup beside it), and
+    /// the registry in the profile's `docker_registries`
+    #[command(
+        after_help = "Example:\n  oauthctl setup docker --registry registry.example.com -p work\n  docker pull registry.example.com/team/app:latest"
+    )]
+    Docker(SetupDockerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SetupDockerArgs {
+    /// A registry host (`HOST` or `HOST:PORT`) to get tokens for (repeat)
+    #[arg(long, value_name = "HOST", required = true)]
+    pub registry: Vec<String>,
+
+    /// The docker config file [default: $DOCKER_CONFIG/config.json, else ~/.docker/config.json]
+    #[arg(long, value_name = "FILE")]
+    pub docker_config: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -18,6 +18,7 @@ pub mod logout;
 pub mod profile;
 pub mod refresh;
 pub mod setup;
+pub mod setup_docker;
 pub mod setup_git;
 pub mod status;
 pub mod token;

@@ -163,6 +163,34 @@ fn profile_keys(options: &ProviderOptions) -> Result<Vec<(String, Item)>> {
     Ok(keys)
 }
 
+/// Adds `items` to the list `key` of profile `name`, which must exist, once
+/// each, keeping the file's comments and order.
+pub fn add_to_list(path: &Path, name: &str, key: &str, items: &[String]) -> Result<()> {
+    let mut doc = load(path)?;
+    {
+        let table = profiles_table(&mut doc)?
+            .get_mut(name)
+            .and_then(Item::as_table_mut)
+            .ok_or_else(|| {
+                usage(format!(
+                    "profile {name} is not in {}: add it first (`oauthctl profile add {name} …`)",
+                    path.display()
+                ))
+            })?;
+        let list = table
+            .entry(key)
+            .or_insert_with(|| value(Array::new()))
+            .as_array_mut()
+            .ok_or_else(|| usage(format!("profiles.{name}.{key} is not a list")))?;
+        for item in items {
+            if !list.iter().any(|v| v.as_str() == Some(item)) {
+                list.push(item.as_str());
+            }
+        }
+    }
+    save(path, &doc)
+}
+
 /// Writes what a login found out (a discovered issuer, a registered client
 /// id) into profile `name`, keeping the file's comments and order.
 pub fn save_found(

@@ -28,6 +28,8 @@ const KUBECTL_LIMIT: Duration = Duration::from_secs(30);
 pub fn run(ctx: &Ctx, command: &SetupCommand) -> Result<()> {
     match command {
         SetupCommand::Kubectl(args) => kubectl(ctx, args),
+        SetupCommand::Git(args) => super::setup_git::run(ctx, args),
+        SetupCommand::Docker(args) => super::setup_docker::run(ctx, args),
     }
 }
 

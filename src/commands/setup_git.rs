@@ -1,4 +1,4 @@
-//! `oauthctl setup-git --host HOST -p PROFILE`: makes git ask oauthctl for
+//! `oauthctl setup git --host HOST -p PROFILE` (once `setup-git`): makes git ask oauthctl for
 //! HOST's credentials, through `git config --global` (run, not edited by
 //! hand, so git's own quoting and locking apply).
 
@@ -18,7 +18,7 @@ const GIT_TIME_LIMIT: Duration = Duration::from_secs(30);
 pub fn run(ctx: &Ctx, args: &SetupGitArgs) -> Result<()> {
     let Some(name) = ctx.globals.profile.as_deref() else {
         return Err(usage(
-            "setup-git needs the profile whose tokens git gets: give -p PROFILE",
+            "setup git needs the profile whose tokens git gets: give -p PROFILE",
         ));
     };
     let file = ConfigFile::load(&ctx.globals.config_path, ctx.globals.config_explicit)?;

@@ -182,3 +182,98 @@ fn help_shows_the_commands_own_options_first_and_short_help_fits_a_screen() {
         );
     }
 }
+
+/// `setup docker` writes credHelpers into docker's config, keeping every
+/// other key and a backup, and names the registry in the profile, so that
+/// docker's helper call (which carries no -p) finds it.
+#[test]
+fn setup_docker_adds_cred_helpers_keeping_the_rest_and_a_backup() {
+    let env = TestEnv::new();
+    quick_start(&env);
+    let docker = env.path().join("home/.docker");
+    std::fs::create_dir_all(&docker).unwrap();
+    let before = r#"{"auths": {"ghcr.io": {"auth": "eA=="}}, "credHelpers": {"gcr.io": "gcloud"}, "psFormat": "table"}"#;
+    std::fs::write(docker.join("config.json"), before).unwrap();
+    let out = env.run(&[
+        "setup",
+        "docker",
+        "-p",
+        "work",
+        "--registry",
+        "registry.example.com",
+        "--registry",
+        "https://other.example.com:5000",
+    ]);
+    assert_ok(&out);
+    let after: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(docker.join("config.json")).unwrap())
+            .unwrap();
+    assert_eq!(after["auths"]["ghcr.io"]["auth"], "eA==");
+    assert_eq!(after["psFormat"], "table");
+    assert_eq!(after["credHelpers"]["gcr.io"], "gcloud");
+    assert_eq!(after["credHelpers"]["registry.example.com"], "oauthctl");
+    assert_eq!(after["credHelpers"]["other.example.com:5000"], "oauthctl");
+    assert_eq!(
+        std::fs::read_to_string(docker.join("config.json.bak")).unwrap(),
+        before
+    );
+    let list = env.run(&["docker-credential", "list"]);
+    assert_ok(&list);
+    let listed: serde_json::Value = serde_json::from_str(&stdout(&list)).unwrap();
+    assert!(
+        listed.get("https://registry.example.com").is_some(),
+        "{listed}"
+    );
+    // Again: nothing doubled.
+    assert_ok(&env.run(&[
+        "setup",
+        "docker",
+        "-p",
+        "work",
+        "--registry",
+        "registry.example.com",
+    ]));
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    assert_eq!(
+        config.matches("\"registry.example.com\"").count(),
+        1,
+        "{config}"
+    );
+    // A profile that is not there is refused before docker's file changes.
+    let out = env.run(&[
+        "setup",
+        "docker",
+        "-p",
+        "nope",
+        "--registry",
+        "r.example.com",
+    ]);
+    assert_code(&out, 2);
+}
+
+#[test]
+fn setup_git_is_in_the_setup_family_and_setup_git_still_works() {
+    let env = TestEnv::new();
+    quick_start(&env);
+    for command in [&["setup", "git"][..], &["setup-git"]] {
+        let out = env.run(
+            &[
+                command,
+                &["--host", "git.example.com", "-p", "work", "--dry-run"],
+            ]
+            .concat(),
+        );
+        assert_ok(&out);
+        assert!(
+            stdout(&out).contains("credential.https://git.example.com.helper"),
+            "{command:?}: {}",
+            stdout(&out)
+        );
+    }
+    let help = stdout(&env.run(&["--help"]));
+    assert!(
+        !help.contains("setup-git"),
+        "the old name is hidden:\n{help}"
+    );
+    assert!(stdout(&env.run(&["setup", "--help"])).contains("docker"));
+}

@@ -313,32 +313,59 @@ fn option(word: &str, verb: Option<Verb>) -> Option<(usize, Option<&str>)> {
 }
 
 /// Each option's value: from argv, else from its environment variable, as
-/// clap takes it. A variable that is set but empty, or not UTF-8, is clap's.
-fn with_environment(
-    line: &Line,
-    env: &dyn Fn(&str) -> Option<OsString>,
-) -> Option<[Option<Value>; FLAGS.len()]> {
-    let mut values: [Option<Value>; FLAGS.len()] = Default::default();
+/// clap takes it. clap parses a variable that is set even when argv gives
+/// the option (for the level of the command line that lacks it), so one
+/// that is empty, not UTF-8 or not a valid value sends the call to clap.
+fn with_environment(line: &Line, env: &dyn Fn(&str) -> Option<OsString>) -> Option<Values> {
+    let mut values: Values = Default::default();
     for (index, flag) in FLAGS.iter().enumerate() {
-        values[index] = match (line.given[index], flag.env) {
+        let from_env = match flag.env.filter(|_| flag.may_follow(Some(line.verb))) {
+            Some(name) => match env(name) {
+                Some(text) => {
+                    let text = text.into_string().ok()?;
+                    if text.is_empty() || !valid(flag.kind, &text) {
+                        return None;
+                    }
+                    Some(text)
+                }
+                None => None,
+            },
+            None => None,
+        };
+        values[index] = match (line.given[index], from_env) {
             (Some(text), _) => Some(Value {
                 text: text.to_owned(),
                 on_command_line: true,
             }),
-            (None, Some(name)) if flag.may_follow(Some(line.verb)) => match env(name) {
-                Some(text) => {
-                    let text = text.into_string().ok().filter(|text| !text.is_empty())?;
-                    Some(Value {
-                        text,
-                        on_command_line: false,
-                    })
-                }
-                None => None,
-            },
-            (None, _) => None,
+            (None, Some(text)) => Some(Value {
+                text,
+                on_command_line: false,
+            }),
+            (None, None) => None,
         };
     }
     Some(values)
+}
+
+/// Whether the typed field can be made of `text` (what [`recognise`]
+/// then does).
+fn valid(kind: Kind, text: &str) -> bool {
+    match kind {
+        Kind::Switch => false,
+        Kind::Text | Kind::Path => true,
+        Kind::Store => StoreKind::from_str(text, false).is_ok(),
+        Kind::Output => OutputFormat::from_str(text, false).is_ok(),
+        Kind::Secs => digits(text).is_some(),
+    }
+}
+
+/// Digits only: clap's `u64` parser also takes `+5`, which is left to it.
+fn digits(text: &str) -> Option<u64> {
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
+    }
 }
 
 type Values = [Option<Value>; FLAGS.len()];
@@ -385,14 +412,10 @@ fn value_enum<E: ValueEnum>(value: Option<&Value>) -> Option<Option<E>> {
     }
 }
 
-/// Digits only: clap's `u64` parser also takes `+5`, which is left to it.
 fn secs(values: &Values, index: usize) -> Option<Option<u64>> {
     debug_assert_eq!(FLAGS[index].kind, Kind::Secs);
     match &values[index] {
-        Some(value) if value.text.bytes().all(|b| b.is_ascii_digit()) => {
-            value.text.parse().ok().map(Some)
-        }
-        Some(_) => None,
+        Some(value) => digits(&value.text).map(Some),
         None => Some(None),
     }
 }

@@ -3,7 +3,8 @@
 //!
 //! Input: newline-separated words of argv (any bytes, so not always UTF-8);
 //! a word that starts with byte 0x01 is instead a variable for both to read,
-//! the next byte choosing which one, the rest its value.
+//! the next byte choosing which one, the rest its value (without NUL bytes,
+//! which no environment holds).
 //!
 //! Wherever the recogniser answers, clap must accept the same command line
 //! and make the same `Cli` of it (compared by their Debug text, which shows
@@ -46,7 +47,10 @@ fn decode(data: &[u8]) -> (Vec<OsString>, Environment) {
         for word in data.split(|&b| b == b'\n') {
             match word.split_first() {
                 Some((1, rest)) => {
-                    if let Some((&which, value)) = rest.split_first() {
+                    // No environment holds a NUL byte (set_var panics on one).
+                    if let Some((&which, value)) = rest.split_first()
+                        && !value.contains(&0)
+                    {
                         let name = VARIABLES[usize::from(which) % VARIABLES.len()];
                         env.insert(name, OsString::from_vec(value.to_vec()));
                     }

@@ -741,37 +741,31 @@ fn environment() -> impl Strategy<Value = Vec<(&'static str, Option<String>)>> {
     values.prop_map(move |values| names.iter().copied().zip(values).collect())
 }
 
-/// Run by `the_recogniser_reads_the_environment_as_clap_does` in a process
-/// of its own, the only test there, since it changes the environment.
-#[test]
-#[ignore = "run in a child process by the_recogniser_reads_the_environment_as_clap_does"]
-fn in_a_process_of_its_own_with_each_environment() {
-    if std::env::var_os("OAUTHCTL_FAST_TEST_CHILD").is_none() {
-        return;
+/// Sets the variables clap reads for `token` and `curl` to `vars`, and
+/// removes the others.
+///
+/// SAFETY: only for tests that run alone in their process (see
+/// [`run_alone`]): no other thread may read the environment meanwhile.
+#[allow(unsafe_code)]
+unsafe fn set_environment(vars: &[(&str, Option<String>)]) {
+    let all = PROVIDER_ENV
+        .iter()
+        .chain(FLAGS.iter().filter_map(|flag| flag.env.as_ref()));
+    for name in all {
+        // SAFETY: the caller's promise.
+        unsafe { std::env::remove_var(name) };
     }
-    runner(600)
-        .run(&(environment(), argv_words()), |(vars, words)| {
-            for (name, value) in &vars {
-                // SAFETY: this test runs alone in its process (see its
-                // caller), so no other thread reads the environment.
-                #[allow(unsafe_code)]
-                unsafe {
-                    match value {
-                        Some(value) => std::env::set_var(name, os(value)),
-                        None => std::env::remove_var(name),
-                    }
-                }
-            }
-            // clap reads the variables when the command is built.
-            let _ = both(&mut Cli::command(), &to_argv(&words));
-            Ok(())
-        })
-        .unwrap();
+    for (name, value) in vars {
+        if let Some(value) = value {
+            // SAFETY: as above.
+            unsafe { std::env::set_var(name, os(value)) };
+        }
+    }
 }
 
-#[test]
-fn the_recogniser_reads_the_environment_as_clap_does() {
-    let name = "in_a_process_of_its_own_with_each_environment";
+/// Runs the ignored test `name` of this module in a child process, alone
+/// there, since it changes the environment.
+fn run_alone(name: &str) {
     let path = module_path!().split_once("::").map_or("", |(_, path)| path);
     let out = std::process::Command::new(std::env::current_exe().unwrap())
         .args([
@@ -789,4 +783,68 @@ fn the_recogniser_reads_the_environment_as_clap_does() {
         "{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+fn alone() -> bool {
+    std::env::var_os("OAUTHCTL_FAST_TEST_CHILD").is_some()
+}
+
+#[test]
+#[ignore = "run in a child process by the_recogniser_reads_the_environment_as_clap_does"]
+fn every_environment_alone() {
+    if !alone() {
+        return;
+    }
+    runner(800)
+        .run(&(environment(), argv_words()), |(vars, words)| {
+            // SAFETY: run_alone runs this test alone in its process.
+            #[allow(unsafe_code)]
+            unsafe {
+                set_environment(&vars)
+            };
+            // clap reads the variables when the command is built.
+            let _ = both(&mut Cli::command(), &to_argv(&words));
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn the_recogniser_reads_the_environment_as_clap_does() {
+    run_alone("every_environment_alone");
+}
+
+#[test]
+#[ignore = "run in a child process by a_variable_clap_refuses_is_clap_s_even_with_the_option_in_argv"]
+fn a_variable_clap_refuses_alone() {
+    if !alone() {
+        return;
+    }
+    // clap parses the variable for the level of the command line that
+    // lacks the option, and refuses these (found by the fast_path fuzz target).
+    for (name, value, text) in [
+        ("OAUTHCTL_PROFILE", NOT_UTF8, "token -p ci"),
+        ("OAUTHCTL_PROFILE", NOT_UTF8, "-p ci token"),
+        ("OAUTHCTL_STORE", "nowhere", "token --store file"),
+        ("OAUTHCTL_STORE", "nowhere", "--store file token"),
+        (
+            "OAUTHCTL_HTTP_TIMEOUT",
+            "soon",
+            "curl --http-timeout 5 -- https://api",
+        ),
+    ] {
+        // SAFETY: run_alone runs this test alone in its process.
+        #[allow(unsafe_code)]
+        unsafe {
+            set_environment(&[(name, Some(value.to_owned()))])
+        };
+        let (fast, full) = both(&mut Cli::command(), &line(text));
+        assert!(fast.is_none(), "{name}={value:?} {text}");
+        assert!(full.is_err(), "{name}={value:?} {text}: clap takes it");
+    }
+}
+
+#[test]
+fn a_variable_clap_refuses_is_clap_s_even_with_the_option_in_argv() {
+    run_alone("a_variable_clap_refuses_alone");
 }

@@ -55,6 +55,40 @@ pub const LONG_VERSION: &str = concat!(
     features!(),
 );
 
+impl Cli {
+    /// What `command` (`Cli::command()`, built once by callers that parse
+    /// many times) makes of `args`, with the `*_on_command_line` fields filled in:
+    /// the one reading of argv the fast path is checked against.
+    pub fn parse_with<I, T>(command: &mut clap::Command, args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let matches = command.try_get_matches_from_mut(args)?;
+        let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches(&matches)?;
+        // Globals are propagated to every level with their source.
+        let on_command_line =
+            |id| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
+        cli.global.profile_on_command_line = on_command_line("profile");
+        cli.global.store_on_command_line = on_command_line("store");
+        cli.global.provider_on_command_line = names_a_provider(&matches);
+        Ok(cli)
+    }
+}
+
+/// Whether the command line itself (the environment aside) names a provider
+/// or a client, in the innermost subcommand's arguments.
+fn names_a_provider(matches: &clap::ArgMatches) -> bool {
+    let mut matches = matches;
+    while let Some((_, sub)) = matches.subcommand() {
+        matches = sub;
+    }
+    ProviderOptions::AD_HOC_KEYS.iter().any(|id| {
+        matches!(matches.try_get_raw(id), Ok(Some(_)))
+            && matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
+    })
+}
+
 /// The exit codes (from `exit::Exit::TABLE`), then the environment and files.
 fn long_help() -> String {
     format!("{}\n\n{ENVIRONMENT_AND_FILES}", crate::exit::help())

@@ -1,31 +1,34 @@
-//! `oauthctl token` and `oauthctl curl` without building the command-line
-//! parser: scripts call them in loops, so they should cost about what
-//! starting a process costs, and clap building its whole command tree is
-//! most of the rest (issue 9).
+//! `oauthctl token` and `oauthctl curl` without building clap's command
+//! tree: scripts call them in loops, and building the tree costs more than
+//! the rest of a fresh-token `token` (issue 9).
 //!
-//! It understands only the plain forms: `token` with `-p`, `-o`,
-//! `--min-ttl`, `--config`, `--store`, `-q`, and `curl` with the same but
-//! `-o`, its curl arguments after `--`. Anything else (another command, any
-//! other option, `--help`, a provider option in the environment, nothing
-//! stored, a profile whose curl takes the token in the query or retries, a
-//! DPoP-bound token, any error before the store is read) returns `None`
-//! before anything is printed, and the full parser takes over. A stored
-//! token that needs renewing is handed to the `token` or `curl` command
-//! itself, as the parser would have called it: behaviour and messages stay
-//! those of the full path, which runs the same resolution code.
-use crate::cli::{GlobalArgs, OutputFormat};
-use crate::commands::Ctx;
-use crate::commands::engine::Slot;
+//! [`recognise`] reads the plain forms of those two commands into the same
+//! [`Cli`] clap makes of them, and `lib::main` runs that through the same
+//! `run` as any other command line: what a command does, prints and exits
+//! with cannot differ between the two paths. Whatever the recogniser is not
+//! sure clap reads the same way (another command, an option it does not
+//! know, an option given twice, a value that could be an option, an empty
+//! value, a spelling it does not take, anything clap would refuse) it leaves
+//! to clap, having printed nothing (issues 17 and 22).
+//!
+//! Its options are [`FLAGS`], which a unit test checks against
+//! `Cli::command()`: renaming, adding or removing a flag in cli.rs without
+//! the table fails it. A differential property test (the unit tests) and
+//! the `fast_path` fuzz target feed the same argv and environment to both
+//! and compare what comes out.
+use crate::cli::{Cli, Command, CurlArgs, GlobalArgs, OutputArgs, OutputFormat, TokenArgs};
 use crate::options::ProviderOptions;
-use crate::settings::{Globals, Profile};
 use crate::store::StoreKind;
 use clap::ValueEnum;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+#[cfg(test)]
+mod tests;
+
 /// The provider options that clap fills from the environment. With one of
-/// them set, the full parser must see it (it changes the profile, and so the
-/// store key); a test checks this list against the clap definition.
+/// them set the profile changes (and so the store key): clap's to read. A
+/// test checks the list against the clap definition.
 pub const PROVIDER_ENV: &[&str] = &[
     "OAUTHCTL_ISSUER",
     "OAUTHCTL_AUTH_URL",
@@ -36,358 +39,383 @@ pub const PROVIDER_ENV: &[&str] = &[
     "OAUTHCTL_CLIENT_ID",
 ];
 
-#[derive(Default)]
-struct Request {
-    profile: Option<String>,
-    config: Option<PathBuf>,
-    store: Option<StoreKind>,
-    quiet: bool,
-    command: Option<Verb>,
-    output: Option<OutputFormat>,
-    min_ttl: Option<u64>,
-    /// `curl`'s arguments, everything after its `--`.
-    curl_args: Vec<String>,
-}
-
+/// The commands the recogniser reads.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Verb {
     Token,
     Curl,
 }
 
-/// The exit code when the call was served here; `None` to parse it fully.
-/// A `curl` served here does not return: curl replaces oauthctl.
-pub fn serve(args: &[OsString]) -> Option<u8> {
-    let request = parse(args)?;
-    let env = |name: &str| match std::env::var(name) {
-        Ok(value) if !value.is_empty() => Some(Some(value)),
-        Ok(_) => None,
-        Err(std::env::VarError::NotPresent) => Some(None),
-        Err(std::env::VarError::NotUnicode(_)) => None,
-    };
-    if PROVIDER_ENV
-        .iter()
-        .any(|name| std::env::var_os(name).is_some())
-    {
+impl Verb {
+    const ALL: [Verb; 2] = [Verb::Token, Verb::Curl];
+
+    /// The subcommand's name in cli.rs.
+    fn name(self) -> &'static str {
+        match self {
+            Verb::Token => "token",
+            Verb::Curl => "curl",
+        }
+    }
+
+    fn named(word: &str) -> Option<Verb> {
+        Verb::ALL.into_iter().find(|verb| verb.name() == word)
+    }
+}
+
+/// The type of an option's field, which decides how clap parses its value.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    /// `bool`, `ArgAction::SetTrue`: no value.
+    Switch,
+    Text,
+    Path,
+    Store,
+    Output,
+    /// `u64`, taken here in digits only.
+    Secs,
+}
+
+/// Where an option may stand: anywhere (clap's `global`), or after one of
+/// these commands.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Scope {
+    Global,
+    After(&'static [Verb]),
+}
+
+/// An option as clap defines it in cli.rs.
+#[derive(Debug)]
+struct Flag {
+    /// clap's id: the field's name, by which the test finds it in cli.rs.
+    #[cfg_attr(not(test), allow(dead_code))]
+    id: &'static str,
+    long: &'static str,
+    short: Option<char>,
+    env: Option<&'static str>,
+    kind: Kind,
+    scope: Scope,
+}
+
+impl Flag {
+    fn may_follow(&self, verb: Option<Verb>) -> bool {
+        match self.scope {
+            Scope::Global => true,
+            Scope::After(verbs) => verb.is_some_and(|verb| verbs.contains(&verb)),
+        }
+    }
+}
+
+// Indexes into FLAGS (a test checks them), for building the typed args.
+const PROFILE: usize = 0;
+const CONFIG: usize = 1;
+const STORE: usize = 2;
+const HTTP_TIMEOUT: usize = 3;
+const QUIET: usize = 4;
+const OUTPUT: usize = 5;
+const MIN_TTL: usize = 6;
+
+/// Every option the recogniser takes. Any other (`-v`, `--id-token`, a
+/// provider option, `--help`) sends the command line to clap.
+const FLAGS: [Flag; 7] = [
+    Flag {
+        id: "profile",
+        long: "profile",
+        short: Some('p'),
+        env: Some("OAUTHCTL_PROFILE"),
+        kind: Kind::Text,
+        scope: Scope::Global,
+    },
+    Flag {
+        id: "config",
+        long: "config",
+        short: None,
+        env: Some("OAUTHCTL_CONFIG"),
+        kind: Kind::Path,
+        scope: Scope::Global,
+    },
+    Flag {
+        id: "store",
+        long: "store",
+        short: None,
+        env: Some("OAUTHCTL_STORE"),
+        kind: Kind::Store,
+        scope: Scope::Global,
+    },
+    Flag {
+        id: "http_timeout",
+        long: "http-timeout",
+        short: None,
+        env: Some("OAUTHCTL_HTTP_TIMEOUT"),
+        kind: Kind::Secs,
+        scope: Scope::Global,
+    },
+    Flag {
+        id: "quiet",
+        long: "quiet",
+        short: Some('q'),
+        env: None,
+        kind: Kind::Switch,
+        scope: Scope::Global,
+    },
+    Flag {
+        id: "output",
+        long: "output",
+        short: Some('o'),
+        env: None,
+        kind: Kind::Output,
+        scope: Scope::After(&[Verb::Token]),
+    },
+    Flag {
+        id: "min_ttl",
+        long: "min-ttl",
+        short: None,
+        env: None,
+        kind: Kind::Secs,
+        scope: Scope::After(&[Verb::Token, Verb::Curl]),
+    },
+];
+
+/// The command line as read: the command, each option's value in argv
+/// (`""` for a switch), and `curl`'s arguments after its `--`.
+struct Line<'a> {
+    verb: Verb,
+    given: [Option<&'a str>; FLAGS.len()],
+    curl_args: &'a [&'a str],
+}
+
+/// An option's value, from argv or from its environment variable.
+struct Value {
+    text: String,
+    on_command_line: bool,
+}
+
+/// What clap makes of `args` (argv, program name first) with the
+/// environment `env`, when the recogniser is sure of it; `None` leaves the
+/// command line to clap. It prints nothing and touches no file.
+pub fn recognise(args: &[OsString], env: &dyn Fn(&str) -> Option<OsString>) -> Option<Cli> {
+    if PROVIDER_ENV.iter().any(|name| env(name).is_some()) {
         return None;
     }
-    // A flag wins over its variable, which is then not even read.
-    let profile_on_command_line = request.profile.is_some();
+    // clap refuses what is not UTF-8 in all these fields but --config.
+    let words: Vec<&str> = args
+        .get(1..)?
+        .iter()
+        .map(|word| word.to_str())
+        .collect::<Option<_>>()?;
+    let line = read(&words)?;
+    let values = with_environment(&line, env)?;
     let global = GlobalArgs {
-        profile: match request.profile {
-            Some(profile) => Some(profile),
-            None => env("OAUTHCTL_PROFILE")?,
-        },
-        config: match request.config {
-            Some(config) => Some(config),
-            None => env("OAUTHCTL_CONFIG")?.map(PathBuf::from),
-        },
-        store: match request.store {
-            Some(store) => Some(store),
-            None => match env("OAUTHCTL_STORE")? {
-                Some(value) => Some(StoreKind::from_str(&value, false).ok()?),
-                None => None,
-            },
-        },
-        http_timeout: match env("OAUTHCTL_HTTP_TIMEOUT")? {
-            Some(value) => Some(value.parse().ok()?),
-            None => None,
-        },
+        profile: text(&values, PROFILE),
+        config: path(&values, CONFIG),
+        store: store(&values, STORE)?,
+        http_timeout: secs(&values, HTTP_TIMEOUT)?,
         verbose: 0,
-        quiet: request.quiet,
-        profile_on_command_line,
-        store_on_command_line: false,
+        quiet: switch(&values, QUIET),
+        profile_on_command_line: on_command_line(&values, PROFILE),
+        store_on_command_line: on_command_line(&values, STORE),
+        // Any provider option sends the call to clap.
         provider_on_command_line: false,
     };
-    crate::init_logging(0, request.quiet);
-    let globals = Globals::from_args(&global).ok()?;
-    let ctx = Ctx::new(globals, request.quiet);
-    let profile = Profile::resolve(&ctx.globals, &ProviderOptions::default()).ok()?;
-    let slot = Slot::for_profile(&profile);
-    let set = ctx.store_for(&profile).ok()?.peek(&slot.key).ok()??;
-    if !set.is_fresh(profile.min_ttl(request.min_ttl)) {
-        // A renewal, or a wait for another process's: the command itself,
-        // just without clap (with 50 callers on an expiring token, the
-        // parser would be most of their cost). From here on this call is
-        // served, errors included: nothing is tried twice.
-        return Some(renew(
-            &ctx,
-            request.command,
-            request.output,
-            request.min_ttl,
-            request.curl_args,
-        ));
-    }
-    if request.command == Some(Verb::Curl) {
-        return curl(&profile, &set, &request.curl_args);
-    }
-    let text = crate::output::render(&set, request.output.unwrap_or_default()).ok()?;
-    Some(match crate::output::print(&text) {
-        Ok(()) => crate::exit::Exit::Ok as u8,
-        Err(err) => {
-            crate::diag::say!("oauthctl: error: {err:#}");
-            crate::exit::Exit::Failure as u8
+    let command = match line.verb {
+        Verb::Token => Command::Token(TokenArgs {
+            provider: ProviderOptions::default(),
+            output: OutputArgs {
+                output: output(&values, OUTPUT)?,
+            },
+            min_ttl: secs(&values, MIN_TTL)?,
+            id_token: false,
+            htm: None,
+            htu: None,
+        }),
+        Verb::Curl => Command::Curl(CurlArgs {
+            provider: ProviderOptions::default(),
+            token_in: None,
+            min_ttl: secs(&values, MIN_TTL)?,
+            retry_rejected: false,
+            args: line.curl_args.iter().map(|&arg| arg.to_owned()).collect(),
+        }),
+    };
+    Some(Cli { global, command })
+}
+
+/// `[OPTION...] token [OPTION...]` or `[OPTION...] curl [OPTION...] --
+/// CURL_ARG...`, each option at most once, in the spellings `--name VALUE`,
+/// `--name=VALUE`, `-x VALUE` and `-xVALUE`.
+fn read<'a>(words: &'a [&'a str]) -> Option<Line<'a>> {
+    let mut verb = None;
+    let mut given = [None; FLAGS.len()];
+    let mut rest = words.iter();
+    while let Some(&word) = rest.next() {
+        if verb.is_none()
+            && let Some(named) = Verb::named(word)
+        {
+            verb = Some(named);
+            continue;
         }
+        if word == "--" {
+            let curl_args = rest.as_slice();
+            // `token --`, or `curl --` with nothing after it: clap's.
+            return (verb == Some(Verb::Curl) && !curl_args.is_empty()).then_some(Line {
+                verb: Verb::Curl,
+                given,
+                curl_args,
+            });
+        }
+        let (index, inline) = option(word, verb)?;
+        let value = match (FLAGS[index].kind, inline) {
+            (Kind::Switch, None) => "",
+            (Kind::Switch, Some(_)) => return None,
+            (_, Some(value)) => value,
+            (_, None) => rest.next()?,
+        };
+        // clap may read a value like `-q` as an option, or refuse it empty.
+        if FLAGS[index].kind != Kind::Switch && (value.is_empty() || value.starts_with('-')) {
+            return None;
+        }
+        // Given twice: clap refuses it, or (before and after the command)
+        // takes the second; either way it is clap's to say.
+        if given[index].replace(value).is_some() {
+            return None;
+        }
+    }
+    // `curl` without `--`, or no command at all.
+    (verb == Some(Verb::Token)).then_some(Line {
+        verb: Verb::Token,
+        given,
+        curl_args: &[],
     })
 }
 
-/// `token` or `curl` as the full parser would have run them: every option
-/// the fast parse accepts has its field here, the rest their defaults.
-fn renew(
-    ctx: &Ctx,
-    command: Option<Verb>,
-    output: Option<OutputFormat>,
-    min_ttl: Option<u64>,
-    curl_args: Vec<String>,
-) -> u8 {
-    let output = crate::cli::OutputArgs { output };
-    let result = match command {
-        Some(Verb::Curl) => crate::commands::curl::run(
-            ctx,
-            &crate::cli::CurlArgs {
-                provider: ProviderOptions::default(),
-                min_ttl,
-                token_in: None,
-                retry_rejected: false,
-                args: curl_args,
-            },
-        )
-        .map(|exit| exit.0),
-        _ => crate::commands::token::run(
-            ctx,
-            &crate::cli::TokenArgs {
-                provider: ProviderOptions::default(),
-                output,
-                min_ttl,
-                id_token: false,
-                htm: None,
-                htu: None,
-            },
-        )
-        .map(|()| 0),
-    };
-    crate::finish(result)
-}
-
-/// Header mode without the retry: what the full path would exec too.
-#[cfg(unix)]
-fn curl(profile: &Profile, set: &crate::store::TokenSet, args: &[String]) -> Option<u8> {
-    use crate::commands::curl;
-    use crate::options::TokenIn;
-    if profile.token_in.is_some_and(|t| t != TokenIn::Header)
-        || profile.retry_rejected == Some(true)
-        || set.is_dpop_bound()
-    {
-        return None;
-    }
-    let program = curl::find_curl().ok()?;
-    // Back here only when curl could not be started: the full path says why.
-    let curl::TooLargeForPipe = curl::exec(
-        &program,
-        args,
-        set,
-        TokenIn::Header,
-        curl::client_cert(profile),
-        None,
-    )
-    .ok()?;
-    None
-}
-
-#[cfg(not(unix))]
-fn curl(_: &Profile, _: &crate::store::TokenSet, _: &[String]) -> Option<u8> {
-    None
-}
-
-/// `[GLOBAL...] token [OPTION...]` or `[GLOBAL...] curl [OPTION...] --
-/// CURL_ARG...`, in any of clap's spellings of the options it knows
-/// (`-p X`, `-pX`, `--profile X`, `--profile=X`).
-fn parse(args: &[OsString]) -> Option<Request> {
-    let mut request = Request::default();
-    let mut words = args.iter().skip(1).map(|a| a.to_str());
-    while let Some(word) = words.next() {
-        let word = word?;
-        if request.command.is_none() {
-            let verb = match word {
-                "token" => Some(Verb::Token),
-                "curl" => Some(Verb::Curl),
-                _ => None,
+/// The option `word` names, as an index into [`FLAGS`], when it may stand
+/// after `verb` (the command read so far), and the value it carries.
+/// Clusters (`-qo json`) and `-x=VALUE` are clap's.
+fn option(word: &str, verb: Option<Verb>) -> Option<(usize, Option<&str>)> {
+    let (index, inline) = match word.strip_prefix("--") {
+        Some(long) => {
+            let (name, inline) = match long.split_once('=') {
+                Some((name, value)) => (name, Some(value)),
+                None => (long, None),
             };
-            if verb.is_some() {
-                request.command = verb;
-                continue;
-            }
+            (FLAGS.iter().position(|flag| flag.long == name)?, inline)
         }
-        if word == "--" && request.command == Some(Verb::Curl) {
-            request.curl_args = words.map(|w| w.map(str::to_owned)).collect::<Option<_>>()?;
-            if request.curl_args.is_empty() {
+        None => {
+            let short = word.strip_prefix('-')?;
+            let letter = short.chars().next()?;
+            let rest = &short[letter.len_utf8()..];
+            if rest.starts_with('=') {
                 return None;
             }
-            return Some(request);
+            let index = FLAGS.iter().position(|flag| flag.short == Some(letter))?;
+            (index, (!rest.is_empty()).then_some(rest))
         }
-        let seen_command = request.command.is_some();
-        let is_token = request.command == Some(Verb::Token);
-        let (flag, inline) = split_option(word)?;
-        let mut value = || match &inline {
-            Some(value) => Some(value.clone()),
-            None => words.next()?.map(str::to_owned),
+    };
+    FLAGS[index].may_follow(verb).then_some((index, inline))
+}
+
+/// Each option's value: from argv, else from its environment variable, as
+/// clap takes it. clap parses a variable that is set even when argv gives
+/// the option (for the level of the command line that lacks it), so one
+/// that is empty, not UTF-8 or not a valid value sends the call to clap.
+fn with_environment(line: &Line, env: &dyn Fn(&str) -> Option<OsString>) -> Option<Values> {
+    let mut values: Values = Default::default();
+    for (index, flag) in FLAGS.iter().enumerate() {
+        let from_env = match flag.env.filter(|_| flag.may_follow(Some(line.verb))) {
+            Some(name) => match env(name) {
+                Some(text) => {
+                    let text = text.into_string().ok()?;
+                    if text.is_empty() || !valid(flag.kind, &text) {
+                        return None;
+                    }
+                    Some(text)
+                }
+                None => None,
+            },
+            None => None,
         };
-        match flag {
-            "-p" | "--profile" => request.profile = Some(value()?),
-            "--config" => request.config = Some(PathBuf::from(value()?)),
-            "--store" => request.store = Some(StoreKind::from_str(&value()?, false).ok()?),
-            "-q" | "--quiet" if inline.is_none() => request.quiet = true,
-            "-o" | "--output" if is_token => {
-                request.output = Some(OutputFormat::from_str(&value()?, false).ok()?);
-            }
-            "--min-ttl" if seen_command => request.min_ttl = Some(value()?.parse().ok()?),
-            _ => return None,
-        }
-        // A value that looks like an option is clap's to judge.
-        if request
-            .profile
-            .as_deref()
-            .is_some_and(|p| p.starts_with('-') || p.is_empty())
-        {
-            return None;
-        }
+        values[index] = match (line.given[index], from_env) {
+            (Some(text), _) => Some(Value {
+                text: text.to_owned(),
+                on_command_line: true,
+            }),
+            (None, Some(text)) => Some(Value {
+                text,
+                on_command_line: false,
+            }),
+            (None, None) => None,
+        };
     }
-    // `curl` without `--` is the full parser's to judge.
-    (request.command == Some(Verb::Token)).then_some(request)
+    Some(values)
 }
 
-/// `--name=value` → (`--name`, value); `-pX` → (`-p`, `X`); a plain word
-/// (not an option) → `None`.
-fn split_option(word: &str) -> Option<(&str, Option<String>)> {
-    if let Some(long) = word.strip_prefix("--") {
-        if long.is_empty() {
-            return None;
-        }
-        return Some(match word.split_once('=') {
-            Some((flag, value)) => (flag, Some(value.to_owned())),
-            None => (word, None),
-        });
+/// Whether the typed field can be made of `text` (what [`recognise`]
+/// then does).
+fn valid(kind: Kind, text: &str) -> bool {
+    match kind {
+        Kind::Switch => false,
+        Kind::Text | Kind::Path => true,
+        Kind::Store => StoreKind::from_str(text, false).is_ok(),
+        Kind::Output => OutputFormat::from_str(text, false).is_ok(),
+        Kind::Secs => digits(text).is_some(),
     }
-    let short = word.strip_prefix('-')?;
-    let mut chars = short.chars();
-    let letter = chars.next()?;
-    let rest = chars.as_str();
-    let flag = &word[..1 + letter.len_utf8()];
-    Some((
-        flag,
-        (!rest.is_empty()).then(|| rest.strip_prefix('=').unwrap_or(rest).to_owned()),
-    ))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn parsed(line: &str) -> Option<Request> {
-        let args: Vec<OsString> = std::iter::once("oauthctl")
-            .chain(line.split_whitespace())
-            .map(OsString::from)
-            .collect();
-        parse(&args)
+/// Digits only: clap's `u64` parser also takes `+5`, which is left to it.
+fn digits(text: &str) -> Option<u64> {
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
     }
+}
 
-    #[test]
-    fn the_plain_forms_are_understood() {
-        for line in [
-            "token",
-            "token -p work",
-            "-p work token",
-            "token --profile=work -o header",
-            "token -pwork -oheader --min-ttl 30",
-            "--store file --config /x/c.toml token -q",
-            "token -p work -o exec-credential",
-        ] {
-            assert!(parsed(line).is_some(), "{line}");
-        }
-        let r = parsed("-p a token -o json --min-ttl=5").unwrap();
-        assert_eq!(r.profile.as_deref(), Some("a"));
-        assert_eq!(r.output, Some(OutputFormat::Json));
-        assert_eq!(r.min_ttl, Some(5));
+type Values = [Option<Value>; FLAGS.len()];
+
+fn on_command_line(values: &Values, index: usize) -> bool {
+    values[index]
+        .as_ref()
+        .is_some_and(|value| value.on_command_line)
+}
+
+fn text(values: &Values, index: usize) -> Option<String> {
+    debug_assert_eq!(FLAGS[index].kind, Kind::Text);
+    values[index].as_ref().map(|value| value.text.clone())
+}
+
+fn path(values: &Values, index: usize) -> Option<PathBuf> {
+    debug_assert_eq!(FLAGS[index].kind, Kind::Path);
+    values[index]
+        .as_ref()
+        .map(|value| PathBuf::from(&value.text))
+}
+
+fn switch(values: &Values, index: usize) -> bool {
+    debug_assert_eq!(FLAGS[index].kind, Kind::Switch);
+    values[index].is_some()
+}
+
+/// The outer `None`: a value clap refuses (or might); the inner: none given.
+fn store(values: &Values, index: usize) -> Option<Option<StoreKind>> {
+    debug_assert_eq!(FLAGS[index].kind, Kind::Store);
+    value_enum(values[index].as_ref())
+}
+
+fn output(values: &Values, index: usize) -> Option<Option<OutputFormat>> {
+    debug_assert_eq!(FLAGS[index].kind, Kind::Output);
+    value_enum(values[index].as_ref())
+}
+
+/// clap's `EnumValueParser`, case-sensitive, as cli.rs declares them.
+fn value_enum<E: ValueEnum>(value: Option<&Value>) -> Option<Option<E>> {
+    match value {
+        Some(value) => E::from_str(&value.text, false).ok().map(Some),
+        None => Some(None),
     }
+}
 
-    #[test]
-    fn curl_is_understood_up_to_its_double_dash() {
-        let r = parsed("-p a curl --min-ttl 30 -- -sS -p x https://api").unwrap();
-        assert_eq!(r.command, Some(Verb::Curl));
-        assert_eq!(r.profile.as_deref(), Some("a"));
-        assert_eq!(r.min_ttl, Some(30));
-        assert_eq!(r.curl_args, ["-sS", "-p", "x", "https://api"]);
-        for line in [
-            "curl",
-            "curl --",
-            "curl https://api",
-            "curl -sS https://api",
-            "curl -o json -- https://api",
-            "curl --token-in query -- https://api",
-            "curl --retry-rejected -- https://api",
-            "curl --scope x -- https://api",
-            "token -- https://api",
-            "-- curl https://api",
-        ] {
-            assert!(parsed(line).is_none(), "{line}");
-        }
-    }
-
-    #[test]
-    fn every_environment_variable_of_tokens_options_is_known() {
-        use clap::CommandFactory;
-        let cli = crate::cli::Cli::command();
-        let token = cli.find_subcommand("token").expect("a token command");
-        let mut from_clap: Vec<String> = token
-            .get_arguments()
-            .chain(cli.get_arguments())
-            .filter_map(|arg| arg.get_env())
-            .map(|name| name.to_string_lossy().into_owned())
-            .collect();
-        from_clap.sort();
-        let mut known: Vec<String> = PROVIDER_ENV
-            .iter()
-            .chain(
-                [
-                    "OAUTHCTL_PROFILE",
-                    "OAUTHCTL_CONFIG",
-                    "OAUTHCTL_STORE",
-                    "OAUTHCTL_HTTP_TIMEOUT",
-                ]
-                .iter(),
-            )
-            .map(|s| s.to_string())
-            .collect();
-        known.sort();
-        assert_eq!(
-            from_clap, known,
-            "fast::PROVIDER_ENV is out of step with the clap definition"
-        );
-    }
-
-    #[test]
-    fn everything_else_goes_to_the_full_parser() {
-        for line in [
-            "",
-            "refresh",
-            "token --help",
-            "token -h",
-            "token --token-url https://x",
-            "token -o yaml",
-            "token --min-ttl soon",
-            "token token",
-            "token -p",
-            "token -p --min-ttl",
-            "-o raw token",
-            "token -v",
-            "token extra",
-            "token --",
-            "--store nowhere token",
-            // The id_token's freshness is the full path's to judge.
-            "token --id-token",
-            "token -o exec-credential --id-token",
-        ] {
-            assert!(parsed(line).is_none(), "{line}");
-        }
+fn secs(values: &Values, index: usize) -> Option<Option<u64>> {
+    debug_assert_eq!(FLAGS[index].kind, Kind::Secs);
+    match &values[index] {
+        Some(value) => digits(&value.text).map(Some),
+        None => Some(None),
     }
 }

@@ -8,7 +8,7 @@ pub mod diag;
 pub mod digest;
 pub mod error;
 pub mod exit;
-mod fast;
+pub mod fast;
 pub mod jwt;
 pub mod loopback;
 pub mod oauth;
@@ -20,7 +20,7 @@ pub mod signals;
 pub mod store;
 pub mod text;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::CommandFactory;
 use exit::Exit;
 
 /// The whole program; the value is the process's exit code.
@@ -36,48 +36,26 @@ pub fn main() -> u8 {
         args[0] = "oauthctl".into();
         args.insert(1, "docker-credential".into());
     }
-    if let Some(code) = fast::serve(&args) {
-        return code;
-    }
-    let parsed = cli::Cli::command()
-        .try_get_matches_from(args)
-        .and_then(|matches| {
-            let mut cli = cli::Cli::from_arg_matches(&matches)?;
-            // Globals are propagated to every level with their source.
-            let on_command_line =
-                |id| matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine);
-            cli.global.profile_on_command_line = on_command_line("profile");
-            cli.global.store_on_command_line = on_command_line("store");
-            cli.global.provider_on_command_line = names_a_provider(&matches);
-            Ok(cli)
-        });
-    let cli = match parsed {
-        Ok(cli) => cli,
-        Err(err) => {
-            let code = if err.use_stderr() {
-                Exit::Usage
-            } else {
-                Exit::Ok
-            };
-            let _ = err.print();
-            return code as u8;
-        }
+    // The plain forms of `token` and `curl`, which scripts call in loops,
+    // without building clap's command tree; anything else is clap's.
+    let recognised = fast::recognise(&args, &|name| std::env::var_os(name));
+    let cli = match recognised {
+        Some(cli) => cli,
+        None => match cli::Cli::parse_with(&mut cli::Cli::command(), args) {
+            Ok(cli) => cli,
+            Err(err) => {
+                let code = if err.use_stderr() {
+                    Exit::Usage
+                } else {
+                    Exit::Ok
+                };
+                let _ = err.print();
+                return code as u8;
+            }
+        },
     };
     init_logging(cli.global.verbose, cli.global.quiet);
     finish(run(cli))
-}
-
-/// Whether the command line itself (the environment aside) names a provider
-/// or a client, in the innermost subcommand's arguments.
-fn names_a_provider(matches: &clap::ArgMatches) -> bool {
-    let mut matches = matches;
-    while let Some((_, sub)) = matches.subcommand() {
-        matches = sub;
-    }
-    options::ProviderOptions::AD_HOC_KEYS.iter().any(|id| {
-        matches!(matches.try_get_raw(id), Ok(Some(_)))
-            && matches.value_source(id) == Some(clap::parser::ValueSource::CommandLine)
-    })
 }
 
 /// A command's result as its exit code, the error said on stderr: one line,

@@ -100,16 +100,21 @@ fn one_line(text: &str) -> String {
 }
 
 fn read_server_url() -> Result<String> {
-    let mut input = String::new();
-    std::io::stdin()
-        .lock()
+    read_server_url_from(std::io::stdin().lock())
+}
+
+/// The server URL docker writes on the helper's stdin: UTF-8, at most
+/// 64 KiB, without the whitespace around it.
+pub fn read_server_url_from(input: impl Read) -> Result<String> {
+    let mut text = String::new();
+    input
         .take(MAX_INPUT + 1)
-        .read_to_string(&mut input)
+        .read_to_string(&mut text)
         .context("docker-credential: cannot read the server URL on stdin")?;
-    if input.len() as u64 > MAX_INPUT {
+    if text.len() as u64 > MAX_INPUT {
         anyhow::bail!("docker-credential: more than 64 KiB on stdin, which docker never sends");
     }
-    Ok(input.trim().to_owned())
+    Ok(text.trim().to_owned())
 }
 
 /// `https://HOST[:PORT]/` of a server URL as docker sends it: with or

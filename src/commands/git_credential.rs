@@ -91,8 +91,13 @@ impl Request {
     /// The host as a URL origin (`https://HOST[:PORT]/`), when the request
     /// is for a protocol a token may travel over: https, or http to a
     /// loopback host.
-    fn origin(&self) -> Option<url::Url> {
-        let protocol = self.protocol.as_deref()?;
+    pub fn origin(&self) -> Option<url::Url> {
+        // Only a scheme: `https://other#` would make the URL below name
+        // another host, with git's host in its fragment.
+        let protocol = self
+            .protocol
+            .as_deref()
+            .filter(|p| p.eq_ignore_ascii_case("https") || p.eq_ignore_ascii_case("http"))?;
         let host = self.host.as_deref()?;
         let url = origin(protocol, host)?;
         match url.scheme() {
@@ -302,6 +307,17 @@ mod tests {
         assert!(request("https", "evil.com/x").origin().is_none());
         assert!(request("https", "user@git.example.com").origin().is_none());
         assert!(request("https", "").origin().is_none());
+        assert_eq!(
+            request("https://evil.example#", "git.example.com").origin(),
+            None
+        );
+        assert_eq!(
+            request("HTTPS", "git.example.com")
+                .origin()
+                .unwrap()
+                .as_str(),
+            "https://git.example.com/"
+        );
         assert!(Request::default().origin().is_none());
     }
 

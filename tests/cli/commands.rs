@@ -780,3 +780,42 @@ fn token_fast_path_and_full_parser_agree() {
     let out = env.run(&["token", "-p", "ci", "--min-ttl", "999999"]);
     assert_eq!(stdout(&out), "first-2\n", "{}", stderr(&out));
 }
+
+/// Issue 17: an option given twice is a usage error (exit 2), as clap has
+/// it, even in the plain forms whose fresh stored token the fast path would
+/// otherwise print; and `--config -q` reads no file named `-q`.
+#[test]
+fn token_p_a_p_b_exits_2_like_clap_with_a_stored_token() {
+    let provider = minting("stored");
+    let env = TestEnv::new();
+    let profile = |name: &str| {
+        format!(
+            "[profiles.{name}]\ntoken_url = \"{}\"\nclient_id = \"{name}\"\nclient_secret = \"s\"\ngrant = \"client_credentials\"\n",
+            provider.url("/token")
+        )
+    };
+    env.write_config(&format!("{}{}", profile("a"), profile("b")));
+    assert_eq!(stdout(&env.run(&["token", "-p", "a"])), "stored-1\n");
+    assert_eq!(stdout(&env.run(&["token", "-p", "b"])), "stored-2\n");
+    for args in [
+        &["token", "-p", "a", "-p", "b"][..],
+        &["token", "-p", "a", "-p", "a"],
+        &["token", "-p", "a", "-o", "raw", "-o", "json"],
+        &["token", "-p", "a", "--min-ttl", "5", "--min-ttl", "5"],
+        &["--store", "file", "--store", "file", "token", "-p", "a"],
+        &["token", "-p", "a", "-q", "-q"],
+        &["curl", "-p", "a", "-p", "b", "--", "http://127.0.0.1:9/"],
+        &["token", "-p", "a", "--config", "-q"],
+    ] {
+        let out = env.run(args);
+        assert_code(&out, 2);
+        assert_eq!(stdout(&out), "", "{args:?}");
+        // clap's own message, not a command's `oauthctl: error:`.
+        assert!(
+            stderr(&out).starts_with("error: "),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert_eq!(provider.count(), 2, "a repeated option minted");
+}

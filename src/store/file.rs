@@ -177,18 +177,24 @@ pub enum Kind {
 /// Why `meta` is not this user's own private file or directory (0600 or
 /// 0700, no symlink, owned by the effective user), or `None` when it is.
 /// What oauthctl writes always passes; what another user planted never does.
-#[cfg(unix)]
 pub fn not_private(meta: &std::fs::Metadata, kind: Kind) -> Option<String> {
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let file_type = meta.file_type();
-    let mode = meta.permissions().mode() & 0o777;
     if file_type.is_symlink() {
         Some("is a symlink".to_owned())
     } else if kind == Kind::Dir && !file_type.is_dir() {
         Some("is not a directory".to_owned())
     } else if kind == Kind::File && !file_type.is_file() {
         Some("is not a regular file".to_owned())
-    } else if meta.uid() != rustix::process::geteuid().as_raw() {
+    } else {
+        not_owned_privately(meta)
+    }
+}
+
+#[cfg(unix)]
+fn not_owned_privately(meta: &std::fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let mode = meta.permissions().mode() & 0o777;
+    if meta.uid() != rustix::process::geteuid().as_raw() {
         Some(format!("belongs to another user (uid {})", meta.uid()))
     } else if mode & 0o077 != 0 {
         Some(format!("is open to other users (mode {mode:o})"))
@@ -200,17 +206,8 @@ pub fn not_private(meta: &std::fs::Metadata, kind: Kind) -> Option<String> {
 /// Windows keeps what is under the user's profile to that user by its ACLs;
 /// there are no modes to check.
 #[cfg(not(unix))]
-pub fn not_private(meta: &std::fs::Metadata, kind: Kind) -> Option<String> {
-    let file_type = meta.file_type();
-    if file_type.is_symlink() {
-        Some("is a symlink".to_owned())
-    } else if kind == Kind::Dir && !file_type.is_dir() {
-        Some("is not a directory".to_owned())
-    } else if kind == Kind::File && !file_type.is_file() {
-        Some("is not a regular file".to_owned())
-    } else {
-        None
-    }
+fn not_owned_privately(_meta: &std::fs::Metadata) -> Option<String> {
+    None
 }
 
 /// Opens `path` without following a symlink at its last component

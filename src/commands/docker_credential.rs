@@ -141,7 +141,8 @@ pub fn registry_origin(server: &str) -> Option<url::Url> {
     }
 }
 
-fn host_port(url: &url::Url) -> String {
+/// `HOST` or `HOST:PORT`, as docker names a registry.
+pub fn host_port(url: &url::Url) -> String {
     let host = url.host_str().unwrap_or_default();
     match url.port() {
         Some(port) => format!("{host}:{port}"),

@@ -5,7 +5,7 @@
 //! it, and it is replaced atomically with its mode.
 
 use super::Ctx;
-use super::docker_credential::registry_origin;
+use super::docker_credential::{host_port, registry_origin};
 use crate::cli::SetupDockerArgs;
 use crate::error::usage;
 use anyhow::{Context, Result};
@@ -62,11 +62,7 @@ fn registry_host(registry: &str) -> Result<String> {
             "--registry {registry}: give a registry host (HOST or HOST:PORT), reached over https"
         ))
     })?;
-    let host = origin.host_str().unwrap_or_default();
-    Ok(match origin.port() {
-        Some(port) => format!("{host}:{port}"),
-        None => host.to_owned(),
-    })
+    Ok(host_port(&origin))
 }
 
 /// `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`.

@@ -443,7 +443,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__curl)
-            opts="-p -v -q -h -V --token-in --min-ttl --retry-rejected --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --token-in --min-ttl --no-login --retry-rejected --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,7 +643,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__docker__subcmd__credential)
-            opts="-p -v -q -h -V --min-ttl --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version get store erase list version"
+            opts="-p -v -q -h -V --min-ttl --no-login --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version get store erase list version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1007,7 +1007,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__exec)
-            opts="-p -v -q -h -V --env --min-ttl --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-p -v -q -h -V --env --min-ttl --no-login --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1331,7 +1331,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__git__subcmd__credential)
-            opts="-p -v -q -h -V --min-ttl --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version get store erase"
+            opts="-p -v -q -h -V --min-ttl --no-login --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version get store erase"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2223,7 +2223,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__login)
-            opts="-o -p -v -q -h -V --output --with-refresh-token --password-grant --username --password-stdin --grant-type --device --no-browser --paste --redirect-uri --port --timeout --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --output --with-refresh-token --password-grant --username --password-stdin --grant-type --device --no-browser --browser --paste --redirect-uri --port --timeout --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2246,6 +2246,10 @@ _oauthctl() {
                     return 0
                     ;;
                 --grant-type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --browser)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3445,7 +3449,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__token)
-            opts="-o -p -v -q -h -V --output --min-ttl --id-token --htm --htu --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --output --min-ttl --no-login --id-token --htm --htu --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

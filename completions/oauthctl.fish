@@ -63,6 +63,7 @@ exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s e
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l with-refresh-token -d 'Store a refresh token you already have; `-` reads it from stdin. It is redeemed at once' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l username -d 'Username for --password-grant' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant-type -d 'Use any other grant type, with its parameters from --param K=V (e.g. `assertion`)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l browser -d 'The browser to open, as a command line: quotes keep a path with spaces one word, `%s` marks the URL [default: the profile\'s browser, else $BROWSER, else the system\'s]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l redirect-uri -d 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l port -d 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l timeout -d 'Give up waiting for the browser or device approval after this many seconds [default: 300]' -r
@@ -199,6 +200,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l no-login -d 'Never log in here: with no usable token left, exit 4 as in CI [default: log in when a terminal or display is there, unless the profile says login = "never"]'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l id-token -d 'Hand out the id_token instead of the access token (Kubernetes\' OIDC authenticator checks id_tokens); --min-ttl then applies to its `exp`'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
@@ -474,6 +476,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l no-login -d 'Never log in here: with no usable token left, exit 4 as in CI [default: log in when a terminal or display is there, unless the profile says login = "never"]'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l retry-rejected -d 'When the API answers 401 invalid_token, refresh and send the request once more. oauthctl then stays the parent of curl and holds the first response back in a private temp dir [default: the profile\'s retry_rejected, else off: curl replaces oauthctl]'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
@@ -540,6 +543,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l no-login -d 'Never log in here: with no usable token left, exit 4 as in CI [default: log in when a terminal or display is there, unless the profile says login = "never"]'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -890,6 +894,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l no-login -d 'Never log in here: with no usable token left, exit 4 as in CI [default: log in when a terminal or display is there, unless the profile says login = "never"]'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -954,6 +959,7 @@ keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credenti
 file\t'0600 files in a 0700 directory'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l no-login -d 'Never log in here: with no usable token left, exit 4 as in CI [default: log in when a terminal or display is there, unless the profile says login = "never"]'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l dpop -d 'Bind the tokens to a key of this login\'s (RFC 9449 DPoP): every request carries a fresh proof, made by oauthctl'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'

@@ -9,7 +9,15 @@ pub enum Opened {
     No(String),
 }
 
-pub fn open(url: &str) -> Opened {
+/// Opens `url` with `configured` (a profile's `browser` argv, or
+/// `--browser`), else `$BROWSER`, else the system's way.
+pub fn open(url: &str, configured: Option<&[String]>) -> Opened {
+    if let Some(argv) = configured {
+        return match spawn_argv(argv, url) {
+            Ok(()) => Opened::Yes,
+            Err(err) => Opened::No(format!("the browser `{}`: {err}", argv.join(" "))),
+        };
+    }
     if let Some(browser) = std::env::var_os("BROWSER").filter(|b| !b.is_empty()) {
         let browser = browser.to_string_lossy().into_owned();
         // $BROWSER may list several commands separated by ':'; `%s` marks the URL.
@@ -36,10 +44,7 @@ pub fn open(url: &str) -> Opened {
             "WSL without a Windows browser launcher ({last_error})"
         ));
     }
-    if cfg!(target_os = "linux")
-        && std::env::var_os("DISPLAY").is_none()
-        && std::env::var_os("WAYLAND_DISPLAY").is_none()
-    {
+    if !has_display() {
         return Opened::No("no display and no $BROWSER".to_owned());
     }
     match open::that_detached(url) {
@@ -53,13 +58,47 @@ pub fn open(url: &str) -> Opened {
 /// keeps running, which counts as opened.
 const LAUNCH_GRACE: std::time::Duration = std::time::Duration::from_millis(1500);
 
+/// Whether a browser that a person sees can open where this process runs,
+/// so that a login may start without being asked for.
+pub fn can_open_here(configured: Option<&[String]>) -> bool {
+    configured.is_some()
+        || std::env::var_os("BROWSER").is_some_and(|b| !b.is_empty())
+        || (cfg!(target_os = "linux") && is_wsl())
+        || has_display()
+}
+
+/// X11 or Wayland on Linux and the BSDs; macOS and Windows have one unless
+/// this is an SSH session, whose browser would open on the far screen.
+fn has_display() -> bool {
+    if cfg!(any(target_os = "macos", target_os = "windows")) {
+        std::env::var_os("SSH_CONNECTION").is_none() && std::env::var_os("SSH_TTY").is_none()
+    } else {
+        std::env::var_os("DISPLAY").is_some() || std::env::var_os("WAYLAND_DISPLAY").is_some()
+    }
+}
+
+/// `--browser CMD`: words as a POSIX shell splits them, so that a quoted
+/// path with spaces stays one word.
+pub fn parse_command(command: &str) -> Result<Vec<String>, String> {
+    match shlex::split(command) {
+        Some(words) if !words.is_empty() => Ok(words),
+        Some(_) => Err("the browser command is empty".to_owned()),
+        None => Err(format!("`{command}` has an unclosed quote")),
+    }
+}
+
 fn spawn_browser(candidate: &str, url: &str) -> std::io::Result<()> {
-    let mut words = candidate.split_whitespace();
-    let program = words
-        .next()
+    let words: Vec<String> = candidate.split_whitespace().map(str::to_owned).collect();
+    spawn_argv(&words, url)
+}
+
+/// Runs `argv` with the URL in place of `%s`, else after the rest.
+fn spawn_argv(argv: &[String], url: &str) -> std::io::Result<()> {
+    let (program, words) = argv
+        .split_first()
         .ok_or_else(|| std::io::Error::other("empty command"))?;
-    let mut args: Vec<String> = words.map(|w| w.replace("%s", url)).collect();
-    if !candidate.contains("%s") {
+    let mut args: Vec<String> = words.iter().map(|w| w.replace("%s", url)).collect();
+    if !words.iter().any(|w| w.contains("%s")) {
         args.push(url.to_owned());
     }
     let mut child = Command::new(program)

@@ -234,6 +234,16 @@ pub struct OutputArgs {
     pub output: Option<OutputFormat>,
 }
 
+/// `--no-login`, for the commands that may log in on demand.
+#[derive(Debug, Args)]
+pub struct OnDemandArgs {
+    /// Never log in here: with no usable token left, exit 4 as in CI
+    /// [default: log in when a terminal or display is there, unless the
+    /// profile says login = "never"]
+    #[arg(long)]
+    pub no_login: bool,
+}
+
 #[derive(Debug, Args)]
 pub struct TokenArgs {
     #[command(flatten)]
@@ -242,6 +252,9 @@ pub struct TokenArgs {
     /// Refresh first when less than this many seconds are left [default: 60]
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
+
+    #[command(flatten)]
+    pub on_demand: OnDemandArgs,
 
     /// Hand out the id_token instead of the access token (Kubernetes' OIDC
     /// authenticator checks id_tokens); --min-ttl then applies to its `exp`
@@ -324,6 +337,12 @@ pub struct LoginArgs {
     #[arg(long)]
     pub no_browser: bool,
 
+    /// The browser to open, as a command line: quotes keep a path with
+    /// spaces one word, `%s` marks the URL [default: the profile's browser,
+    /// else $BROWSER, else the system's]
+    #[arg(long, value_name = "CMD", conflicts_with_all = ["no_browser", "device"])]
+    pub browser: Option<String>,
+
     /// Also read, from stdin, the address the browser ended on (for a browser
     /// on another machine, whose redirect to 127.0.0.1 cannot arrive);
     /// automatic when no browser opens and stdin is a terminal
@@ -361,6 +380,9 @@ pub struct CurlArgs {
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
 
+    #[command(flatten)]
+    pub on_demand: OnDemandArgs,
+
     /// When the API answers 401 invalid_token, refresh and send the request
     /// once more. oauthctl then stays the parent of curl and holds the first
     /// response back in a private temp dir [default: the profile's
@@ -387,6 +409,9 @@ pub struct ExecArgs {
     /// Refresh first when less than this many seconds are left [default: 60]
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
+
+    #[command(flatten)]
+    pub on_demand: OnDemandArgs,
 
     /// The program and its arguments, after `--`
     #[arg(
@@ -445,6 +470,9 @@ pub struct GitCredentialArgs {
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
 
+    #[command(flatten)]
+    pub on_demand: OnDemandArgs,
+
     /// What git asks: `get` prints the credential, `erase` drops the access
     /// token git says was refused (the refresh token stays), `store` does
     /// nothing; any other is ignored, as git's protocol wants
@@ -461,6 +489,9 @@ pub struct DockerCredentialArgs {
     /// Refresh first when less than this many seconds are left [default: 60]
     #[arg(long, value_name = "SECS")]
     pub min_ttl: Option<u64>,
+
+    #[command(flatten)]
+    pub on_demand: OnDemandArgs,
 
     /// What docker asks (the server URL comes on stdin)
     #[arg(value_enum, value_name = "OPERATION")]

@@ -13,6 +13,10 @@ use std::sync::Mutex;
 /// Lines said while a token response was unsaved; `None` when not holding.
 static HELD: Mutex<Option<Vec<String>>> = Mutex::new(None);
 
+/// Where a login run on demand talks to the person, instead of a stderr
+/// that the helper's caller may swallow (docker keeps it to itself).
+static TERMINAL: Mutex<Option<std::fs::File>> = Mutex::new(None);
+
 /// Writes `line` and a newline to stderr, now or (while a response is
 /// unsaved) after its save. Never fails, never panics.
 pub fn line(line: std::fmt::Arguments<'_>) {
@@ -27,6 +31,14 @@ pub fn line(line: std::fmt::Arguments<'_>) {
 
 /// For what must appear at once whatever is held: a prompt, a code to enter.
 pub fn write_now(line: std::fmt::Arguments<'_>) {
+    if let Ok(mut terminal) = TERMINAL.lock()
+        && let Some(terminal) = terminal.as_mut()
+    {
+        let _ = terminal
+            .write_fmt(line)
+            .and_then(|()| terminal.write_all(b"\n"));
+        return;
+    }
     let mut stderr = std::io::stderr().lock();
     let _ = stderr
         .write_fmt(line)
@@ -63,6 +75,31 @@ pub struct ReleaseOnDrop;
 impl Drop for ReleaseOnDrop {
     fn drop(&mut self) {
         release();
+    }
+}
+
+/// Everything said goes to `terminal` until the guard is dropped.
+pub fn to_terminal(terminal: std::fs::File) -> ToTerminal {
+    if let Ok(mut slot) = TERMINAL.lock() {
+        *slot = Some(terminal);
+    }
+    ToTerminal
+}
+
+/// Whether what is said reaches a terminal, where a QR code can be read.
+pub fn on_a_terminal() -> bool {
+    TERMINAL.lock().is_ok_and(|terminal| terminal.is_some())
+        || std::io::IsTerminal::is_terminal(&std::io::stderr())
+}
+
+/// Says on stderr again when dropped.
+pub struct ToTerminal;
+
+impl Drop for ToTerminal {
+    fn drop(&mut self) {
+        if let Ok(mut slot) = TERMINAL.lock() {
+            *slot = None;
+        }
     }
 }
 

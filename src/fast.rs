@@ -16,7 +16,9 @@
 //! the table fails it. A differential property test (the unit tests) and
 //! the `fast_path` fuzz target feed the same argv and environment to both
 //! and compare what comes out.
-use crate::cli::{Cli, Command, CurlArgs, GlobalArgs, OutputArgs, OutputFormat, TokenArgs};
+use crate::cli::{
+    Cli, Command, CurlArgs, GlobalArgs, OnDemandArgs, OutputArgs, OutputFormat, TokenArgs,
+};
 use crate::options::ProviderOptions;
 use crate::store::StoreKind;
 use clap::ValueEnum;
@@ -113,10 +115,11 @@ const HTTP_TIMEOUT: usize = 3;
 const QUIET: usize = 4;
 const OUTPUT: usize = 5;
 const MIN_TTL: usize = 6;
+const NO_LOGIN: usize = 7;
 
 /// Every option the recogniser takes. Any other (`-v`, `--id-token`, a
 /// provider option, `--help`) sends the command line to clap.
-const FLAGS: [Flag; 7] = [
+const FLAGS: [Flag; 8] = [
     Flag {
         id: "profile",
         long: "profile",
@@ -173,6 +176,14 @@ const FLAGS: [Flag; 7] = [
         kind: Kind::Secs,
         scope: Scope::After(&[Verb::Token, Verb::Curl]),
     },
+    Flag {
+        id: "no_login",
+        long: "no-login",
+        short: None,
+        env: None,
+        kind: Kind::Switch,
+        scope: Scope::After(&[Verb::Token, Verb::Curl]),
+    },
 ];
 
 /// The command line as read: the command, each option's value in argv
@@ -223,6 +234,9 @@ pub fn recognise(args: &[OsString], env: &dyn Fn(&str) -> Option<OsString>) -> O
                 output: output(&values, OUTPUT)?,
             },
             min_ttl: secs(&values, MIN_TTL)?,
+            on_demand: OnDemandArgs {
+                no_login: switch(&values, NO_LOGIN),
+            },
             id_token: false,
             htm: None,
             htu: None,
@@ -231,6 +245,9 @@ pub fn recognise(args: &[OsString], env: &dyn Fn(&str) -> Option<OsString>) -> O
             provider: ProviderOptions::default(),
             token_in: None,
             min_ttl: secs(&values, MIN_TTL)?,
+            on_demand: OnDemandArgs {
+                no_login: switch(&values, NO_LOGIN),
+            },
             retry_rejected: false,
             args: line.curl_args.iter().map(|&arg| arg.to_owned()).collect(),
         }),

@@ -18,6 +18,7 @@ pub mod secret;
 pub mod settings;
 pub mod signals;
 pub mod store;
+pub mod terminal;
 pub mod text;
 
 use clap::CommandFactory;

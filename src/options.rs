@@ -261,6 +261,14 @@ pub struct ProviderOptions {
     /// The user name `docker-credential` gives docker [default: oauth2accesstoken]
     #[arg(skip)]
     pub docker_username: Option<String>,
+    /// Whether `token`, `curl`, `exec` and the helpers may run a login
+    /// themselves when no usable token is left [default: auto]
+    #[arg(skip)]
+    pub login: Option<LoginOnDemand>,
+    /// The browser for this profile's logins, as an argv (the URL is added
+    /// last, or replaces a `%s`) [default: $BROWSER, else the system's]
+    #[arg(skip)]
+    pub browser: Option<Vec<String>>,
 }
 
 impl ProviderOptions {
@@ -417,6 +425,8 @@ impl Combine for ProviderOptions {
             store: self.store.combine(other.store),
             docker_registries: self.docker_registries.combine(other.docker_registries),
             docker_username: self.docker_username.combine(other.docker_username),
+            login: self.login.combine(other.login),
+            browser: self.browser.combine(other.browser),
         }
     }
 }
@@ -438,6 +448,16 @@ impl TokenIn {
             TokenIn::Query => "query",
         }
     }
+}
+
+/// The profile key `login`: may a command that needs a token log in itself?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LoginOnDemand {
+    /// Never: exit 4 and say which login to run, as in CI.
+    Never,
+    /// When a person can answer: a terminal or a display is there.
+    Auto,
 }
 
 /// The grants that mint without a user: the rest need `login`.

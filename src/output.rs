@@ -168,6 +168,15 @@ fn exec_api_version_from_env() -> anyhow::Result<&'static str> {
     }
 }
 
+/// What kubectl says of talking to the user, in `$KUBERNETES_EXEC_INFO`'s
+/// `spec.interactive`: false for `interactiveMode: Never`, and for
+/// `IfAvailable` without a terminal. `None` when it does not say.
+pub fn kubectl_allows_interaction() -> Option<bool> {
+    let text = std::env::var(EXEC_INFO_VAR).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    value.get("spec")?.get("interactive")?.as_bool()
+}
+
 /// Reads the apiVersion out of an ExecCredential (`$KUBERNETES_EXEC_INFO`).
 pub fn exec_api_version(exec_info: &str) -> Result<&'static str, String> {
     let value: serde_json::Value = serde_json::from_str(exec_info).map_err(|err| {

@@ -12,6 +12,7 @@
 use super::Ctx;
 use super::curl_request;
 use super::engine::{self, Slot, Want};
+use super::on_demand::{self, Consent};
 use crate::cli::CurlArgs;
 use crate::error::usage;
 use crate::oauth::dpop::{Dpop, ProofFor};
@@ -43,7 +44,8 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     let curl = find_curl()?;
     let slot = Slot::for_profile(&profile);
     let min_ttl = profile.min_ttl(args.min_ttl);
-    let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
+    let consent = Consent::of(args.on_demand.no_login, &profile);
+    let set = on_demand::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl }, consent)?;
     let retry = args.retry_rejected || profile.retry_rejected.unwrap_or(false);
     let dpop = if set.is_dpop_bound() {
         if token_in == TokenIn::Query {

@@ -15,6 +15,7 @@
 use super::Ctx;
 use super::engine::{self, Slot, Want};
 use super::git_credential::profile_for_host;
+use super::on_demand::{self, Consent};
 use crate::cli::{DockerCredentialArgs, DockerOperation};
 use crate::config::ConfigFile;
 use crate::output;
@@ -69,15 +70,17 @@ pub fn run(ctx: &Ctx, args: &DockerCredentialArgs) -> Result<u8> {
                 .as_deref()
                 .unwrap_or(DEFAULT_USERNAME);
             let min_ttl = profile.min_ttl(args.min_ttl);
-            let set = match engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl }) {
-                Ok(set) => set,
-                Err(err) => {
-                    // docker shows the helper's stdout; oauthctl's own line
-                    // goes to stderr as always.
-                    let _ = output::print(&format!("{}\n", one_line(&format!("{err:#}"))));
-                    return Err(err);
-                }
-            };
+            let consent = Consent::of(args.on_demand.no_login, &profile);
+            let set =
+                match on_demand::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl }, consent) {
+                    Ok(set) => set,
+                    Err(err) => {
+                        // docker shows the helper's stdout; oauthctl's own line
+                        // goes to stderr as always.
+                        let _ = output::print(&format!("{}\n", one_line(&format!("{err:#}"))));
+                        return Err(err);
+                    }
+                };
             let (_, token) = output::token_without_proof(&set, "handing it to docker")?;
             let answer = serde_json::json!({
                 "ServerURL": server,

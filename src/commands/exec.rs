@@ -7,7 +7,8 @@
 //! exits with its code.
 
 use super::Ctx;
-use super::engine::{self, Slot, Want};
+use super::engine::{Slot, Want};
+use super::on_demand::{self, Consent};
 use crate::cli::ExecArgs;
 use crate::output;
 use crate::settings::Profile;
@@ -22,11 +23,12 @@ const NOT_EXECUTABLE: u8 = 126;
 pub fn run(ctx: &Ctx, args: &ExecArgs) -> Result<u8> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
     let min_ttl = profile.min_ttl(args.min_ttl);
-    let set = engine::obtain(
+    let set = on_demand::obtain(
         ctx,
         &profile,
         &Slot::for_profile(&profile),
         Want::Fresh { min_ttl },
+        Consent::of(args.on_demand.no_login, &profile),
     )?;
     // Checked on the way out, as for stdout: a token with a newline in it
     // could be read back by the program as more than one value.

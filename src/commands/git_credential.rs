@@ -10,6 +10,7 @@
 
 use super::Ctx;
 use super::engine::{self, Slot, Want};
+use super::on_demand::{self, Consent};
 use crate::cli::{GitCredentialArgs, GitOperation};
 use crate::config::ConfigFile;
 use crate::error::usage;
@@ -190,7 +191,8 @@ fn get(ctx: &Ctx, args: &GitCredentialArgs, profile: &Profile, slot: &Slot) -> R
         )));
     }
     let min_ttl = profile.min_ttl(args.min_ttl);
-    let set = engine::obtain(ctx, profile, slot, Want::Fresh { min_ttl })?;
+    let consent = Consent::of(args.on_demand.no_login, profile);
+    let set = on_demand::obtain(ctx, profile, slot, Want::Fresh { min_ttl }, consent)?;
     // The checked token is visible ASCII: it cannot end its line early.
     let (_, token) = output::token_without_proof(&set, "handing it to git")?;
     let mut answer = format!("username={username}\npassword={token}\n");

@@ -90,9 +90,10 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         let response = engine::exchange(ctx, &profile, &client, &grant, request_params(&profile))?;
         (TokenSet::from_response(response, None, grant.kind()), None)
     } else if args.device {
-        (device_login(ctx, &profile, args)?, None)
+        let timeout = args.timeout.map(|secs| Duration::from_secs(secs.max(1)));
+        (device_login(ctx, &profile, timeout)?, None)
     } else {
-        browser_login(ctx, &profile, args)?
+        browser_login(ctx, &profile, Interaction::from_args(args, &profile)?)?
     };
     // Only the browser flow sends a nonce; every id_token is checked.
     check_id_token(ctx, &profile, &set, nonce.as_deref())?;
@@ -101,7 +102,12 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
 
 /// OpenID Connect Core §3.1.3.7 on whatever id_token the login produced,
 /// before anything is stored. `nonce` is the one the browser flow sent.
-fn check_id_token(ctx: &Ctx, profile: &Profile, set: &TokenSet, nonce: Option<&str>) -> Result<()> {
+pub fn check_id_token(
+    ctx: &Ctx,
+    profile: &Profile,
+    set: &TokenSet,
+    nonce: Option<&str>,
+) -> Result<()> {
     let Some(id_token) = &set.id_token else {
         return Ok(());
     };
@@ -132,14 +138,118 @@ fn client_id(profile: &Profile) -> Result<String> {
     })
 }
 
+/// How a login meets the person: what `login`'s flags say, or what a login
+/// run on demand finds there.
+pub struct Interaction {
+    /// Print the URL, and open no browser.
+    pub no_browser: bool,
+    /// The browser argv (`--browser`, the profile's `browser`), else $BROWSER.
+    pub browser: Option<Vec<String>>,
+    /// Where the address a browser ended on may be pasted.
+    pub paste: Paste,
+    pub redirect_uri: Option<String>,
+    pub port: Option<u16>,
+    /// Bounds the wait for the browser, and the device code's life.
+    pub timeout: Option<Duration>,
+}
+
+/// Where a pasted redirect is read from.
+pub enum Paste {
+    Nowhere,
+    Stdin,
+    /// The terminal of a login run on demand: stdin is a helper protocol's.
+    Terminal(std::fs::File),
+}
+
+impl Interaction {
+    fn from_args(args: &LoginArgs, profile: &Profile) -> Result<Interaction> {
+        let browser = match &args.browser {
+            Some(command) => Some(
+                browser::parse_command(command)
+                    .map_err(|err| usage(format!("--browser: {err}")))?,
+            ),
+            None => profile.browser.clone(),
+        };
+        Ok(Interaction {
+            no_browser: args.no_browser,
+            browser,
+            // The browser used may be on another machine (or none opened
+            // here), where the redirect to this machine's 127.0.0.1 fails.
+            // Its address bar still holds the answer, so on a terminal it
+            // can always be pasted (the listener stays up too): a launcher
+            // that claims success may still have opened nothing anyone sees.
+            paste: if args.paste || std::io::stdin().is_terminal() {
+                Paste::Stdin
+            } else {
+                Paste::Nowhere
+            },
+            redirect_uri: args
+                .redirect_uri
+                .clone()
+                .or_else(|| profile.redirect_uri.clone()),
+            port: args.port.or(profile.port),
+            timeout: args.timeout.map(|secs| Duration::from_secs(secs.max(1))),
+        })
+    }
+}
+
+/// The wait for a browser login, unless `--timeout` says otherwise.
+const BROWSER_TIMEOUT: Duration = Duration::from_secs(300);
+
+/// An authorization request ready to send the browser to.
+struct Authorization {
+    url: String,
+    state: String,
+    pkce: Pkce,
+    nonce: Option<String>,
+    client: crate::oauth::client::Client,
+    expected_issuer: Option<IssuerCheck>,
+    has_device_flow: bool,
+}
+
 /// Authorization code + PKCE S256 + state (+ nonce for OpenID) through the
 /// browser and a loopback listener.
 /// Also returns the nonce it sent, for the id_token check.
-fn browser_login(
+pub fn browser_login(
     ctx: &Ctx,
     profile: &Profile,
-    args: &LoginArgs,
+    interaction: Interaction,
 ) -> Result<(TokenSet, Option<String>)> {
+    let listener = Listener::bind(interaction.redirect_uri.as_deref(), interaction.port)?;
+    let authorization = authorize(ctx, profile, listener.redirect_uri())?;
+    let pasted = show(
+        ctx,
+        profile,
+        &authorization,
+        interaction.no_browser,
+        interaction.browser.as_deref(),
+        interaction.paste,
+    );
+    ctx.note("Waiting for the browser to finish the login (Ctrl-C to cancel)...");
+    let callback = listener.wait(
+        &authorization.state,
+        authorization.expected_issuer.as_ref(),
+        interaction.timeout.unwrap_or(BROWSER_TIMEOUT),
+        pasted.as_ref(),
+    )?;
+    let redirect_uri = listener.redirect_uri().to_owned();
+    drop(listener);
+    let grant = Grant::AuthorizationCode {
+        code: callback.code,
+        verifier: authorization.pkce.verifier,
+        redirect_uri,
+    };
+    let response = engine::exchange(ctx, profile, &authorization.client, &grant, Vec::new())?;
+    Ok((
+        TokenSet::from_response(response, None, grant.kind()),
+        authorization.nonce,
+    ))
+}
+
+/// Builds (and with PAR, pushes) the authorization request for
+/// `redirect_uri`, after checking everything the code exchange needs, so
+/// that no one spends time in a browser for a login that cannot finish.
+fn authorize(ctx: &Ctx, profile: &Profile, redirect_uri: &str) -> Result<Authorization> {
     let metadata = engine::metadata(ctx, profile)?;
     let auth_url = profile
         .auth_url
@@ -149,15 +259,8 @@ fn browser_login(
             usage("no authorization endpoint: give --auth-url or --issuer, or use --device or --password-grant")
         })?;
     let client_id = client_id(profile)?;
-    // Resolve the token endpoint and secret before the user spends time in the browser.
     engine::token_url(ctx, profile)?;
     profile.client_secret()?;
-
-    let redirect = args
-        .redirect_uri
-        .clone()
-        .or_else(|| profile.redirect_uri.clone());
-    let listener = Listener::bind(redirect.as_deref(), args.port.or(profile.port))?;
     let pkce = Pkce::new()?;
     let state = random_token()?;
     let nonce = profile
@@ -166,29 +269,13 @@ fn browser_login(
         .any(|s| s == "openid")
         .then(random_token)
         .transpose()?;
-    let scope = profile.scope_string();
-    // Auth0 wants the audience, RFC 8707 the resource, on the authorization request too.
-    let mut extra = Vec::new();
-    if let Some(audience) = &profile.audience {
-        extra.push(("audience".to_owned(), audience.clone()));
-    }
-    if let Some(resource) = &profile.resource {
-        extra.push(("resource".to_owned(), resource.clone()));
-    }
-    // The code is bound to this login's DPoP key (RFC 9449 §10), so a code
-    // caught on the way is worth nothing without it.
     let client = engine::token_client(ctx, profile, None)?;
-    if let Some(dpop) = &client.dpop {
-        extra.push(("dpop_jkt".to_owned(), dpop.thumbprint()));
-    }
-    for (k, v) in &profile.auth_params {
-        extra.retain(|(existing, _)| existing != k);
-        extra.push((k.clone(), v.clone()));
-    }
+    let extra = authorization_extras(profile, &client);
+    let scope = profile.scope_string();
     let request = AuthorizationRequest {
         auth_url: &auth_url,
         client_id: &client_id,
-        redirect_uri: listener.redirect_uri(),
+        redirect_uri,
         scope: scope.as_deref(),
         state: &state,
         code_challenge: &pkce.challenge,
@@ -215,52 +302,6 @@ fn browser_login(
     } else {
         request.url()?
     };
-
-    let opened = if args.no_browser {
-        ctx.note(&format!(
-            "Open this URL in a browser to log in to {}:\n\n    {url}\n",
-            profile.name
-        ));
-        false
-    } else {
-        ctx.note(&format!(
-            "Opening the browser to log in to {}. If it does not open, visit:\n\n    {url}\n",
-            profile.name
-        ));
-        match browser::open(&url) {
-            Opened::Yes => true,
-            Opened::No(why) => {
-                ctx.note(&format!("Could not open a browser here ({why})."));
-                false
-            }
-        }
-    };
-    // The browser used may be on another machine (or none opened here),
-    // where the redirect to this machine's 127.0.0.1 fails. Its address bar
-    // still holds the answer, so on a terminal it can always be pasted (the
-    // listener stays up too): a launcher that claims success may still have
-    // opened nothing anyone sees.
-    let paste = args.paste || std::io::stdin().is_terminal();
-    if paste {
-        ctx.note(
-            "If the browser is on another machine, its last page will not load: copy the address it ended on (http://127.0.0.1…) and paste it here, then press Enter.",
-        );
-    }
-    if !opened || paste {
-        let device = profile.device_url.is_some()
-            || metadata
-                .as_ref()
-                .is_some_and(|m| m.device_authorization_endpoint.is_some());
-        if device {
-            ctx.note(&format!(
-                "This provider also has a device flow, which needs no redirect: `oauthctl login -p {} --device`.",
-                profile.name
-            ));
-        }
-    }
-    let pasted = paste.then(stdin_lines);
-    let timeout = Duration::from_secs(args.timeout.unwrap_or(300).max(1));
-    ctx.note("Waiting for the browser to finish the login (Ctrl-C to cancel)...");
     let expected_issuer = metadata
         .as_ref()
         .and_then(|m| m.issuer.clone())
@@ -271,17 +312,93 @@ fn browser_login(
                 .as_ref()
                 .is_some_and(|m| m.authorization_response_iss_parameter_supported),
         });
-    let callback = listener.wait(&state, expected_issuer.as_ref(), timeout, pasted.as_ref())?;
-    let redirect_uri = listener.redirect_uri().to_owned();
-    drop(listener);
+    let has_device_flow = profile.device_url.is_some()
+        || metadata
+            .as_ref()
+            .is_some_and(|m| m.device_authorization_endpoint.is_some());
+    Ok(Authorization {
+        url,
+        state,
+        pkce,
+        nonce,
+        client,
+        expected_issuer,
+        has_device_flow,
+    })
+}
 
-    let grant = Grant::AuthorizationCode {
-        code: callback.code,
-        verifier: pkce.verifier,
-        redirect_uri,
+/// The authorization request's parameters beyond RFC 6749's own.
+fn authorization_extras(
+    profile: &Profile,
+    client: &crate::oauth::client::Client,
+) -> Vec<(String, String)> {
+    // Auth0 wants the audience, RFC 8707 the resource, on the authorization request too.
+    let mut extra = Vec::new();
+    if let Some(audience) = &profile.audience {
+        extra.push(("audience".to_owned(), audience.clone()));
+    }
+    if let Some(resource) = &profile.resource {
+        extra.push(("resource".to_owned(), resource.clone()));
+    }
+    // The code is bound to this login's DPoP key (RFC 9449 §10), so a code
+    // caught on the way is worth nothing without it.
+    if let Some(dpop) = &client.dpop {
+        extra.push(("dpop_jkt".to_owned(), dpop.thumbprint()));
+    }
+    for (k, v) in &profile.auth_params {
+        extra.retain(|(existing, _)| existing != k);
+        extra.push((k.clone(), v.clone()));
+    }
+    extra
+}
+
+/// Sends the person to the authorization URL: the browser, and the URL
+/// itself to copy. Returns the pasted lines to watch, when a paste can come.
+fn show(
+    ctx: &Ctx,
+    profile: &Profile,
+    authorization: &Authorization,
+    no_browser: bool,
+    configured: Option<&[String]>,
+    paste: Paste,
+) -> Option<std::sync::mpsc::Receiver<String>> {
+    let url = &authorization.url;
+    let opened = if no_browser {
+        ctx.note(&format!(
+            "Open this URL in a browser to log in to {}:\n\n    {url}\n",
+            profile.name
+        ));
+        false
+    } else {
+        ctx.note(&format!(
+            "Opening the browser to log in to {}. If it does not open, visit:\n\n    {url}\n",
+            profile.name
+        ));
+        match browser::open(url, configured) {
+            Opened::Yes => true,
+            Opened::No(why) => {
+                ctx.note(&format!("Could not open a browser here ({why})."));
+                false
+            }
+        }
     };
-    let response = engine::exchange(ctx, profile, &client, &grant, Vec::new())?;
-    Ok((TokenSet::from_response(response, None, grant.kind()), nonce))
+    let pasted = match paste {
+        Paste::Nowhere => None,
+        Paste::Stdin => Some(lines_from(std::io::stdin())),
+        Paste::Terminal(terminal) => Some(lines_from(terminal)),
+    };
+    if pasted.is_some() {
+        ctx.note(
+            "If the browser is on another machine, its last page will not load: copy the address it ended on (http://127.0.0.1…) and paste it here, then press Enter.",
+        );
+    }
+    if (!opened || pasted.is_some()) && authorization.has_device_flow {
+        ctx.note(&format!(
+            "This provider also has a device flow, which needs no redirect: `oauthctl login -p {} --device`.",
+            profile.name
+        ));
+    }
+    pasted
 }
 
 /// `--resource-url` with no server configured: the resource names its
@@ -373,17 +490,18 @@ fn origin(issuer: &str) -> String {
         .unwrap_or_else(|_| issuer.to_owned())
 }
 
-/// Lines from stdin, read on a thread of their own while the listener
-/// waits; the thread ends with stdin (or the process). A paste is a few
-/// hundred bytes: longer lines are cut, not buffered without end.
-fn stdin_lines() -> std::sync::mpsc::Receiver<String> {
+/// Lines from `input` (stdin, or the terminal), read on a thread of their
+/// own while the listener waits; the thread ends with its input (or the
+/// process). A paste is a few hundred bytes: longer lines are cut, not
+/// buffered without end.
+fn lines_from(input: impl Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let mut stdin = std::io::stdin().lock();
+        let mut input = std::io::BufReader::new(input);
         loop {
             let mut line = Vec::new();
             match std::io::BufRead::read_until(
-                &mut Read::by_ref(&mut stdin).take(PASTE_LIMIT),
+                &mut Read::by_ref(&mut input).take(PASTE_LIMIT),
                 b'\n',
                 &mut line,
             ) {
@@ -403,7 +521,7 @@ fn stdin_lines() -> std::sync::mpsc::Receiver<String> {
 const PASTE_LIMIT: u64 = 16 * 1024;
 
 /// RFC 8628: show a code, poll until the user approves it elsewhere.
-fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenSet> {
+pub fn device_login(ctx: &Ctx, profile: &Profile, timeout: Option<Duration>) -> Result<TokenSet> {
     let metadata = engine::metadata(ctx, profile)?;
     let device_url = profile
         .device_url
@@ -425,10 +543,8 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
         &engine::client(ctx, profile)?,
         &request_params(profile),
     )?;
-    if let Some(limit) = args.timeout {
-        authorization.expires_in = authorization
-            .expires_in
-            .min(Duration::from_secs(limit.max(1)));
+    if let Some(limit) = timeout {
+        authorization.expires_in = authorization.expires_in.min(limit);
     }
     let mut message = format!(
         "To log in to {}, open {} and enter the code:\n\n    {}\n",
@@ -440,7 +556,7 @@ fn device_login(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenS
         ));
     }
     // A phone can scan the link off the terminal; pointless in a log file.
-    if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+    if crate::diag::on_a_terminal() {
         let link = authorization
             .verification_uri_complete
             .as_ref()

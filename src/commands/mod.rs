@@ -15,6 +15,7 @@ pub mod inspect;
 pub mod introspect;
 pub mod login;
 pub mod logout;
+pub mod on_demand;
 pub mod profile;
 pub mod refresh;
 pub mod setup;
@@ -56,6 +57,9 @@ pub struct Ctx {
     /// needs them several times, and a cache that cannot be written must not
     /// mean fetching twice.
     discovered: RefCell<BTreeMap<String, Metadata>>,
+    /// Added to every lock wait: a process that may log in on demand may
+    /// queue behind another's login, which waits on a person.
+    lock_patience: std::cell::Cell<Duration>,
 }
 
 impl Ctx {
@@ -67,6 +71,7 @@ impl Ctx {
             http_with_tls: RefCell::new(Vec::new()),
             stores: Default::default(),
             discovered: RefCell::new(BTreeMap::new()),
+            lock_patience: std::cell::Cell::new(Duration::ZERO),
         }
     }
 
@@ -158,8 +163,14 @@ impl Ctx {
     /// Bounded by the worst case of the refresh it waits for: three attempts
     /// at the HTTP timeout, plus slack.
     pub fn lock(&self, key: &StoreKey) -> Result<KeyLock> {
-        let timeout = self.globals.http_timeout * 4 + Duration::from_secs(10);
+        let timeout =
+            self.globals.http_timeout * 4 + Duration::from_secs(10) + self.lock_patience.get();
         KeyLock::acquire(&self.globals.data_dir, key, timeout)
+    }
+
+    /// Lock waits from now on also allow for another process's login.
+    pub fn wait_longer_for_locks(&self, login: Duration) {
+        self.lock_patience.set(login);
     }
 
     /// Discovery documents (see `Globals::cache_dir`).

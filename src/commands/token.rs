@@ -1,5 +1,6 @@
 use super::Ctx;
 use super::engine::{self, Slot, Want};
+use super::on_demand::{self, Consent};
 use crate::cli::OutputFormat;
 use crate::cli::TokenArgs;
 use crate::error::{login_required, usage};
@@ -13,20 +14,25 @@ pub fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let min_ttl = profile.min_ttl(args.min_ttl);
     let format = args.output.output.unwrap_or_default();
     let slot = Slot::for_profile(&profile);
+    let mut consent = Consent::of(args.on_demand.no_login, &profile);
+    if format == OutputFormat::ExecCredential {
+        consent = consent.with_kubectl();
+    }
+    let obtain = |want| on_demand::obtain(ctx, &profile, &slot, want, consent);
     if let Some((htm, htu)) = args.htm.as_deref().zip(args.htu.as_deref()) {
         if format != OutputFormat::Header || args.id_token {
             return Err(usage(
                 "--htm and --htu make a DPoP proof for -o header: add -o header (without --id-token)",
             ));
         }
-        let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
+        let set = obtain(Want::Fresh { min_ttl })?;
         return output::print(&dpop_headers(ctx, &profile, &slot, &set, htm, htu)?);
     }
     if !args.id_token {
-        let set = engine::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl })?;
+        let set = obtain(Want::Fresh { min_ttl })?;
         return output::print(&output::render(&set, format)?);
     }
-    let set = engine::obtain(ctx, &profile, &slot, Want::FreshIdToken { min_ttl })?;
+    let set = obtain(Want::FreshIdToken { min_ttl })?;
     check_id_token(&profile, &set)?;
     output::print(&output::render_id_token(&set, format)?)
 }

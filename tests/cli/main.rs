@@ -34,6 +34,7 @@ mod kube;
 mod login;
 mod newcomer;
 mod oidc_provider;
+mod on_demand;
 mod packaging;
 mod properties;
 mod readme;

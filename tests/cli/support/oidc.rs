@@ -650,7 +650,7 @@ pub fn basic_auth(client_id: &str, secret: &str) -> String {
     )
 }
 
-fn form_encode(pairs: &[(&str, &str)]) -> String {
+pub fn form_encode(pairs: &[(&str, &str)]) -> String {
     form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs)
         .finish()

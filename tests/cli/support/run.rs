@@ -40,6 +40,7 @@ pub fn bounded(mut cmd: Command) -> Run {
         input: None,
         stdout_set: false,
         stderr_set: false,
+        terminal: None,
     }
 }
 
@@ -52,6 +53,8 @@ pub struct Run {
     input: Option<Vec<u8>>,
     stdout_set: bool,
     stderr_set: bool,
+    /// The controlling terminal the program gets; none without it.
+    terminal: Option<std::fs::File>,
 }
 
 impl Run {
@@ -123,6 +126,13 @@ impl Run {
         self
     }
 
+    /// Makes `terminal` (a pty's terminal end) the program's controlling
+    /// terminal, its `/dev/tty`, whatever its stdin is.
+    pub fn controlling_terminal(&mut self, terminal: std::fs::File) -> &mut Run {
+        self.terminal = Some(terminal);
+        self
+    }
+
     /// `text` is written to stdin by a thread (so a program that never reads
     /// cannot block the test on a full pipe), then stdin is closed.
     pub fn stdin_text(&mut self, text: &str) -> &mut Run {
@@ -164,6 +174,8 @@ impl Run {
         if self.input.is_some() {
             self.cmd.stdin(Stdio::piped());
         }
+        #[cfg(unix)]
+        self.new_session();
         let mut child = self.cmd.spawn()?;
         let mut stdin = child.stdin.take();
         if let Some(input) = self.input.clone()
@@ -189,6 +201,37 @@ impl Run {
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", self.command_line()));
         Following::new(running)
+    }
+}
+
+impl Run {
+    /// Every program starts in a session of its own, so none has the
+    /// terminal `cargo test` runs in: a login oauthctl would run on demand
+    /// there would wait on a person. [`Run::controlling_terminal`] gives it
+    /// the test's pty instead.
+    #[cfg(unix)]
+    fn new_session(&mut self) {
+        use std::os::fd::{AsRawFd, BorrowedFd};
+        use std::os::unix::process::CommandExt;
+        let terminal = self.terminal.as_ref().map(AsRawFd::as_raw_fd);
+        let hook = move || {
+            // Fails for a process group leader (Run::process_group): those
+            // keep the session they had.
+            let _ = rustix::process::setsid();
+            if let Some(fd) = terminal {
+                // SAFETY: `self.terminal` keeps the fd open until spawn returns.
+                #[allow(unsafe_code)]
+                let fd = unsafe { BorrowedFd::borrow_raw(fd) };
+                rustix::process::ioctl_tiocsctty(fd)?;
+            }
+            Ok(())
+        };
+        // SAFETY: the hook calls only setsid(2) and ioctl(2), which are
+        // async-signal-safe, and allocates nothing.
+        #[allow(unsafe_code)]
+        unsafe {
+            self.cmd.pre_exec(hook);
+        }
     }
 }
 

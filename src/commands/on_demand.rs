@@ -1,0 +1,239 @@
+//! Login on demand. When `token`, `curl`, `exec` or a helper finds no usable
+//! token (none stored, no refresh token, or one the provider refused) and a
+//! person is there to answer, the profile's login runs right there, as
+//! kubelogin and Git Credential Manager do, instead of failing a `git push`
+//! with "run oauthctl login". The person is asked on the terminal itself:
+//! a helper's stdin and stdout carry git's, docker's or kubectl's protocol.
+//!
+//! The login runs under the key's lock, so twenty callers at once open one
+//! browser, and the other nineteen wait for its tokens.
+
+use super::Ctx;
+use super::engine::{self, Renewal, Slot, Want};
+use super::login::{self, Interaction, Paste};
+use crate::error::LoginRequired;
+use crate::oauth::types::GrantKind;
+use crate::options::LoginOnDemand;
+use crate::settings::Profile;
+use crate::store::TokenSet;
+use crate::terminal::Terminal;
+use anyhow::Result;
+use std::time::Duration;
+
+/// How long a login on demand waits for the person, and how long the
+/// processes queued behind it wait for its tokens (beyond a refresh's wait).
+const LOGIN_WAIT: Duration = Duration::from_secs(300);
+
+/// What allows a command to log in by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consent {
+    /// `--no-login`, `login = "never"`, kubectl's `interactiveMode: Never`.
+    Refused,
+    /// When a person can answer.
+    IfSomeoneAnswers,
+}
+
+impl Consent {
+    /// `--no-login` wins, then the profile's `login` key; kubectl says too,
+    /// when it runs oauthctl as its credential plugin.
+    pub fn of(no_login: bool, profile: &Profile) -> Consent {
+        if no_login || profile.login == Some(LoginOnDemand::Never) {
+            Consent::Refused
+        } else {
+            Consent::IfSomeoneAnswers
+        }
+    }
+
+    /// Also refused when kubectl's `$KUBERNETES_EXEC_INFO` says the plugin
+    /// may not talk to the user (`spec.interactive: false`: its
+    /// `interactiveMode` is `Never`, or `IfAvailable` without a terminal).
+    pub fn with_kubectl(self) -> Consent {
+        match crate::output::kubectl_allows_interaction() {
+            Some(false) => Consent::Refused,
+            _ => self,
+        }
+    }
+}
+
+/// The token set `want` asks for, as [`engine::obtain`] gets it; when that
+/// needs a login and `consent` allows one, after a login run here.
+pub fn obtain(
+    ctx: &Ctx,
+    profile: &Profile,
+    slot: &Slot,
+    want: Want,
+    consent: Consent,
+) -> Result<TokenSet> {
+    let may_log_in =
+        consent == Consent::IfSomeoneAnswers && slot.renewal == Renewal::LoginAgain && !in_ci();
+    if may_log_in {
+        // Queued behind another process's login, wait as long as it may take.
+        ctx.wait_longer_for_locks(LOGIN_WAIT);
+    }
+    let started = crate::store::now();
+    let needed = match engine::obtain(ctx, profile, slot, want) {
+        Err(err) if may_log_in && !profile.unconfigured && needs_login(&err) => err,
+        other => return other,
+    };
+    let Some(person) = Person::here(profile) else {
+        log::debug!("no terminal and no display: nobody to log in on demand");
+        return Err(needed);
+    };
+    match log_in(ctx, profile, slot, want, started, person) {
+        Ok(Some(set)) => Ok(set),
+        Ok(None) => Err(needed),
+        Err(err) => Err(err.context(format!(
+            "the token of profile {} needed a login, which did not finish",
+            profile.name
+        ))),
+    }
+}
+
+fn needs_login(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| cause.is::<LoginRequired>())
+}
+
+/// `CI` set (GitHub Actions, GitLab CI and most others do): never ask.
+fn in_ci() -> bool {
+    std::env::var_os("CI").is_some_and(|ci| !ci.is_empty() && ci != "false" && ci != "0")
+}
+
+/// Someone who can answer a login: at a terminal, in front of a display,
+/// or both.
+struct Person {
+    terminal: Option<Terminal>,
+    display: bool,
+}
+
+impl Person {
+    fn here(profile: &Profile) -> Option<Person> {
+        let terminal = Terminal::open();
+        let display = crate::browser::can_open_here(profile.browser.as_deref());
+        (terminal.is_some() || display).then_some(Person { terminal, display })
+    }
+}
+
+/// Runs the login under the key's lock, unless another process logged in
+/// while this one waited for it. `None`: the profile has no way in that a
+/// person could use here.
+fn log_in(
+    ctx: &Ctx,
+    profile: &Profile,
+    slot: &Slot,
+    want: Want,
+    started: u64,
+    person: Person,
+) -> Result<Option<TokenSet>> {
+    let store = ctx.store_for(profile)?;
+    let _said_after_save = crate::diag::ReleaseOnDrop;
+    let _lock = ctx.lock(&slot.key)?;
+    store.settle(&slot.key)?;
+    let stored = store.load(&slot.key)?;
+    if let Some(set) = stored
+        .as_ref()
+        .filter(|set| logged_in_meanwhile(set, want, started))
+    {
+        log::debug!("another process logged in while this one waited");
+        return Ok(Some(set.clone()));
+    }
+    let previous_grant = stored.as_ref().and_then(|set| set.grant.clone());
+    let Some(way) = Way::for_profile(ctx, profile, previous_grant, &person)? else {
+        return Ok(None);
+    };
+    engine::check_writable(ctx, profile, &slot.key)?;
+    let _prompts_to_terminal = person
+        .terminal
+        .as_ref()
+        .and_then(|terminal| terminal.output.try_clone().ok())
+        .map(crate::diag::to_terminal);
+    ctx.note(&format!(
+        "oauthctl: profile {} needs a login (run with --no-login, or set login = \"never\" in the profile, to fail instead)",
+        profile.name
+    ));
+    let (set, nonce) = way.log_in(ctx, profile, person)?;
+    login::check_id_token(ctx, profile, &set, nonce.as_deref())?;
+    store.save(&slot.key, &set)?;
+    // Saved: what waited for the save is said now, on the terminal.
+    crate::diag::release();
+    ctx.note(&format!(
+        "Logged in to {} ({}; stored in {})",
+        profile.name,
+        crate::output::describe_expiry(&set),
+        store.kind()
+    ));
+    Ok(Some(set))
+}
+
+/// A set saved since this process began asking is another process's
+/// login: used even when `--min-ttl` asks for more than the provider gives,
+/// for a second login would be no fresher.
+fn logged_in_meanwhile(set: &TokenSet, want: Want, started: u64) -> bool {
+    !set.refresh_rejected && (set.is_fresh(want_min_ttl(want)) || set.obtained_at >= started)
+}
+
+fn want_min_ttl(want: Want) -> u64 {
+    match want {
+        Want::Fresh { min_ttl } | Want::FreshIdToken { min_ttl } => min_ttl,
+        Want::Renewed | Want::MintedAnew => u64::MAX,
+    }
+}
+
+/// How the person logs in.
+enum Way {
+    Browser,
+    Device,
+}
+
+impl Way {
+    /// The way in the person had last time, when it still fits: the device
+    /// flow again after a device login, else the browser (with the paste
+    /// chain on a terminal), else the device flow, which needs a terminal.
+    fn for_profile(
+        ctx: &Ctx,
+        profile: &Profile,
+        previous: Option<GrantKind>,
+        person: &Person,
+    ) -> Result<Option<Way>> {
+        let metadata = engine::metadata(ctx, profile)?;
+        let browser = profile.auth_url.is_some()
+            || metadata
+                .as_ref()
+                .is_some_and(|m| m.authorization_endpoint.is_some());
+        let device = person.terminal.is_some()
+            && (profile.device_url.is_some()
+                || metadata
+                    .as_ref()
+                    .is_some_and(|m| m.device_authorization_endpoint.is_some()));
+        let device_before = previous == Some(GrantKind::DeviceCode);
+        Ok(match (browser, device) {
+            (_, true) if device_before || !browser => Some(Way::Device),
+            (true, _) => Some(Way::Browser),
+            (false, _) => None,
+        })
+    }
+
+    fn log_in(
+        self,
+        ctx: &Ctx,
+        profile: &Profile,
+        person: Person,
+    ) -> Result<(TokenSet, Option<String>)> {
+        match self {
+            Way::Device => Ok((login::device_login(ctx, profile, Some(LOGIN_WAIT))?, None)),
+            Way::Browser => {
+                let interaction = Interaction {
+                    no_browser: !person.display,
+                    browser: profile.browser.clone(),
+                    paste: match person.terminal {
+                        Some(terminal) => Paste::Terminal(terminal.input),
+                        None => Paste::Nowhere,
+                    },
+                    redirect_uri: profile.redirect_uri.clone(),
+                    port: profile.port,
+                    timeout: Some(LOGIN_WAIT),
+                };
+                login::browser_login(ctx, profile, interaction)
+            }
+        }
+    }
+}

@@ -35,6 +35,7 @@ mod login;
 mod newcomer;
 mod oidc_provider;
 mod packaging;
+mod presets;
 mod properties;
 mod readme;
 mod seed_logins;

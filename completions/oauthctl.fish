@@ -1002,6 +1002,19 @@ query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l redirect-uri -d 'Fixed loopback redirect URI for `login`' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l git-host -d 'A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l docker-registry -d 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l preset -d 'Fill in a provider\'s endpoints, quirks and usual scopes; the flags given beside it win. Bring your own client id: each preset names the page where one is made' -r -f -a "github\t'GitHub (--url for Enterprise Server); client id from https://github.com/settings/developers'
+gitlab\t'GitLab (--url for a self-hosted one); client id from https://gitlab.com/-/user_settings/applications'
+bitbucket\t'Bitbucket Cloud; client id from https://bitbucket.org/WORKSPACE/workspace/settings/api (OAuth consumers)'
+gitea\t'Gitea or Forgejo at --url (codeberg: https://codeberg.org); client id from URL/user/settings/applications'
+google\t'Google; client id from https://console.cloud.google.com/apis/credentials'
+entra\t'Microsoft Entra ID (--tenant); client id from https://entra.microsoft.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade'
+okta\t'Okta (--domain); client id from https://DOMAIN/admin/apps/active (Create App Integration: OIDC, Native Application)'
+auth0\t'Auth0 (--domain); client id from https://manage.auth0.com/dashboard (Applications: Create Application, Native)'
+keycloak\t'Keycloak (--url and --realm); client id from URL/admin/master/console/#/REALM/clients'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l tenant -d 'The Entra ID tenant of --preset entra: its id, a domain, or organizations, common or consumers' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l domain -d 'The host name of --preset okta or auth0 (dev-123.okta.com)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l url -d 'The server of --preset gitlab, gitea, github (Enterprise Server) or keycloak' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l realm -d 'The realm of --preset keycloak' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-url -d 'Token endpoint (wins over discovery)' -r

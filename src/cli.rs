@@ -686,6 +686,7 @@ pub enum IntrospectFormat {
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
     /// Add a profile, or update the keys given for an existing one
+    #[command(after_help = PROFILE_ADD_EXAMPLES)]
     Add(Box<ProfileAddArgs>),
     /// List the profiles (`*` marks the default)
     List {
@@ -735,9 +736,50 @@ pub struct ProfileAddArgs {
     #[arg(long)]
     pub default: bool,
 
+    /// Fill in a provider's endpoints, quirks and usual scopes; the flags
+    /// given beside it win. Bring your own client id: each preset names the
+    /// page where one is made
+    #[arg(long, value_name = "PRESET", value_parser = preset_names())]
+    pub preset: Option<String>,
+
+    /// The Entra ID tenant of --preset entra: its id, a domain, or
+    /// organizations, common or consumers
+    #[arg(long, value_name = "TENANT", requires = "preset")]
+    pub tenant: Option<String>,
+
+    /// The host name of --preset okta or auth0 (dev-123.okta.com)
+    #[arg(long, value_name = "DOMAIN", requires = "preset")]
+    pub domain: Option<String>,
+
+    /// The server of --preset gitlab, gitea, github (Enterprise Server) or keycloak
+    #[arg(long, value_name = "URL", requires = "preset")]
+    pub url: Option<String>,
+
+    /// The realm of --preset keycloak
+    #[arg(long, value_name = "REALM", requires = "preset")]
+    pub realm: Option<String>,
+
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
     pub provider: ProviderOptions,
+}
+
+const PROFILE_ADD_EXAMPLES: &str = "Examples:
+  oauthctl profile add work --issuer https://id.example.com --client-id oauthctl --default
+  oauthctl profile add gh --preset github --client-id Iv1.xxxx
+  oauthctl profile add ms --preset entra --tenant contoso.onmicrosoft.com --client-id APP_ID
+  oauthctl profile add kc --preset keycloak --url https://sso.example.com --realm main \\
+      --client-id oauthctl";
+
+/// `--preset`'s values, each with what it takes and where its client id is
+/// made; aliases are accepted, not listed.
+fn preset_names() -> clap::builder::PossibleValuesParser {
+    use clap::builder::PossibleValue;
+    clap::builder::PossibleValuesParser::new(crate::presets::PRESETS.iter().map(|preset| {
+        PossibleValue::new(preset.name)
+            .help(preset.help())
+            .aliases(preset.aliases.iter().map(|alias| alias.name))
+    }))
 }
 
 #[derive(Debug, Subcommand)]

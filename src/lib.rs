@@ -14,6 +14,7 @@ pub mod loopback;
 pub mod oauth;
 pub mod options;
 pub mod output;
+pub mod presets;
 pub mod secret;
 pub mod settings;
 pub mod signals;

@@ -7,6 +7,7 @@ use crate::config::ConfigFile;
 use crate::error::usage;
 use crate::options::ProviderOptions;
 use crate::output;
+use crate::presets::Preset;
 use anyhow::{Context, Result};
 use std::path::Path;
 use toml_edit::{Array, DocumentMut, Item, Table, value};
@@ -97,7 +98,26 @@ fn add(ctx: &Ctx, path: &Path, args: &ProfileAddArgs) -> Result<()> {
         args.name,
         path.display()
     ));
+    if let Some((preset, _)) = preset(args)? {
+        for line in preset.advice(&args.name, &options) {
+            ctx.note(&line);
+        }
+    }
     Ok(())
+}
+
+/// The row `--preset` names, and the `--url` its alias stands for.
+fn preset(args: &ProfileAddArgs) -> Result<Option<(&'static Preset, Option<&'static str>)>> {
+    args.preset
+        .as_deref()
+        .map(|name| {
+            crate::presets::find(name).ok_or_else(|| {
+                usage(format!(
+                    "no preset {name}: see `oauthctl profile add --help`"
+                ))
+            })
+        })
+        .transpose()
 }
 
 /// The profile `profile add` writes: its provider options, the keys only it
@@ -114,6 +134,15 @@ fn new_profile(ctx: &Ctx, args: &ProfileAddArgs) -> Result<ProviderOptions> {
     options.docker_registries = args.docker_registries.clone();
     if ctx.globals.store_on_command_line {
         options.store = ctx.globals.store;
+    }
+    if let Some((preset, alias_url)) = preset(args)? {
+        let place = crate::presets::Place {
+            tenant: args.tenant.clone(),
+            domain: args.domain.clone(),
+            url: args.url.clone(),
+            realm: args.realm.clone(),
+        };
+        options = preset.apply(alias_url, &place, options)?;
     }
     options.scopes = options
         .scopes

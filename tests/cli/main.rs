@@ -36,6 +36,7 @@ mod newcomer;
 mod oidc_provider;
 mod on_demand;
 mod packaging;
+mod presets;
 mod properties;
 mod readme;
 mod seed_logins;

@@ -880,3 +880,38 @@ fn the_github_device_recipe_logs_in_without_a_secret_and_calls_the_api() {
     assert!(stderr(&out).contains("WDJB-MJHT"), "{}", stderr(&out));
     assert_eq!(stdout(&out), r#"{"login":"octocat"}"#);
 }
+
+/// The presets recipe writes what the README's table says each preset
+/// writes (tests/cli/presets.rs logs in with every preset).
+#[test]
+fn the_presets_recipe_writes_the_profiles_of_the_table() {
+    let env = TestEnv::new();
+    let script = recipe("presets");
+    let out = bash(&env, &script).output().unwrap();
+    assert!(out.status.success(), "{script}\n{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("expiring user tokens"),
+        "{}",
+        stderr(&out)
+    );
+    let show = |name: &str| stdout(&env.run(&["profile", "show", name]));
+    let gh = show("gh");
+    assert!(
+        gh.contains(r#"device_url = "https://github.com/login/device/code""#)
+            && gh.contains(r#"client_auth = "post""#)
+            && gh.contains(r#"client_id = "Iv1.xxxx""#),
+        "{gh}"
+    );
+    assert!(
+        show("work").contains(
+            r#"issuer = "https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0""#
+        ),
+        "{}",
+        show("work")
+    );
+    assert!(
+        show("kc").contains(r#"issuer = "https://sso.example.com/realms/main""#),
+        "{}",
+        show("kc")
+    );
+}

@@ -280,11 +280,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header headers-json json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header headers-json json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 --min-ttl)
@@ -812,11 +812,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header headers-json json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header headers-json json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 --subject-token-file)
@@ -2230,11 +2230,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header headers-json json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header headers-json json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 --with-refresh-token)
@@ -3004,11 +3004,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header headers-json json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header headers-json json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 --issuer)
@@ -3476,11 +3476,11 @@ _oauthctl() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header headers-json json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "raw header json env exec-credential" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "raw header headers-json json env exec-credential" -- "${cur}"))
                     return 0
                     ;;
                 --min-ttl)

@@ -57,6 +57,7 @@ complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "generate" -d 'Wri
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
+headers-json\t'{"Authorization": "Bearer TOKEN"} (and "DPoP" with --htm/--htu): the header map MCP clients\' headersHelper and similar tools read'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
@@ -137,12 +138,13 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s h -l help -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
+headers-json\t'{"Authorization": "Bearer TOKEN"} (and "DPoP" with --htm/--htu): the header map MCP clients\' headersHelper and similar tools read'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htm -d 'With -o header, for a DPoP-bound token: the method of the one request the DPoP proof is made for' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htu -d 'With -o header, for a DPoP-bound token: the URL of that request (its query and fragment are left out of the proof)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htm -d 'With -o header or headers-json, for a DPoP-bound token: the method of the one request the DPoP proof is made for' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htu -d 'With -o header or headers-json, for a DPoP-bound token: the URL of that request (its query and fragment are left out of the proof)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -210,6 +212,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s h -l help -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
+headers-json\t'{"Authorization": "Bearer TOKEN"} (and "DPoP" with --htm/--htu): the header map MCP clients\' headersHelper and similar tools read'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
@@ -278,6 +281,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s h -l help 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
+headers-json\t'{"Authorization": "Bearer TOKEN"} (and "DPoP" with --htm/--htu): the header map MCP clients\' headersHelper and similar tools read'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
@@ -348,6 +352,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
+headers-json\t'{"Authorization": "Bearer TOKEN"} (and "DPoP" with --htm/--htu): the header map MCP clients\' headersHelper and similar tools read'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
@@ -760,6 +765,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s h -l he
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s o -l output -d 'What to print on stdout' -r -f -a "raw\t'The access token and a newline'
 header\t'`Authorization: Bearer TOKEN`'
+headers-json\t'{"Authorization": "Bearer TOKEN"} (and "DPoP" with --htm/--htu): the header map MCP clients\' headersHelper and similar tools read'
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"

@@ -218,6 +218,9 @@ pub enum OutputFormat {
     Raw,
     /// `Authorization: Bearer TOKEN`
     Header,
+    /// {"Authorization": "Bearer TOKEN"} (and "DPoP" with --htm/--htu): the
+    /// header map MCP clients' headersHelper and similar tools read
+    HeadersJson,
     /// {"access_token", "token_type", "expires_at", "expires_in", "scope"}
     Json,
     /// `export OAUTHCTL_ACCESS_TOKEN=...` lines for eval
@@ -261,12 +264,13 @@ pub struct TokenArgs {
     #[arg(long)]
     pub id_token: bool,
 
-    /// With -o header, for a DPoP-bound token: the method of the one
-    /// request the DPoP proof is made for
+    /// With -o header or headers-json, for a DPoP-bound token: the method
+    /// of the one request the DPoP proof is made for
     #[arg(long, value_name = "METHOD", requires = "htu")]
     pub htm: Option<String>,
 
-    /// With -o header, for a DPoP-bound token: the URL of that request
+    /// With -o header or headers-json, for a DPoP-bound token: the URL of
+    /// that request
     /// (its query and fragment are left out of the proof)
     #[arg(long, value_name = "URL", requires = "htm")]
     pub htu: Option<String>,

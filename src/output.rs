@@ -61,6 +61,15 @@ pub fn dpop_header_lines(
     ])
 }
 
+/// `-o headers-json`: one JSON object, header name to value, on one line.
+pub fn headers_json(headers: &[(&str, &str)]) -> String {
+    let map: serde_json::Map<String, serde_json::Value> = headers
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), serde_json::Value::from(*value)))
+        .collect();
+    format!("{}\n", serde_json::Value::Object(map))
+}
+
 fn header_line(token_type: &str, token: &str) -> String {
     format!("Authorization: {token_type} {token}")
 }
@@ -71,6 +80,10 @@ pub fn render(set: &TokenSet, format: OutputFormat) -> anyhow::Result<String> {
     Ok(match format {
         OutputFormat::Raw => format!("{token}\n"),
         OutputFormat::Header => format!("{}\n", authorization_header(set)?),
+        OutputFormat::HeadersJson => {
+            let (token_type, token) = token_without_proof(set, "an Authorization header alone")?;
+            headers_json(&[("Authorization", &format!("{token_type} {token}"))])
+        }
         OutputFormat::Json => {
             let expires_at = set.expires_at.map(rfc3339);
             let value = serde_json::json!({
@@ -122,6 +135,7 @@ pub fn render_id_token(set: &TokenSet, format: OutputFormat) -> anyhow::Result<S
     Ok(match format {
         OutputFormat::Raw => format!("{token}\n"),
         OutputFormat::Header => format!("{}\n", header_line("Bearer", token)),
+        OutputFormat::HeadersJson => headers_json(&[("Authorization", &format!("Bearer {token}"))]),
         OutputFormat::Json => {
             let value = serde_json::json!({
                 "id_token": token,

@@ -20,13 +20,24 @@ pub fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     }
     let obtain = |want| on_demand::obtain(ctx, &profile, &slot, want, consent);
     if let Some((htm, htu)) = args.htm.as_deref().zip(args.htu.as_deref()) {
-        if format != OutputFormat::Header || args.id_token {
+        if !matches!(format, OutputFormat::Header | OutputFormat::HeadersJson) || args.id_token {
             return Err(usage(
-                "--htm and --htu make a DPoP proof for -o header: add -o header (without --id-token)",
+                "--htm and --htu make a DPoP proof for -o header or -o headers-json: add one of them (without --id-token)",
             ));
         }
         let set = obtain(Want::Fresh { min_ttl })?;
-        return output::print(&dpop_headers(ctx, &profile, &slot, &set, htm, htu)?);
+        let headers = dpop_headers(ctx, &profile, &slot, &set, htm, htu)?;
+        let text = match format {
+            OutputFormat::HeadersJson => {
+                let pairs: Vec<(&str, &str)> = headers
+                    .iter()
+                    .filter_map(|line| line.split_once(": "))
+                    .collect();
+                output::headers_json(&pairs)
+            }
+            _ => headers.iter().map(|line| format!("{line}\n")).collect(),
+        };
+        return output::print(&text);
     }
     if !args.id_token {
         let set = obtain(Want::Fresh { min_ttl })?;
@@ -68,7 +79,8 @@ fn check_id_token(profile: &Profile, set: &crate::store::TokenSet) -> Result<()>
 }
 
 /// `Authorization: DPoP …` and `DPoP: …` for one request; a token that is
-/// not DPoP-bound gets its plain header line, which is all it needs.
+/// not DPoP-bound gets its plain header line, which is all it needs. Lines
+/// without their ends; every one is `Name: value`.
 fn dpop_headers(
     ctx: &Ctx,
     profile: &Profile,
@@ -76,14 +88,14 @@ fn dpop_headers(
     set: &crate::store::TokenSet,
     htm: &str,
     htu: &str,
-) -> Result<String> {
+) -> Result<Vec<String>> {
     if !crate::oauth::dpop::valid_method(htm) {
         return Err(usage(format!("--htm: `{htm}` is not an HTTP method")));
     }
     crate::oauth::dpop::htu(htu).map_err(|err| usage(format!("--htu: {err}")))?;
     if !set.is_dpop_bound() {
         log::debug!("the token is not DPoP-bound: --htm and --htu are not needed");
-        return Ok(format!("{}\n", output::authorization_header(set)?));
+        return Ok(vec![output::authorization_header(set)?]);
     }
     let key = engine::dpop_key(ctx, profile, slot, set)?;
     let proof = key.proof(
@@ -95,6 +107,5 @@ fn dpop_headers(
         },
         crate::store::now(),
     )?;
-    let [authorization, dpop] = output::dpop_header_lines(set, &proof)?;
-    Ok(format!("{authorization}\n{dpop}\n"))
+    Ok(output::dpop_header_lines(set, &proof)?.to_vec())
 }

@@ -137,6 +137,25 @@ fn a_dpop_login_binds_the_tokens_and_curl_proves_possession_on_every_request() {
     assert_eq!(send(&api), 200);
     assert_eq!(send(&api), 401, "a proof works once");
 
+    // The same as a header map (`headersHelper`): a fresh proof that works.
+    let out = env.run(&["token", "-o", "headers-json", "--htm", "GET", "--htu", &api]);
+    assert_ok(&out);
+    let headers: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("one JSON object");
+    let headers = headers.as_object().expect("a map");
+    assert_eq!(headers.len(), 2, "{headers:?}");
+    assert_eq!(headers["Authorization"], format!("DPoP {token}"));
+    let status = oidc::http_client()
+        .get(&api)
+        .header("Authorization", format!("DPoP {token}"))
+        .header("DPoP", headers["DPoP"].as_str().expect("a DPoP proof"))
+        .send()
+        .unwrap()
+        .status()
+        .as_u16();
+    assert_eq!(status, 200, "the map's proof is accepted");
+    // Without --htm/--htu a bound token has no map to give.
+    assert_code(&env.run(&["token", "-o", "headers-json"]), 2);
+
     // A refresh proves the same key; the new token is bound to it too.
     let refreshed = printed_token(&env.run(&["token", "--min-ttl", "100000"]));
     assert_ne!(refreshed, token);

@@ -915,3 +915,34 @@ fn the_presets_recipe_writes_the_profiles_of_the_table() {
         show("kc")
     );
 }
+
+/// The `headersHelper` of the MCP recipe, run by a shell as the client runs
+/// it: its output is a header map the provider's API accepts.
+#[test]
+fn the_headers_helper_recipe_prints_a_map_the_api_accepts() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let config: serde_json::Value =
+        serde_json::from_str(&recipe("headers-helper")).expect("the recipe is JSON");
+    let helper = config["mcpServers"]["work-api"]["headersHelper"]
+        .as_str()
+        .expect("a headersHelper command");
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.work]\nissuer = \"{}\"\nclient_id = \"cli-public\"\nscopes = [\"openid\", \"offline_access\", \"api:read\"]\n",
+        op.issuer()
+    ));
+    env.log_in(&op, "work");
+    let out = bash(&env, helper).output().unwrap();
+    assert!(out.status.success(), "{helper}: {}", stderr(&out));
+    let headers: serde_json::Value =
+        serde_json::from_str(&stdout(&out)).expect("the helper prints JSON");
+    let headers = headers.as_object().expect("a JSON object");
+    assert_eq!(headers.len(), 1, "{headers:?}");
+    let authorization = headers["Authorization"].as_str().expect("a string");
+    let token = authorization
+        .strip_prefix("Bearer ")
+        .expect("a Bearer header");
+    op.assert_token_accepted(token);
+}

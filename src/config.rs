@@ -11,6 +11,55 @@ pub struct ConfigFile {
     pub default_profile: Option<String>,
     #[serde(default)]
     pub profiles: BTreeMap<String, ProviderOptions>,
+    /// `[[match]]` tables: the profile for a directory tree, first match wins.
+    #[serde(default, rename = "match")]
+    pub matches: Vec<DirectoryRule>,
+}
+
+/// `[[match]] dir = "~/work/*" profile = "work"`: in that directory, or
+/// anywhere below it, commands without `-p` use that profile.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectoryRule {
+    pub dir: String,
+    pub profile: String,
+}
+
+impl DirectoryRule {
+    /// Whether `cwd` or one of its parents matches the glob: `*`, `?` and
+    /// `[…]` stay within one path component, `**` spans several, and a
+    /// leading `~` is the home directory.
+    pub fn covers(&self, cwd: &Path, home: Option<&Path>) -> Result<bool, String> {
+        let pattern = self.pattern(home)?;
+        let options = glob::MatchOptions {
+            case_sensitive: !cfg!(any(target_os = "windows", target_os = "macos")),
+            require_literal_separator: true,
+            require_literal_leading_dot: false,
+        };
+        Ok(cwd
+            .ancestors()
+            .any(|dir| pattern.matches_path_with(dir, options)))
+    }
+
+    fn pattern(&self, home: Option<&Path>) -> Result<glob::Pattern, String> {
+        let bad = |why: String| format!("[[match]] dir = {:?}: {why}", self.dir);
+        let text = self.dir.trim();
+        let expanded = match text.strip_prefix('~') {
+            Some(rest) if rest.is_empty() || rest.starts_with(['/', '\\']) => {
+                let home = home.ok_or_else(|| bad("there is no home directory for `~`".into()))?;
+                format!("{}{rest}", home.display())
+            }
+            Some(_) => return Err(bad("only `~/` is understood, not `~user`".into())),
+            None => text.to_owned(),
+        };
+        // `dir = "~/work/"` means the directory, like `dir = "~/work"`.
+        let trimmed = expanded.trim_end_matches(['/', '\\']);
+        let expanded = if trimmed.is_empty() { "/" } else { trimmed };
+        if !Path::new(expanded).is_absolute() {
+            return Err(bad("give an absolute directory, or one under `~/`".into()));
+        }
+        glob::Pattern::new(expanded).map_err(|err| bad(err.to_string()))
+    }
 }
 
 /// One `[profiles.NAME]` table: the provider options, key for flag.
@@ -44,6 +93,20 @@ impl ConfigFile {
             path: path.display().to_string(),
             message,
         })
+    }
+
+    /// The first `[[match]]` rule whose directory holds `cwd`.
+    pub fn rule_for(
+        &self,
+        cwd: &Path,
+        home: Option<&Path>,
+    ) -> Result<Option<&DirectoryRule>, String> {
+        for rule in &self.matches {
+            if rule.covers(cwd, home)? {
+                return Ok(Some(rule));
+            }
+        }
+        Ok(None)
     }
 
     pub fn parse(text: &str) -> Result<ConfigFile, String> {

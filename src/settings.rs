@@ -175,6 +175,95 @@ pub struct Profile {
     /// Set when the config file names a command to run but others could
     /// have written it: the command is refused.
     untrusted_commands: Option<UntrustedConfig>,
+    /// What chose this profile (`status` says).
+    pub chosen_by: ChosenBy,
+}
+
+/// What chose the profile a command uses, strongest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChosenBy {
+    /// `-p` on the command line.
+    CommandLine,
+    /// `$OAUTHCTL_PROFILE`.
+    Environment,
+    /// A `[[match]]` rule for the current directory: its `dir`.
+    Directory(String),
+    /// The file's `default_profile`.
+    DefaultProfile,
+    /// None of those: the profile named `default`.
+    Fallback,
+}
+
+impl ChosenBy {
+    pub fn describe(&self) -> String {
+        match self {
+            ChosenBy::CommandLine => "-p".to_owned(),
+            ChosenBy::Environment => "$OAUTHCTL_PROFILE".to_owned(),
+            ChosenBy::Directory(dir) => format!("[[match]] dir = {dir:?}"),
+            ChosenBy::DefaultProfile => "default_profile".to_owned(),
+            ChosenBy::Fallback => "the name `default`".to_owned(),
+        }
+    }
+}
+
+/// The profile a command without `-p` uses here, and why: `-p` or
+/// `$OAUTHCTL_PROFILE`, else the first `[[match]]` rule for the current
+/// directory, else `default_profile`, else `default`. Ad hoc (provider
+/// flags without `-p`), no rule or default applies.
+pub fn choose_profile(
+    globals: &Globals,
+    file: &ConfigFile,
+    ad_hoc: bool,
+) -> Result<(String, ChosenBy)> {
+    if let Some(name) = &globals.profile {
+        let by = if globals.profile_on_command_line {
+            ChosenBy::CommandLine
+        } else {
+            ChosenBy::Environment
+        };
+        return Ok((name.clone(), by));
+    }
+    if ad_hoc {
+        return Ok(("default".to_owned(), ChosenBy::Fallback));
+    }
+    if let Some(rule) = directory_rule(globals, file)? {
+        return Ok((rule.profile.clone(), ChosenBy::Directory(rule.dir.clone())));
+    }
+    Ok(match &file.default_profile {
+        Some(name) => (name.clone(), ChosenBy::DefaultProfile),
+        None => ("default".to_owned(), ChosenBy::Fallback),
+    })
+}
+
+/// The `[[match]]` rule for the current directory, checked: a rule that
+/// names no profile of the file is an error, not a silent miss.
+fn directory_rule<'a>(
+    globals: &Globals,
+    file: &'a ConfigFile,
+) -> Result<Option<&'a config::DirectoryRule>> {
+    if file.matches.is_empty() {
+        return Ok(None);
+    }
+    let Ok(cwd) = std::env::current_dir() else {
+        return Ok(None);
+    };
+    let config_error = |message: String| config::ConfigError {
+        path: globals.config_path.display().to_string(),
+        message,
+    };
+    let rule = file
+        .rule_for(&cwd, dirs::home_dir().as_deref())
+        .map_err(config_error)?;
+    if let Some(rule) = rule
+        && !file.profiles.contains_key(&rule.profile)
+    {
+        return Err(config_error(format!(
+            "[[match]] dir = {:?} names profile {}, which has no [profiles.{}] table",
+            rule.dir, rule.profile, rule.profile
+        ))
+        .into());
+    }
+    Ok(rule)
 }
 
 #[derive(Debug)]
@@ -213,10 +302,7 @@ impl Profile {
         // the whole story. The default profile's client id, scopes or key
         // would otherwise ride along to a server they were never meant for.
         let ad_hoc = explicit_name.is_none() && globals.provider_on_command_line;
-        let name = explicit_name
-            .clone()
-            .or_else(|| file.default_profile.clone().filter(|_| !ad_hoc))
-            .unwrap_or_else(|| "default".to_owned());
+        let (name, chosen_by) = choose_profile(globals, &file, ad_hoc)?;
         let from_file = if ad_hoc {
             None
         } else {
@@ -259,6 +345,7 @@ impl Profile {
             flags.client_assertion_cmd.is_none() && file_profile.client_assertion_cmd.is_some();
         let mut profile = Self::merge(name, named, flags, file_profile, &config_dir)?;
         profile.unconfigured = unconfigured;
+        profile.chosen_by = chosen_by;
         profile.options.store = globals.store.or(profile.options.store);
         // One stat or two, and only for a profile that names a command.
         if secret_cmd_from_file || assertion_cmd_from_file {
@@ -363,6 +450,7 @@ impl Profile {
             signing_key: OnceCell::new(),
             service_account,
             untrusted_commands: None,
+            chosen_by: ChosenBy::Fallback,
         })
     }
 

@@ -14,7 +14,7 @@
 
 use super::Ctx;
 use super::engine::{self, Slot, Want};
-use super::git_credential::profile_for_host;
+use super::git_credential::{host_matches, profile_for_host};
 use super::on_demand::{self, Consent};
 use crate::cli::{DockerCredentialArgs, DockerOperation};
 use crate::config::ConfigFile;
@@ -50,13 +50,14 @@ pub fn run(ctx: &Ctx, args: &DockerCredentialArgs) -> Result<u8> {
             let Some(origin) = registry_origin(&server) else {
                 return not_found();
             };
-            let Some(profile) = profile_for_host(
-                ctx,
-                &args.provider,
-                &origin,
-                "docker_registries",
-                |options| &options.docker_registries,
-            )?
+            let Some(profile) =
+                profile_for_host(ctx, &args.provider, "docker_registries", |options| {
+                    options
+                        .docker_registries
+                        .iter()
+                        .any(|registry| host_matches(registry, &origin))
+                        .then_some(0)
+                })?
             else {
                 return not_found();
             };

@@ -27,12 +27,14 @@ pub const MAX_INPUT: u64 = 64 * 1024;
 /// The user name git is given when the profile has no `git_username`.
 pub const DEFAULT_USERNAME: &str = "oauth2";
 
-/// What git asked about: the keys oauthctl uses. Unknown keys (`path`,
-/// `wwwauth[]`, `capability[]`, …) are read and ignored.
+/// What git asked about: the keys oauthctl uses. Unknown keys
+/// (`wwwauth[]`, `capability[]`, …) are read and ignored.
 #[derive(Debug, Default)]
 pub struct Request {
     pub protocol: Option<String>,
     pub host: Option<String>,
+    /// The repository's path, sent when `credential.useHttpPath` is set.
+    pub path: Option<String>,
     pub username: Option<String>,
     pub password: Option<Secret>,
 }
@@ -76,6 +78,12 @@ impl Request {
             let slot = match key {
                 b"protocol" => &mut request.protocol,
                 b"host" => &mut request.host,
+                b"path" => {
+                    // Not checked as UTF-8: only its leading components
+                    // are compared, with the UTF-8 prefixes of git_hosts.
+                    request.path = Some(String::from_utf8_lossy(value).into_owned());
+                    continue;
+                }
                 b"username" => &mut request.username,
                 b"password" => {
                     request.password = Some(Secret::new(utf8(value, key, number)?));
@@ -139,6 +147,33 @@ pub fn host_matches(entry: &str, request: &url::Url) -> bool {
         && entry.port_or_known_default() == request.port_or_known_default()
 }
 
+/// How well a `git_hosts` entry fits a request: `None` when it does not;
+/// else the number of path components of its prefix (`github.com/acme/`
+/// is 1, a bare host 0), so that the longest match wins. A prefix matches
+/// whole components of the path git sends (with `credential.useHttpPath`),
+/// and nothing when git sends none.
+pub fn entry_fits(entry: &str, request: &url::Url, path: Option<&str>) -> Option<usize> {
+    let entry = entry.trim();
+    let (host, prefix) = match entry.split_once('/') {
+        Some((host, prefix)) => (host, prefix),
+        None => (entry, ""),
+    };
+    if !host_matches(host, request) {
+        return None;
+    }
+    let wanted: Vec<&str> = prefix.split('/').filter(|c| !c.is_empty()).collect();
+    if wanted.is_empty() {
+        return Some(0);
+    }
+    let mut components = path?.split('/').filter(|c| !c.is_empty());
+    // Paths compare exactly: GitHub and GitLab names are case-insensitive,
+    // but a looser match could send one account's token to another's repo.
+    wanted
+        .iter()
+        .all(|want| components.next() == Some(want))
+        .then_some(wanted.len())
+}
+
 pub fn run(ctx: &Ctx, args: &GitCredentialArgs) -> Result<()> {
     let request = match args.operation {
         GitOperation::Get | GitOperation::Erase => Request::read(std::io::stdin().lock())
@@ -161,7 +196,7 @@ pub fn run(ctx: &Ctx, args: &GitCredentialArgs) -> Result<()> {
         }
         return Ok(());
     };
-    let Some(profile) = pick_profile(ctx, args, &origin)? else {
+    let Some(profile) = pick_profile(ctx, args, &origin, request.path.as_deref())? else {
         log::debug!("no profile has {origin} in its git_hosts");
         return Ok(());
     };
@@ -203,58 +238,74 @@ fn get(ctx: &Ctx, args: &GitCredentialArgs, profile: &Profile, slot: &Slot) -> R
 }
 
 /// `-p` from the command line wins (the user configured the helper for
-/// this host); else the profile whose `git_hosts` names the host. The
-/// environment's $OAUTHCTL_PROFILE is not enough: a helper configured for
-/// every host must not hand that profile's token to all of them.
-fn pick_profile(ctx: &Ctx, args: &GitCredentialArgs, origin: &url::Url) -> Result<Option<Profile>> {
-    profile_for_host(ctx, &args.provider, origin, "git_hosts", |options| {
-        &options.git_hosts
+/// this host); else the profile whose `git_hosts` entry fits the request
+/// best. The environment's $OAUTHCTL_PROFILE is not enough: a helper
+/// configured for every host must not hand that profile's token to all of
+/// them.
+fn pick_profile(
+    ctx: &Ctx,
+    args: &GitCredentialArgs,
+    origin: &url::Url,
+    path: Option<&str>,
+) -> Result<Option<Profile>> {
+    profile_for_host(ctx, &args.provider, "git_hosts", |options| {
+        options
+            .git_hosts
+            .iter()
+            .filter_map(|entry| entry_fits(entry, origin, path))
+            .max()
     })
 }
 
-/// The profile that lists `origin` under `key` (`git_hosts`,
-/// `docker_registries`): `-p` when given on the command line, else the one
-/// profile listing it (the default profile when several do), else none.
+/// The profile whose `key` entries (`git_hosts`, `docker_registries`) fit
+/// best, by `fit` (the longest path prefix): `-p` when given on the command
+/// line; else the one best fit; among equals the one the current
+/// directory's `[[match]]` rule or `default_profile` names; else none.
 pub fn profile_for_host(
     ctx: &Ctx,
     provider: &crate::options::ProviderOptions,
-    origin: &url::Url,
     key: &str,
-    hosts: impl Fn(&crate::options::ProviderOptions) -> &Vec<String>,
+    fit: impl Fn(&crate::options::ProviderOptions) -> Option<usize>,
 ) -> Result<Option<Profile>> {
     if ctx.globals.profile_on_command_line {
         return Profile::resolve(&ctx.globals, provider).map(Some);
     }
     let file = ConfigFile::load(&ctx.globals.config_path, ctx.globals.config_explicit)?;
-    let matching: Vec<&String> = file
+    let fits: Vec<(&String, usize)> = file
         .profiles
         .iter()
-        .filter(|(_, options)| hosts(options).iter().any(|h| host_matches(h, origin)))
+        .filter_map(|(name, options)| fit(options).map(|score| (name, score)))
+        .collect();
+    let Some(best) = fits.iter().map(|(_, score)| *score).max() else {
+        return Ok(None);
+    };
+    let matching: Vec<&String> = fits
+        .into_iter()
+        .filter(|(_, score)| *score == best)
         .map(|(name, _)| name)
         .collect();
     let name = match matching[..] {
-        [] => return Ok(None),
-        [one] => one,
-        _ => match file
-            .default_profile
-            .as_ref()
-            .filter(|d| matching.contains(d))
-        {
-            Some(default) => default,
-            None => {
+        [one] => one.clone(),
+        _ => {
+            let globals = crate::settings::Globals {
+                profile: None,
+                ..ctx.globals.clone()
+            };
+            let (here, _) = crate::settings::choose_profile(&globals, &file, false)?;
+            if !matching.contains(&&here) {
                 return Err(usage(format!(
-                    "profiles {} all list {} in {key}: keep it in one, or give -p",
+                    "profiles {} all list this host in {key}: keep it in one, give a path prefix (`HOST/ORG/`), add a [[match]] rule for this directory, or give -p",
                     matching
                         .iter()
                         .map(|n| n.as_str())
                         .collect::<Vec<_>>()
                         .join(", "),
-                    origin.host_str().unwrap_or_default()
                 )));
             }
-        },
+            here
+        }
     };
-    Profile::resolve(&ctx.globals.with_profile(name), provider).map(Some)
+    Profile::resolve(&ctx.globals.with_profile(&name), provider).map(Some)
 }
 
 #[cfg(test)]
@@ -321,6 +372,45 @@ mod tests {
             "https://git.example.com/"
         );
         assert!(Request::default().origin().is_none());
+    }
+
+    #[test]
+    fn a_path_prefix_fits_whole_components_and_longer_fits_better() {
+        let origin = request("https", "git.example.com").origin().unwrap();
+        assert_eq!(entry_fits("git.example.com", &origin, None), Some(0));
+        assert_eq!(
+            entry_fits("git.example.com", &origin, Some("a/b.git")),
+            Some(0)
+        );
+        assert_eq!(
+            entry_fits("git.example.com/acme/", &origin, Some("acme/b.git")),
+            Some(1)
+        );
+        assert_eq!(
+            entry_fits("git.example.com/acme", &origin, Some("acme/b.git")),
+            Some(1)
+        );
+        assert_eq!(
+            entry_fits(
+                "git.example.com/acme/team/",
+                &origin,
+                Some("acme/team/b.git")
+            ),
+            Some(2)
+        );
+        assert_eq!(
+            entry_fits("git.example.com/acme/", &origin, Some("acmecorp/b.git")),
+            None
+        );
+        assert_eq!(
+            entry_fits("git.example.com/acme/", &origin, Some("ACME/b.git")),
+            None
+        );
+        assert_eq!(entry_fits("git.example.com/acme/", &origin, None), None);
+        assert_eq!(
+            entry_fits("other.example.com/acme/", &origin, Some("acme/b.git")),
+            None
+        );
     }
 
     #[test]

@@ -28,16 +28,30 @@ pub fn run(ctx: &Ctx, args: &SetupGitArgs) -> Result<()> {
             ctx.globals.config_path.display()
         )));
     }
-    let origin = origin(&args.host)?;
+    let (host, prefix) = split_prefix(&args.host);
+    let origin = origin(host)?;
     let key = format!("credential.{origin}.helper");
-    let helper = helper_command(ctx, name)?;
-    let commands: [Vec<String>; 2] = [
-        // One empty value in place of every earlier one: no other helper
-        // (a `store` that would write the token to ~/.git-credentials, say)
-        // is asked for this host.
-        config_args(&["--replace-all", &key, ""]),
-        config_args(&["--add", &key, &helper]),
-    ];
+    let mut commands = Vec::new();
+    // Accounts told apart by path: git must send the repository's path
+    // (it does only when asked to), and the helper, run without -p, picks
+    // the profile by `git_hosts`, the longest match winning.
+    let by_path = prefix.is_some() || routes_by_path(&file, &origin);
+    let helper = if by_path {
+        check_listed(ctx, &file, name, &origin, prefix.unwrap_or(""))?;
+        commands.push(config_args(&[
+            "--replace-all",
+            &format!("credential.{origin}.useHttpPath"),
+            "true",
+        ]));
+        helper_command(ctx, None)?
+    } else {
+        helper_command(ctx, Some(name))?
+    };
+    // One empty value in place of every earlier one: no other helper
+    // (a `store` that would write the token to ~/.git-credentials, say)
+    // is asked for this host.
+    commands.push(config_args(&["--replace-all", &key, ""]));
+    commands.push(config_args(&["--add", &key, &helper]));
     if args.dry_run {
         let mut text = String::new();
         for command in &commands {
@@ -50,11 +64,84 @@ pub fn run(ctx: &Ctx, args: &SetupGitArgs) -> Result<()> {
         run_git(command)?;
     }
     warn_of_later_helpers(&origin, &helper);
+    let whose = match (by_path, prefix) {
+        (false, _) => format!("profile {name}"),
+        (true, Some(prefix)) => format!(
+            "profile {name} under {origin}/{prefix}, other paths by their git_hosts, the longest match winning"
+        ),
+        (true, None) => format!(
+            "profile {name}, and the profiles listing a path of it by their git_hosts, the longest match winning"
+        ),
+    };
     ctx.note(&format!(
-        "git now asks oauthctl (profile {name}) for the credentials of {origin}, and no other helper: \
+        "git now asks oauthctl ({whose}) for the credentials of {origin}, and no other helper: \
          set {key} in the global git config to `{helper}`"
     ));
     Ok(())
+}
+
+/// `github.com/acme/` → (`github.com`, `acme/`); a URL's `https://` stays
+/// with the host.
+fn split_prefix(host: &str) -> (&str, Option<&str>) {
+    let host = host.trim();
+    let start = host.find("://").map_or(0, |i| i + 3);
+    match host[start..].find('/') {
+        Some(slash) => {
+            let (host_part, rest) = host.split_at(start + slash);
+            let prefix = rest.trim_matches('/');
+            (host_part, (!prefix.is_empty()).then_some(prefix))
+        }
+        None => (host, None),
+    }
+}
+
+/// Whether a profile lists a path of `origin` (`HOST/ORG/`) in its
+/// `git_hosts`: then the host's helper must pick profiles by path.
+fn routes_by_path(file: &ConfigFile, origin: &str) -> bool {
+    let Ok(request) = url::Url::parse(origin) else {
+        return false;
+    };
+    file.profiles.values().any(|options| {
+        options.git_hosts.iter().any(|entry| {
+            entry.trim().trim_end_matches('/').contains('/')
+                && entry
+                    .split_once('/')
+                    .is_some_and(|(host, _)| super::git_credential::host_matches(host, &request))
+        })
+    })
+}
+
+/// With profiles chosen by `git_hosts`, the profile must list the host
+/// (`prefix` empty) or the path prefix itself: else git would get another
+/// account's token, or none.
+fn check_listed(
+    ctx: &Ctx,
+    file: &ConfigFile,
+    name: &str,
+    origin: &str,
+    prefix: &str,
+) -> Result<()> {
+    let request = url::Url::parse(origin).map_err(|err| anyhow!("{origin}: {err}"))?;
+    let wanted = prefix.split('/').filter(|c| !c.is_empty()).count();
+    let path = format!("{prefix}/");
+    let listed = file.profiles.get(name).is_some_and(|options| {
+        options.git_hosts.iter().any(|entry| {
+            super::git_credential::entry_fits(entry, &request, Some(&path)) == Some(wanted)
+        })
+    });
+    if listed {
+        return Ok(());
+    }
+    let host = request.host_str().unwrap_or_default();
+    let entry = if prefix.is_empty() {
+        host.to_owned()
+    } else {
+        format!("{host}/{prefix}/")
+    };
+    Err(usage(format!(
+        "profile {name} does not list {entry} in its git_hosts, which is how the helper picks profiles for {host} by path: add `git_hosts = [\"{entry}\"]` to [profiles.{name}] in {}, then run this again",
+        ctx.globals.config_path.display()
+    )))
 }
 
 fn config_args(rest: &[&str]) -> Vec<String> {
@@ -67,7 +154,7 @@ fn config_args(rest: &[&str]) -> Vec<String> {
 
 /// `!'/abs/path/oauthctl' git-credential -p 'PROFILE'`: git runs a helper
 /// that starts with `!` through its shell, with the operation appended.
-fn helper_command(ctx: &Ctx, profile: &str) -> Result<String> {
+fn helper_command(ctx: &Ctx, profile: Option<&str>) -> Result<String> {
     let exe = std::env::current_exe().context("cannot find the path of the oauthctl binary")?;
     let exe = exe
         .to_str()
@@ -81,7 +168,9 @@ fn helper_command(ctx: &Ctx, profile: &str) -> Result<String> {
             .ok_or_else(|| usage("the config file's path is not UTF-8"))?;
         helper.push_str(&format!(" --config {}", shell_quote(config)));
     }
-    helper.push_str(&format!(" -p {}", shell_quote(profile)));
+    if let Some(profile) = profile {
+        helper.push_str(&format!(" -p {}", shell_quote(profile)));
+    }
     Ok(helper)
 }
 

@@ -13,12 +13,9 @@ use serde_json::json;
 
 pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
     let file = ConfigFile::load(&ctx.globals.config_path, ctx.globals.config_explicit)?;
-    let default = ctx
-        .globals
-        .profile
-        .clone()
-        .or(file.default_profile.clone())
-        .unwrap_or_else(|| "default".to_owned());
+    // The profile a command without -p would use here, and what chose it.
+    let (default, chosen_by) = crate::settings::choose_profile(&ctx.globals, &file, false)?;
+    let chosen_by = chosen_by.describe();
     let mut names: Vec<String> = file.profiles.keys().cloned().collect();
     // A profile named with -p but not in the file is a typo (usage error),
     // not a phantom line.
@@ -36,7 +33,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
             Err(err) => {
                 rows.push(Row {
                     name: name.clone(),
-                    is_default: *name == default,
+                    chosen_by: (*name == default).then(|| chosen_by.clone()),
                     set: None,
                     grant: None,
                     problem: Some(format!("{err:#}")),
@@ -62,7 +59,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
         };
         rows.push(Row {
             name: name.clone(),
-            is_default: *name == default,
+            chosen_by: (*name == default).then(|| chosen_by.clone()),
             set,
             grant: profile.grant.as_ref().map(ToString::to_string),
             problem: None,
@@ -91,7 +88,9 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
 
 struct Row {
     name: String,
-    is_default: bool,
+    /// For the profile commands use here: what chose it (`-p`, a
+    /// `[[match]]` rule, `default_profile`).
+    chosen_by: Option<String>,
     set: Option<TokenSet>,
     grant: Option<String>,
     /// A profile that cannot be resolved is shown, not fatal.
@@ -112,7 +111,7 @@ impl Row {
     }
 
     fn line(&self, width: usize) -> String {
-        let marker = if self.is_default { "*" } else { " " };
+        let marker = if self.chosen_by.is_some() { "*" } else { " " };
         let mut line = format!("{marker} {:width$}  ", self.name);
         if let Some(problem) = &self.problem {
             line.push_str(&format!("unusable: {problem}"));
@@ -143,6 +142,9 @@ impl Row {
             line.push_str(&format!(", grant: {grant}"));
         }
         line.push_str(&format!(", store: {}", self.store));
+        if let Some(by) = &self.chosen_by {
+            line.push_str(&format!(", used here (chosen by {by})"));
+        }
         line
     }
 
@@ -150,7 +152,8 @@ impl Row {
         let set = self.set.as_ref();
         json!({
             "profile": self.name,
-            "default": self.is_default,
+            "default": self.chosen_by.is_some(),
+            "chosen_by": self.chosen_by,
             "logged_in": set.is_some(),
             "subject": self.subject(),
             "expires_at": set.and_then(|s| s.expires_at).map(output::rfc3339),

@@ -9,6 +9,7 @@
 
 mod support;
 
+mod accounts;
 mod assertion;
 mod client_jwt;
 mod commands;

@@ -754,7 +754,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --version 'Print version'
         }
         &'oauthctl;setup-git'= {
-            cand --host 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works'
+            cand --host 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works. `HOST/ORG/`: only that path''s repositories (the profile''s git_hosts must list it), the helper choosing profiles by path'
             cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
             cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
@@ -951,7 +951,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --version 'Print version'
         }
         &'oauthctl;setup;git'= {
-            cand --host 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works'
+            cand --host 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works. `HOST/ORG/`: only that path''s repositories (the profile''s git_hosts must list it), the helper choosing profiles by path'
             cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
             cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'

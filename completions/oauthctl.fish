@@ -972,7 +972,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l host -d 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l host -d 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works. `HOST/ORG/`: only that path\'s repositories (the profile\'s git_hosts must list it), the helper choosing profiles by path' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -1153,7 +1153,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l host -d 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l host -d 'The host git talks to, `HOST` or `HOST:PORT` (https); a URL `https://HOST[:PORT]`, or `http://` for a loopback host, also works. `HOST/ORG/`: only that path\'s repositories (the profile\'s git_hosts must list it), the helper choosing profiles by path' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'

@@ -579,7 +579,9 @@ other helper stores or hands out a credential for HOST) and add\n\
 )]
 pub struct SetupGitArgs {
     /// The host git talks to, `HOST` or `HOST:PORT` (https); a URL
-    /// `https://HOST[:PORT]`, or `http://` for a loopback host, also works
+    /// `https://HOST[:PORT]`, or `http://` for a loopback host, also works.
+    /// `HOST/ORG/`: only that path's repositories (the profile's git_hosts
+    /// must list it), the helper choosing profiles by path
     #[arg(long, value_name = "HOST")]
     pub host: String,
 

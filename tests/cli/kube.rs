@@ -563,3 +563,72 @@ fn kube_setup_merges_into_an_existing_kubeconfig_with_kubectl() {
     assert_eq!(stdout(&out).trim(), "v1.33.0-fake", "{}", stderr(&out));
     assert_eq!(seen.lock().unwrap().len(), 1);
 }
+
+/// Not logged in, the real client runs its plugin: with its stdout on a
+/// terminal it tells the plugin `interactive: true`, and oauthctl logs in
+/// on that terminal (issue 20.1); with stdout piped it says `false`
+/// (interactiveMode IfAvailable without a terminal), and oauthctl only
+/// fails, though a terminal is there.
+#[test]
+fn kube_python_client_on_a_terminal_logs_in_on_demand() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let Some(py) = kube_python() else {
+        return;
+    };
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.default]\nissuer = \"{}\"\nclient_id = \"cli-public\"\nscopes = [\"openid\", \"offline_access\", \"api:read\"]\n",
+        op.issuer()
+    ));
+    let (server, seen) = api_server(&op, Authn::AccessToken);
+    let users = stdout(&env.run(&["setup", "kubectl"]));
+    let config = env.write_file("kubeconfig", &kubeconfig(&server, &users));
+    let script = env.write_file("client.py", VERSION_CLIENT);
+
+    // stdout piped: interactive false, so no login, whatever the terminal.
+    let mut pty = crate::support::pty::Pty::open();
+    pty.screen();
+    let out = env
+        .command(&py)
+        .arg(&script)
+        .arg(&config)
+        .controlling_terminal(pty.terminal())
+        .limit(Duration::from_secs(90))
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "{}", stdout(&out));
+    assert!(!pty.shown().contains("needs a login"), "{}", pty.shown());
+    assert_eq!(op.grant_count("authorization_code"), 0);
+
+    // stdout on the terminal: interactive true, the login runs there.
+    let mut pty = crate::support::pty::Pty::open();
+    pty.screen();
+    let terminal = pty.terminal();
+    let mut running = env
+        .command(&py)
+        .arg(&script)
+        .arg(&config)
+        .stdout(terminal.try_clone().unwrap())
+        .controlling_terminal(terminal)
+        .stderr(std::process::Stdio::piped())
+        .limit(Duration::from_secs(90))
+        .spawn()
+        .unwrap();
+    let url = pty.wait_for_word(
+        &format!("{}?", op.auth_url()),
+        Duration::from_secs(30),
+        &mut running,
+    );
+    let (status, page) = crate::support::oidc::deliver_callback(
+        &crate::support::oidc::authorize_in_test_browser(&url),
+    );
+    assert_eq!(status, 200, "{page}");
+    let out = running.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}\n{}", pty.shown(), stderr(&out));
+    let shown = pty.shown();
+    assert!(shown.contains("v1.33.0-fake"), "{shown}");
+    assert_eq!(seen.lock().unwrap().len(), 1);
+    op.assert_token_accepted(&seen.lock().unwrap()[0]);
+}

@@ -258,7 +258,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -428,7 +428,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -594,7 +594,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -628,7 +628,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -790,7 +790,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -992,7 +992,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -1158,7 +1158,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -1192,7 +1192,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -1226,7 +1226,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -1316,7 +1316,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -1478,7 +1478,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2042,7 +2042,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2208,7 +2208,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2398,7 +2398,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2556,7 +2556,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2590,7 +2590,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2772,7 +2772,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2890,7 +2890,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2924,7 +2924,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2958,7 +2958,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3124,7 +3124,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3158,7 +3158,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3196,7 +3196,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3238,7 +3238,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3276,7 +3276,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3388,7 +3388,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3430,7 +3430,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3608,7 +3608,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)

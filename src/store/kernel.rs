@@ -308,7 +308,7 @@ fn failure(what: &str, err: KeyError) -> KernelError {
         | KeyError::Unknown(libc::ENOSYS) => KernelError::new(
             KernelWhy::Unavailable,
             format!(
-                "this system does not let programs use the kernel keyring (a keyring {what} got {errno}; containers refuse keyutils' system calls by default)"
+                "this system does not let programs use the kernel keyring (a keyring {what} got {errno}; a container's seccomp profile often refuses keyutils' system calls)"
             ),
         ),
         KeyError::QuotaExceeded => KernelError::new(

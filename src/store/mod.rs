@@ -352,6 +352,24 @@ mod tests {
         assert!(!set.is_fresh(0));
     }
 
+    /// Run by the macOS and Windows unit tests: one line, a usage error.
+    #[cfg(not(target_os = "linux"))]
+    #[test]
+    fn the_kernel_keyring_is_linux_only() {
+        let dir = tempfile::tempdir().unwrap();
+        for kind in [StoreKind::Kernel, StoreKind::KernelFile] {
+            let Err(err) = open(kind, dir.path(), Vec::new()) else {
+                panic!("{kind:?} opened off Linux");
+            };
+            let advice = crate::error::advice(&err).unwrap_or_default();
+            assert_eq!(
+                format!("{err:#}{advice}"),
+                "the kernel keyring is Linux-only; use --store keyring or file"
+            );
+            assert_eq!(crate::error::exit_code_for(&err), crate::exit::Exit::Usage);
+        }
+    }
+
     #[test]
     fn freshness() {
         let mut set = TokenSet::from_response(response(None), None, GrantKind::Password);

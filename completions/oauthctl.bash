@@ -258,7 +258,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -428,7 +428,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -594,7 +594,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -628,7 +628,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -790,7 +790,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -992,7 +992,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -1158,7 +1158,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -1192,7 +1192,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -1226,7 +1226,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -1316,7 +1316,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -1478,7 +1478,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2042,7 +2042,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2208,7 +2208,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2402,7 +2402,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2560,7 +2560,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2594,7 +2594,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2796,7 +2796,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2914,7 +2914,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2948,7 +2948,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -2982,7 +2982,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3148,7 +3148,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3182,7 +3182,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3220,7 +3220,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3262,7 +3262,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3300,7 +3300,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3412,7 +3412,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3454,7 +3454,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)
@@ -3632,7 +3632,7 @@ _oauthctl() {
                     return 0
                     ;;
                 --store)
-                    COMPREPLY=($(compgen -W "auto keyring file none" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
                     return 0
                     ;;
                 --http-timeout)

@@ -29,6 +29,8 @@ complete -c oauthctl -n "__fish_oauthctl_needs_command" -l config -d 'Config fil
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_needs_command" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -123,6 +125,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l config -d 'C
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l password-grant -d 'Use the resource owner password grant (for providers without a browser flow)'
@@ -200,6 +204,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l config -d 'C
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l no-login -d 'Never log in here: with no usable token left, exit 4 as in CI [default: log in when a terminal or display is there, unless the profile says login = "never"]'
@@ -271,6 +277,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l config -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l par -d 'Push the authorization request first (RFC 9126 PAR); automatic when the provider requires it'
@@ -341,6 +349,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l force -d 'Mint a new token even when a fresh one is cached'
@@ -412,6 +422,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l config -d 'Conf
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l force -d 'Mint a new token even when a fresh one is cached'
@@ -479,6 +491,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l config -d 'Co
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l no-login -d 'Never log in here: with no usable token left, exit 4 as in CI [default: log in when a terminal or display is there, unless the profile says login = "never"]'
@@ -546,6 +560,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l config -d 'Co
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l no-login -d 'Never log in here: with no usable token left, exit 4 as in CI [default: log in when a terminal or display is there, unless the profile says login = "never"]'
@@ -610,6 +626,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l config -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l revoke -d 'Revoke the refresh and access tokens at the provider first (RFC 7009)'
@@ -627,6 +645,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -l config -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand status" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -688,6 +708,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l config -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l id-token -d 'Decode the id_token instead of the access token'
@@ -754,6 +776,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l config 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l refresh-token -d 'Ask about the refresh token instead of the access token'
@@ -833,6 +857,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l config -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l force -d 'Exchange anew even when a fresh result is cached'
@@ -898,6 +924,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l con
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l no-login -d 'Never log in here: with no usable token left, exit 4 as in CI [default: log in when a terminal or display is there, unless the profile says login = "never"]'
@@ -963,6 +991,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l no-login -d 'Never log in here: with no usable token left, exit 4 as in CI [default: log in when a terminal or display is there, unless the profile says login = "never"]'
@@ -978,6 +1008,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l config -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup-git" -l dry-run -d 'Print the git commands instead of running them'
@@ -990,6 +1022,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fis
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -1076,6 +1110,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile'
@@ -1090,6 +1126,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from list" -l names -d 'Only the names, one per line (what shell completion reads)'
@@ -1102,6 +1140,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -1113,6 +1153,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -1129,6 +1171,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and not __fish_seen_subcommand_from kubectl git docker help" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -1146,6 +1190,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from kubectl" -l id-token -d 'Have kubectl send the id_token (for Kubernetes\' OIDC authenticator) instead of the access token'
@@ -1159,6 +1205,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from git" -l dry-run -d 'Print the git commands instead of running them'
@@ -1173,6 +1221,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand setup; and __fish_seen_subcommand_from docker" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -1188,6 +1238,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l config -d 'Co
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand demo" -l no-browser -d 'Print the login URL instead of opening a browser'
@@ -1201,6 +1253,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fi
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -1215,6 +1269,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_s
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'
@@ -1226,6 +1282,8 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_s
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
 keyring\t'The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)'
 file\t'0600 files in a 0700 directory'
+kernel\t'The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot'
+kernel+file\t'The kernel keyring, with a copy in the file store that outlives a reboot'
 none\t'Keep nothing: every call mints or fails'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l http-timeout -d 'Time limit for each HTTP request, in seconds [default: 30]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s v -l verbose -d 'More diagnostics on stderr (repeat for more); secrets are always redacted'

@@ -134,6 +134,9 @@ export OAUTHCTL_REQUIRE_BROWSER=1
 export OAUTHCTL_REQUIRE_NODE=1
 export OAUTHCTL_REQUIRE_KUBE_CLIENT=1
 export OAUTHCTL_REQUIRE_KEYCLOAK=1
+# The kernel keyring tests (tests/cli/kernel.rs) need keyutils' system calls,
+# and root for the quota test (it runs oauthctl as a uid of its own).
+export OAUTHCTL_REQUIRE_KERNEL_KEYRING=1
 # The full-disk tests mount a 1 MiB tmpfs (root, as CI runs).
 export OAUTHCTL_REQUIRE_TMPFS=1
 # The .deb (dpkg as root), the archive, the installer and the formula.

@@ -211,6 +211,31 @@ pub enum Command {
     Generate(GenerateCommand),
 }
 
+/// `--store`'s values: the store module names them, the help is here.
+impl ValueEnum for StoreKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &StoreKind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let help = match self {
+            StoreKind::Auto => "The OS keychain, or the file store when no keychain answers",
+            StoreKind::Keyring => {
+                "The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)"
+            }
+            StoreKind::File => "0600 files in a 0700 directory",
+            StoreKind::Kernel => {
+                "The Linux kernel keyring (keyutils): in memory, never on disk, gone at reboot"
+            }
+            StoreKind::KernelFile => {
+                "The kernel keyring, with a copy in the file store that outlives a reboot"
+            }
+            StoreKind::None => "Keep nothing: every call mints or fails",
+        };
+        Some(clap::builder::PossibleValue::new(self.name()).help(help))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum OutputFormat {
     /// The access token and a newline

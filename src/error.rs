@@ -72,6 +72,11 @@ pub fn exit_code_for(err: &anyhow::Error) -> Exit {
         if cause.is::<crate::config::ConfigError>() {
             return Exit::Usage;
         }
+        if let Some(kernel) = cause.downcast_ref::<crate::store::KernelError>()
+            && kernel.why == crate::store::KernelWhy::LinuxOnly
+        {
+            return Exit::Usage;
+        }
     }
     Exit::Failure
 }
@@ -84,6 +89,9 @@ pub fn advice(err: &anyhow::Error) -> Option<String> {
     for cause in err.chain() {
         if cause.is::<crate::store::keyring::KeyringUnavailable>() {
             return Some(KEYCHAIN_ADVICE.to_owned());
+        }
+        if let Some(kernel) = cause.downcast_ref::<crate::store::KernelError>() {
+            return kernel_advice(kernel.why).map(str::to_owned);
         }
         if let Some(oauth) = cause.downcast_ref::<OAuthError>() {
             return match oauth {
@@ -112,6 +120,22 @@ const KEYCHAIN_ADVICE: &str = ": start one (gnome-keyring-daemon, KeePassXC's Se
 #[cfg(not(any(target_os = "linux", target_os = "freebsd", target_os = "openbsd")))]
 const KEYCHAIN_ADVICE: &str =
     ": unlock it, or keep tokens in files with --store file (-v shows why it failed)";
+
+/// For `--store kernel` and `kernel+file`.
+fn kernel_advice(why: crate::store::KernelWhy) -> Option<&'static str> {
+    use crate::store::KernelWhy;
+    match why {
+        KernelWhy::LinuxOnly => Some("; use --store keyring or file"),
+        KernelWhy::Unavailable => {
+            Some(": keep tokens in files with --store file (or in a keychain with --store keyring)")
+        }
+        KernelWhy::Full => Some(
+            ": log out of profiles you no longer use (`oauthctl logout -p NAME`), have root raise that limit, or keep tokens in files with --store file",
+        ),
+        KernelWhy::TooLarge => Some(": keep this profile's tokens in files with --store file"),
+        KernelWhy::Failed => None,
+    }
+}
 
 /// A refusal whose description names a setting the client lacks (as
 /// Keycloak words them): the flag that supplies it.

@@ -52,7 +52,7 @@ pub struct Ctx {
     http: OnceCell<Http>,
     http_with_tls: RefCell<Vec<(TlsSettings, &'static Http)>>,
     /// One per kind: profiles may keep their tokens in different stores.
-    stores: [OnceCell<Box<dyn TokenStore>>; 4],
+    stores: [OnceCell<Box<dyn TokenStore>>; StoreKind::ALL.len()],
     /// Discovery documents already read in this process, by issuer: a login
     /// needs them several times, and a cache that cannot be written must not
     /// mean fetching twice.

@@ -78,6 +78,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<()> {
                 text.push_str(&row.line(width));
                 text.push('\n');
             }
+            text.push_str(&protections(&rows));
             if file.profiles.is_empty() {
                 ctx.note("No profiles in the config file yet: add one with `oauthctl profile add NAME --issuer URL --client-id ID`");
             }
@@ -163,7 +164,54 @@ impl Row {
             "refresh_rejected": set.is_some_and(|s| s.refresh_rejected),
             "grant": self.grant,
             "store": self.store,
+            "store_protects": protection(self.store),
             "error": self.problem,
         })
+    }
+}
+
+/// What a store keeps the tokens safe from, in plain words (README
+/// "Storage" says the same). `store` is a store's kind, or where `auto`
+/// found the tokens.
+fn protection(store: &str) -> Option<&'static str> {
+    Some(match store {
+        "keyring" => {
+            "encrypted on disk by the OS keychain, out of other users' reach; while it is unlocked, programs running as you can read it (macOS asks you first); the access token alone is also in a 0600 cache file"
+        }
+        "file" => {
+            "plain JSON in 0600 files: out of other users' reach, but programs running as you can read it, and so can anyone with the disk or a backup of it"
+        }
+        "rescue file" => {
+            "a save that failed, kept in a 0600 file (the file store's protection) until the store takes it back"
+        }
+        "kernel" => {
+            "in kernel memory, never on disk: out of other users' reach, but programs running as you can read it; gone at reboot"
+        }
+        "kernel+file" => {
+            "in kernel memory, plus a 0600 file copy that outlives a reboot: on disk, the file store's protection"
+        }
+        "none" => "nothing is kept",
+        _ => return None,
+    })
+}
+
+/// One line per store the rows name, after a blank line.
+fn protections(rows: &[Row]) -> String {
+    let mut stores: Vec<&str> = Vec::new();
+    for row in rows {
+        if !stores.contains(&row.store) {
+            stores.push(row.store);
+        }
+    }
+    let mut text = String::new();
+    for store in stores {
+        if let Some(what) = protection(store) {
+            text.push_str(&format!("store {store}: {what}\n"));
+        }
+    }
+    if text.is_empty() {
+        text
+    } else {
+        format!("\n{text}")
     }
 }

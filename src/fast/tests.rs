@@ -268,6 +268,8 @@ fn an_environment_variable_is_read_as_clap_reads_it() {
     assert!(cli.global.profile_on_command_line);
     let cli = recognise(&line("token"), &env(&[("OAUTHCTL_STORE", "file")])).unwrap();
     assert_eq!(cli.global.store, Some(StoreKind::File));
+    let cli = recognise(&line("token"), &env(&[("OAUTHCTL_STORE", "kernel+file")])).unwrap();
+    assert_eq!(cli.global.store, Some(StoreKind::KernelFile));
     // Set but empty, a value clap refuses, a provider option: clap's.
     for vars in [
         &[("OAUTHCTL_PROFILE", "")][..],
@@ -614,6 +616,7 @@ fn plausible(global: bool) -> impl Strategy<Value = Vec<String>> {
         ("--config", "/tmp/c.toml"),
         ("--store", "file"),
         ("--store", "none"),
+        ("--store", "kernel+file"),
         ("--http-timeout", "5"),
         ("-q", ""),
         ("--quiet", ""),

@@ -1,7 +1,10 @@
-//! Where token sets live: the OS keychain, 0600 files, or nowhere.
-//! Nothing here prints; the one-line fallback warning goes through `log`.
+//! Where token sets live: the OS keychain, the Linux kernel keyring, 0600
+//! files, or nowhere. Nothing here prints; the one-line fallback warning
+//! goes through `log`.
 
 pub mod file;
+#[cfg(target_os = "linux")]
+pub mod kernel;
 mod key;
 pub mod keyring;
 pub mod lock;
@@ -145,6 +148,39 @@ impl TokenSet {
 #[error("{0}")]
 pub struct Damaged(pub String);
 
+/// Why the kernel keyring (`kernel`, `kernel+file`) could not be used: the
+/// error's kind decides the advice and exit code the commands give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KernelWhy {
+    /// Not Linux: there is no kernel keyring to use.
+    LinuxOnly,
+    /// The kernel refuses keyutils' system calls (a container's seccomp
+    /// profile, a kernel without keys).
+    Unavailable,
+    /// The per-user quota (`kernel.keys.maxbytes`, `maxkeys`) has no room.
+    Full,
+    /// More than one key's payload can hold.
+    TooLarge,
+    /// Anything else the kernel said.
+    Failed,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct KernelError {
+    pub why: KernelWhy,
+    pub message: String,
+}
+
+impl KernelError {
+    pub fn new(why: KernelWhy, message: impl Into<String>) -> KernelError {
+        KernelError {
+            why,
+            message: message.into(),
+        }
+    }
+}
+
 pub trait TokenStore {
     /// `keyring` or `file` or `none`, for messages and `status`.
     fn kind(&self) -> &'static str;
@@ -184,20 +220,47 @@ pub trait TokenStore {
     }
 }
 
-/// Which store holds the tokens (`--store`, `$OAUTHCTL_STORE`, a profile's `store`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
-)]
+/// Which store holds the tokens (`--store`, `$OAUTHCTL_STORE`, a profile's
+/// `store`). cli.rs makes it a clap value, by [`StoreKind::name`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StoreKind {
-    /// The OS keychain, or the file store when no keychain answers
+    /// The OS keychain, or the file store when no keychain answers.
     Auto,
-    /// The OS keychain only (Secret Service, macOS Keychain, Windows Credential Manager)
+    /// The OS keychain only.
     Keyring,
-    /// 0600 files in a 0700 directory
+    /// 0600 files in a 0700 directory.
     File,
-    /// Keep nothing: every call mints or fails
+    /// The Linux kernel keyring: in memory, never on disk, gone at reboot.
+    Kernel,
+    /// The kernel keyring, with a file-store copy that outlives a reboot.
+    #[serde(rename = "kernel+file")]
+    KernelFile,
+    /// Keep nothing: every call mints or fails.
     None,
+}
+
+impl StoreKind {
+    pub const ALL: [StoreKind; 6] = [
+        StoreKind::Auto,
+        StoreKind::Keyring,
+        StoreKind::File,
+        StoreKind::Kernel,
+        StoreKind::KernelFile,
+        StoreKind::None,
+    ];
+
+    /// As `--store`, the config file and `status` spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            StoreKind::Auto => "auto",
+            StoreKind::Keyring => "keyring",
+            StoreKind::File => "file",
+            StoreKind::Kernel => "kernel",
+            StoreKind::KernelFile => "kernel+file",
+            StoreKind::None => "none",
+        }
+    }
 }
 
 /// Keeps nothing: `--store none`, for CI runs.
@@ -233,8 +296,21 @@ pub fn open(
         StoreKind::File => Box::new(file::FileStore::new(data_dir)),
         StoreKind::Keyring => Box::new(keyring::KeyringStore::new(data_dir)),
         StoreKind::Auto => Box::new(keyring::AutoStore::new(data_dir)),
+        StoreKind::Kernel => kernel_store(data_dir, false)?,
+        StoreKind::KernelFile => kernel_store(data_dir, true)?,
     };
     Ok(Box::new(rescue::Rescuing::new(inner, rescue_dirs)))
+}
+
+/// The one place that knows the kernel keyring is Linux's.
+#[cfg(target_os = "linux")]
+fn kernel_store(data_dir: &Path, with_file_copy: bool) -> Result<Box<dyn TokenStore>> {
+    Ok(Box::new(kernel::KernelStore::new(data_dir, with_file_copy)))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn kernel_store(_data_dir: &Path, _with_file_copy: bool) -> Result<Box<dyn TokenStore>> {
+    Err(KernelError::new(KernelWhy::LinuxOnly, "the kernel keyring is Linux-only").into())
 }
 
 #[cfg(test)]
@@ -274,6 +350,24 @@ mod tests {
         set.expires_at = Some(0);
         assert!(set.seconds_left().unwrap() < 0);
         assert!(!set.is_fresh(0));
+    }
+
+    /// Run by the macOS and Windows unit tests: one line, a usage error.
+    #[cfg(not(target_os = "linux"))]
+    #[test]
+    fn the_kernel_keyring_is_linux_only() {
+        let dir = tempfile::tempdir().unwrap();
+        for kind in [StoreKind::Kernel, StoreKind::KernelFile] {
+            let Err(err) = open(kind, dir.path(), Vec::new()) else {
+                panic!("{kind:?} opened off Linux");
+            };
+            let advice = crate::error::advice(&err).unwrap_or_default();
+            assert_eq!(
+                format!("{err:#}{advice}"),
+                "the kernel keyring is Linux-only; use --store keyring or file"
+            );
+            assert_eq!(crate::error::exit_code_for(&err), crate::exit::Exit::Usage);
+        }
     }
 
     #[test]

@@ -324,7 +324,7 @@ fn stored_refresh_token(kc: &Keychain, key: &str) -> String {
 }
 
 /// Every regular file under `dir`, recursively (bounded depth).
-fn files_under(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn files_under(dir: &Path) -> Vec<PathBuf> {
     fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
         assert!(depth < 16, "directory tree too deep at {}", dir.display());
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -365,7 +365,7 @@ fn token_files(env: &TestEnv) -> Vec<PathBuf> {
 /// Asserts no file under the test's whole temp dir (data, config, cache,
 /// state, home) contains `secret`.
 #[track_caller]
-fn assert_on_no_disk(env: &TestEnv, secret: &str, what: &str) {
+pub(crate) fn assert_on_no_disk(env: &TestEnv, secret: &str, what: &str) {
     for path in files_under(env.path()) {
         let bytes = std::fs::read(&path).unwrap_or_default();
         assert!(

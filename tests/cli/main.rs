@@ -29,6 +29,9 @@ mod git;
 mod hostile;
 mod interop;
 mod jwt_bearer;
+// The kernel keyring (keyutils) is Linux's.
+#[cfg(target_os = "linux")]
+mod kernel;
 mod keycloak;
 mod keyring;
 mod kube;

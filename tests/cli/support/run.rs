@@ -133,6 +133,15 @@ impl Run {
         self
     }
 
+    /// Runs the program as `uid` (group `uid`, no supplementary groups):
+    /// a test running as root tries what another user gets.
+    #[cfg(unix)]
+    pub fn user(&mut self, uid: u32) -> &mut Run {
+        use std::os::unix::process::CommandExt;
+        self.cmd.uid(uid).gid(uid);
+        self
+    }
+
     /// `text` is written to stdin by a thread (so a program that never reads
     /// cannot block the test on a full pipe), then stdin is closed.
     pub fn stdin_text(&mut self, text: &str) -> &mut Run {

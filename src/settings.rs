@@ -155,7 +155,7 @@ pub enum SecretSource {
 
 /// One provider, resolved: flags over environment over the profile table,
 /// normalised. Its options read as fields (`profile.issuer`) through `Deref`.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Profile {
     pub name: String,
     /// True when the profile exists in the config file or was named with -p.
@@ -266,7 +266,7 @@ fn directory_rule<'a>(
     Ok(rule)
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct UntrustedConfig {
     path: PathBuf,
     why: String,

@@ -45,8 +45,21 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     let slot = Slot::for_profile(&profile);
     let min_ttl = profile.min_ttl(args.min_ttl);
     let consent = Consent::of(args.on_demand.no_login, &profile);
-    let set = on_demand::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl }, consent)?;
-    let retry = args.retry_rejected || profile.retry_rejected.unwrap_or(false);
+    let asked = &args.provider.scopes;
+    let set = on_demand::obtain_with_scopes(
+        ctx,
+        &profile,
+        &slot,
+        Want::Fresh { min_ttl },
+        consent,
+        asked,
+    )?;
+    // A profile made from a resource URL (an MCP server) expects a step-up
+    // on 403 insufficient_scope, which needs curl's answer seen.
+    let retry = args.retry_rejected
+        || profile
+            .retry_rejected
+            .unwrap_or(profile.resource_url.is_some());
     let dpop = if set.is_dpop_bound() {
         if token_in == TokenIn::Query {
             return Err(usage(
@@ -88,6 +101,7 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
         token_in,
         client_cert: client_cert(&profile),
         dpop: dpop.as_ref(),
+        consent,
     };
     supervise(ctx, &profile, &slot, &run, &set, retry, replayable)
 }
@@ -216,6 +230,24 @@ fn supervise(
         let second = invoke(run, &attempt, &renewed, false, None)?;
         return Ok(CurlExit(exit_code(second.status)));
     }
+    if retry && let Some(asked) = scope_challenge(&headers) {
+        let missing = match on_demand::missing_scopes(set, &asked) {
+            // Granted scopes unknown: what the API names is what it lacks.
+            none if none.is_empty() && set.scope.is_none() => asked.clone(),
+            missing => missing,
+        };
+        if missing.is_empty() {
+            log::warn!(
+                "the API answered 403 insufficient_scope asking for {}, which the token has: not logging in again",
+                asked.join(" ")
+            );
+        } else {
+            // One step-up per call: the second answer is curl's, whatever it is.
+            let wider = on_demand::step_up(ctx, profile, slot, set, &missing, run.consent)?;
+            let second = invoke(run, &attempt, &wider, false, None)?;
+            return Ok(CurlExit(exit_code(second.status)));
+        }
+    }
     copy_to_stdout(&captured.body)?;
     Ok(CurlExit(exit_code(first.status)))
 }
@@ -239,6 +271,8 @@ struct Supervised<'a> {
     token_in: TokenIn,
     client_cert: ClientCert<'a>,
     dpop: Option<&'a DpopRequest>,
+    /// May a step-up log in.
+    consent: Consent,
 }
 
 /// Where the attempts keep what they capture, and who forwards signals.
@@ -260,6 +294,7 @@ fn invoke(
         token_in,
         client_cert,
         dpop,
+        consent: _,
     } = *run;
     let Attempt { workdir, signals } = *attempt;
     let proof = dpop.map(|d| d.proof(set, nonce)).transpose()?;
@@ -496,6 +531,25 @@ fn challenge(line: &str) -> Option<String> {
     lower
         .strip_prefix("www-authenticate:")
         .map(|value| value.trim().to_owned())
+}
+
+/// The scopes of the last response's 403 `insufficient_scope` challenge
+/// (RFC 6750 §3.1), which MCP servers send for a step-up.
+fn scope_challenge(headers: &str) -> Option<Vec<String>> {
+    let (status, lines) = last_response(headers);
+    if status != "403" {
+        return None;
+    }
+    let values: Vec<&str> = lines
+        .iter()
+        .filter_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.trim()
+                .eq_ignore_ascii_case("www-authenticate")
+                .then_some(value.trim())
+        })
+        .collect();
+    crate::oauth::challenge::insufficient_scope(&values).filter(|scopes| !scopes.is_empty())
 }
 
 /// The last response in a curl header dump was a 401 whose Bearer or DPoP

@@ -23,12 +23,13 @@ const NOT_EXECUTABLE: u8 = 126;
 pub fn run(ctx: &Ctx, args: &ExecArgs) -> Result<u8> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
     let min_ttl = profile.min_ttl(args.min_ttl);
-    let set = on_demand::obtain(
+    let set = on_demand::obtain_with_scopes(
         ctx,
         &profile,
         &Slot::for_profile(&profile),
         Want::Fresh { min_ttl },
         Consent::of(args.on_demand.no_login, &profile),
+        &args.provider.scopes,
     )?;
     // Checked on the way out, as for stdout: a token with a newline in it
     // could be read back by the program as more than one value.

@@ -79,7 +79,22 @@ pub fn obtain(
         log::debug!("no terminal and no display: nobody to log in on demand");
         return Err(needed);
     };
-    match log_in(ctx, profile, slot, want, started, person) {
+    let why = format!(
+        "oauthctl: profile {} needs a login (run with --no-login, or set login = \"never\" in the profile, to fail instead)",
+        profile.name
+    );
+    match log_in(
+        ctx,
+        profile,
+        slot,
+        Needs {
+            want,
+            started,
+            scopes: &[],
+        },
+        person,
+        &why,
+    ) {
         Ok(Some(set)) => Ok(set),
         Ok(None) => Err(needed),
         Err(err) => Err(err.context(format!(
@@ -120,19 +135,16 @@ fn log_in(
     ctx: &Ctx,
     profile: &Profile,
     slot: &Slot,
-    want: Want,
-    started: u64,
+    needs: Needs,
     person: Person,
+    why: &str,
 ) -> Result<Option<TokenSet>> {
     let store = ctx.store_for(profile)?;
     let _said_after_save = crate::diag::ReleaseOnDrop;
     let _lock = ctx.lock(&slot.key)?;
     store.settle(&slot.key)?;
     let stored = store.load(&slot.key)?;
-    if let Some(set) = stored
-        .as_ref()
-        .filter(|set| logged_in_meanwhile(set, want, started))
-    {
+    if let Some(set) = stored.as_ref().filter(|set| needs.met_meanwhile(set)) {
         log::debug!("another process logged in while this one waited");
         return Ok(Some(set.clone()));
     }
@@ -146,10 +158,7 @@ fn log_in(
         .as_ref()
         .and_then(|terminal| terminal.output.try_clone().ok())
         .map(crate::diag::to_terminal);
-    ctx.note(&format!(
-        "oauthctl: profile {} needs a login (run with --no-login, or set login = \"never\" in the profile, to fail instead)",
-        profile.name
-    ));
+    ctx.note(why);
     let (set, nonce) = way.log_in(ctx, profile, person)?;
     login::check_id_token(ctx, profile, &set, nonce.as_deref())?;
     store.save(&slot.key, &set)?;
@@ -164,11 +173,23 @@ fn log_in(
     Ok(Some(set))
 }
 
-/// A set saved since this process began asking is another process's
-/// login: used even when `--min-ttl` asks for more than the provider gives,
-/// for a second login would be no fresher.
-fn logged_in_meanwhile(set: &TokenSet, want: Want, started: u64) -> bool {
-    !set.refresh_rejected && (set.is_fresh(want_min_ttl(want)) || set.obtained_at >= started)
+/// What the tokens of a login must be, and since when this process asks.
+struct Needs<'a> {
+    want: Want,
+    started: u64,
+    /// Scopes they must have been granted (a step-up).
+    scopes: &'a [String],
+}
+
+impl Needs<'_> {
+    /// A set saved since this process began asking is another process's
+    /// login: used even when `--min-ttl` asks for more than the provider
+    /// gives, for a second login would be no fresher.
+    fn met_meanwhile(&self, set: &TokenSet) -> bool {
+        !set.refresh_rejected
+            && missing_scopes(set, self.scopes).is_empty()
+            && (set.is_fresh(want_min_ttl(self.want)) || set.obtained_at >= self.started)
+    }
 }
 
 fn want_min_ttl(want: Want) -> u64 {
@@ -236,4 +257,99 @@ impl Way {
             }
         }
     }
+}
+
+/// [`obtain`], then a step-up when the token lacks scopes the command asks
+/// for (`--scope` on `token`, `curl` or `exec`).
+pub fn obtain_with_scopes(
+    ctx: &Ctx,
+    profile: &Profile,
+    slot: &Slot,
+    want: Want,
+    consent: Consent,
+    asked: &[String],
+) -> Result<TokenSet> {
+    let set = obtain(ctx, profile, slot, want, consent)?;
+    let missing = missing_scopes(&set, asked);
+    if missing.is_empty() {
+        return Ok(set);
+    }
+    step_up(ctx, profile, slot, &set, &missing, consent)
+}
+
+/// The scopes of `asked` that `set` was not granted. A provider that did
+/// not say what it granted granted what was asked (RFC 6749 §5.1).
+pub fn missing_scopes(set: &TokenSet, asked: &[String]) -> Vec<String> {
+    let Some(granted) = set.scope.as_deref() else {
+        return Vec::new();
+    };
+    asked
+        .iter()
+        .filter(|scope| !granted.split(' ').any(|g| g == scope.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// Logs in again for the scopes `held` has and `more`, once: the MCP
+/// step-up (2025-11-25) for a 403 `insufficient_scope`, or `--scope` that
+/// the stored token lacks. Where nobody can answer, exit 4 names the login
+/// to run. A login that still lacks them is an error, never another login.
+pub fn step_up(
+    ctx: &Ctx,
+    profile: &Profile,
+    slot: &Slot,
+    held: &TokenSet,
+    more: &[String],
+    consent: Consent,
+) -> Result<TokenSet> {
+    let mut scopes: Vec<String> = match held.scope.as_deref() {
+        Some(granted) => granted
+            .split(' ')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        None => profile.scopes.clone(),
+    };
+    for scope in more {
+        if !scopes.contains(scope) {
+            scopes.push(scope.clone());
+        }
+    }
+    let all = scopes.join(" ");
+    let lacking = more.join(" ");
+    let refused = || {
+        anyhow::Error::from(LoginRequired(format!(
+            "the token of profile {} lacks scope {lacking}: run `oauthctl login -p {} --scope '{all}'`",
+            profile.name, profile.name
+        )))
+    };
+    let mut wider = profile.clone();
+    wider.options.scopes = scopes;
+    if consent == Consent::Refused || slot.renewal != Renewal::LoginAgain || in_ci() {
+        return Err(refused());
+    }
+    let Some(person) = Person::here(&wider) else {
+        return Err(refused());
+    };
+    ctx.wait_longer_for_locks(LOGIN_WAIT);
+    let why = format!(
+        "oauthctl: profile {} needs scope {lacking} for this: logging in again for {all}",
+        profile.name
+    );
+    let needs = Needs {
+        want: Want::Fresh { min_ttl: 0 },
+        started: crate::store::now(),
+        scopes: more,
+    };
+    let set = log_in(ctx, &wider, slot, needs, person, &why)?.ok_or_else(refused)?;
+    let still = missing_scopes(&set, more);
+    if !still.is_empty() {
+        return Err(anyhow::anyhow!(
+            "profile {}: the provider did not grant scope {} (it granted {}): ask its administrator for it",
+            profile.name,
+            still.join(" "),
+            set.scope.as_deref().unwrap_or("")
+        ));
+    }
+    Ok(set)
 }

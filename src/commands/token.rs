@@ -18,7 +18,8 @@ pub fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     if format == OutputFormat::ExecCredential {
         consent = consent.with_kubectl();
     }
-    let obtain = |want| on_demand::obtain(ctx, &profile, &slot, want, consent);
+    let asked = &args.provider.scopes;
+    let obtain = |want| on_demand::obtain_with_scopes(ctx, &profile, &slot, want, consent, asked);
     if let Some((htm, htu)) = args.htm.as_deref().zip(args.htu.as_deref()) {
         if !matches!(format, OutputFormat::Header | OutputFormat::HeadersJson) || args.id_token {
             return Err(usage(

@@ -36,6 +36,7 @@ mod keycloak;
 mod keyring;
 mod kube;
 mod login;
+mod mcp;
 mod newcomer;
 mod oidc_provider;
 mod on_demand;

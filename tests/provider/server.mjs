@@ -218,6 +218,10 @@ function emptyStats() {
     dpop_proofs_at_par_endpoint: 0,
     dpop_api_requests: 0,
     dpop_nonce_challenges: 0,
+    // The MCP server at /mcp: JSON-RPC methods answered, and its 401s and 403s.
+    mcp_calls: {},
+    mcp_unauthorized: 0,
+    mcp_insufficient_scope: 0,
   };
 }
 
@@ -332,6 +336,65 @@ async function apiMe(provider, req, res, url) {
   });
 }
 
+// A small MCP server (2025-11-25 authorization, Streamable HTTP with JSON
+// answers): POST JSON-RPC. No token, or one not issued for this resource:
+// 401 with its metadata and the scope to start with. `tools/call` of
+// `deploy` without api:write: 403 insufficient_scope naming what it needs.
+async function mcp(provider, req, res) {
+  if (req.method !== 'POST') {
+    sendJson(res, 405, { error: 'POST JSON-RPC here' });
+    return;
+  }
+  const body = await new Promise((resolve) => {
+    let text = '';
+    req.on('data', (chunk) => { text += chunk; });
+    req.on('end', () => resolve(text));
+  });
+  const auth = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  const token = auth ? await provider.AccessToken.find(auth[1]) : undefined;
+  if (!token || !token.isValid || token.aud !== mcpResource) {
+    stats.mcp_unauthorized += 1;
+    sendJson(res, 401, { error: 'invalid_token' }, {
+      'www-authenticate': `Bearer error="invalid_token", resource_metadata="${MCP_METADATA}", scope="api:read"`,
+    });
+    return;
+  }
+  let call;
+  try {
+    call = JSON.parse(body);
+  } catch {
+    sendJson(res, 400, { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'parse error' } });
+    return;
+  }
+  const granted = (token.scope ?? '').split(' ');
+  const needs = call.method === 'tools/call' && call.params?.name === 'deploy' ? 'api:write' : 'api:read';
+  // `stubborn` asks for a step-up to what the token has: a client that
+  // logged in again for it would loop.
+  if (!granted.includes(needs) || (call.method === 'tools/call' && call.params?.name === 'stubborn')) {
+    stats.mcp_insufficient_scope += 1;
+    sendJson(res, 403, { error: 'insufficient_scope' }, {
+      'www-authenticate': `Bearer error="insufficient_scope", scope="api:read ${needs}", resource_metadata="${MCP_METADATA}"`,
+    });
+    return;
+  }
+  stats.mcp_calls[call.method] = (stats.mcp_calls[call.method] ?? 0) + 1;
+  const results = {
+    initialize: {
+      protocolVersion: '2025-11-25',
+      capabilities: { tools: {} },
+      serverInfo: { name: 'test-mcp', version: '1.0.0' },
+    },
+    'tools/list': { tools: [{ name: 'status' }, { name: 'deploy' }] },
+    'tools/call': { content: [{ type: 'text', text: `${call.params?.name} done for ${token.accountId}` }] },
+  };
+  const result = results[call.method];
+  if (!result) {
+    sendJson(res, 200, { jsonrpc: '2.0', id: call.id, error: { code: -32601, message: 'no such method' } });
+    return;
+  }
+  sendJson(res, 200, { jsonrpc: '2.0', id: call.id, result }, { 'mcp-session-id': 'test-session' });
+}
+
 async function apiMeDpop(provider, req, res, url, value) {
   stats.dpop_api_requests += 1;
   const token =
@@ -423,6 +486,10 @@ await new Promise((resolve, reject) => {
 const { port } = server.address();
 const issuer = `${tlsCert ? 'https' : 'http'}://127.0.0.1:${port}`;
 const apiResource = `${issuer}/api`;
+// An MCP server (Streamable HTTP, JSON responses) behind this provider:
+// its own resource, whose tools need api:read, and api:write for `deploy`.
+const mcpResource = `${issuer}/mcp`;
+const MCP_METADATA = `${issuer}/.well-known/oauth-protected-resource/mcp`;
 
 const provider = new Provider(issuer, {
   clients: CLIENTS,
@@ -512,6 +579,14 @@ const provider = new Provider(issuer, {
       defaultResource: async (_ctx, _client, oneOf) => oneOf ?? apiResource,
       useGrantedResource: async () => false,
       getResourceServerInfo: async (_ctx, resourceIndicator) => {
+        if (resourceIndicator === mcpResource) {
+          return {
+            scope: API_SCOPES,
+            audience: mcpResource,
+            accessTokenTTL: ACCESS_TOKEN_TTL,
+            accessTokenFormat: 'opaque',
+          };
+        }
         if (resourceIndicator !== apiResource) {
           throw new errors.InvalidTarget();
         }
@@ -698,6 +773,18 @@ server.on('request', (req, res) => {
     stats = emptyStats();
     res.writeHead(204);
     res.end();
+  } else if (url.pathname === '/.well-known/oauth-protected-resource/mcp') {
+    sendJson(res, 200, {
+      resource: mcpResource,
+      authorization_servers: [issuer],
+      scopes_supported: ['api:read', 'api:write'],
+      bearer_methods_supported: ['header'],
+    });
+  } else if (url.pathname === '/mcp') {
+    mcp(provider, req, res).catch((err) => {
+      console.error('/mcp failed:', err);
+      sendJson(res, 500, { error: 'server_error' });
+    });
   } else if (url.pathname === '/.well-known/oauth-protected-resource/api') {
     // RFC 9728: the API says which authorization server it trusts.
     sendJson(res, 200, {

@@ -7,16 +7,10 @@
 //! start and applies them faster. Nothing about RELRO changes. Older
 //! toolchains, whose linker or C library do not know DT_RELR, link as before.
 //!
-//! When rust-lld links (the default for x86_64-unknown-linux-gnu since Rust
-//! 1.90), the functions a fresh-token `token` or `curl` runs are laid out
-//! together (`--symbol-ordering-file`, build/fast-path.order, made by
-//! bench/order.sh): the kernel maps an executable's pages in 64 KiB runs
-//! around each one touched, so code scattered over the 4 MiB text costs
-//! about a megabyte of resident memory and a page fault per run. The names
-//! hold for one compiler, one Cargo.lock and this release profile (Cargo
-//! hashes the profile into them, so bench/order.sh reads them from the
-//! release build's own link map); names another toolchain does not have are
-//! skipped, and that binary is only as large in memory as before.
+//! The functions of the fast path were once laid out together for rust-lld
+//! from a list of mangled names; that list matched one compiler and one
+//! Cargo.lock and silently stopped helping with any other, for resident
+//! memory only (bench/RESULTS.md, issue 22), so it is gone.
 
 // Cargo reads its instructions from the build script's stdout.
 #![allow(clippy::print_stdout)]
@@ -32,19 +26,6 @@ fn main() {
     let native = std::env::var("HOST") == std::env::var("TARGET");
     if linux_gnu && native && linker_packs_relocations() && glibc_has_relr() {
         println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
-    }
-    println!("cargo:rerun-if-changed=build/fast-path.order");
-    println!("cargo:rerun-if-env-changed=CARGO_ENCODED_RUSTFLAGS");
-    // bench/order.sh asks for the link map, which names the functions of
-    // the stripped binary by address.
-    println!("cargo:rerun-if-env-changed=OAUTHCTL_LINK_MAP");
-    if std::env::var("PROFILE").as_deref() == Ok("release") && links_with_rust_lld() {
-        let order = concat!(env!("CARGO_MANIFEST_DIR"), "/build/fast-path.order");
-        println!("cargo:rustc-link-arg-bin=oauthctl=-Wl,--symbol-ordering-file={order}");
-        println!("cargo:rustc-link-arg-bin=oauthctl=-Wl,--no-warn-symbol-ordering");
-        if let Ok(map) = std::env::var("OAUTHCTL_LINK_MAP") {
-            println!("cargo:rustc-link-arg-bin=oauthctl=-Wl,-Map={map}");
-        }
     }
 }
 
@@ -97,34 +78,6 @@ fn git(args: &[&str]) -> Option<String> {
         .ok()?;
     let line = String::from_utf8(out.stdout).ok()?.trim().to_owned();
     (out.status.success() && !line.is_empty()).then_some(line)
-}
-
-/// rust-lld links by default on x86_64-unknown-linux-gnu from Rust 1.90 on,
-/// unless the flags choose another linker (which may not know the option).
-fn links_with_rust_lld() -> bool {
-    if std::env::var("TARGET").as_deref() != Ok("x86_64-unknown-linux-gnu") {
-        return false;
-    }
-    let flags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
-    if ["linker", "fuse-ld", "link-self-contained"]
-        .iter()
-        .any(|word| flags.contains(word))
-    {
-        return false;
-    }
-    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
-    let Ok(out) = Command::new(rustc).arg("-vV").output() else {
-        return false;
-    };
-    // "release: 1.95.0"
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .find_map(|line| line.strip_prefix("release: "))
-        .and_then(|version| {
-            let mut parts = version.split(['.', '-']).map(|p| p.parse::<u32>().ok());
-            Some((parts.next()??, parts.next()??))
-        })
-        .is_some_and(|version| version >= (1, 90))
 }
 
 fn linker_packs_relocations() -> bool {

@@ -279,15 +279,26 @@ pub fn obtain_with_scopes(
 
 /// The scopes of `asked` that `set` was not granted. A provider that did
 /// not say what it granted granted what was asked (RFC 6749 §5.1).
+/// `offline_access` is answered by the refresh token and `openid` by the
+/// id_token, so neither is looked for in what the access token has.
 pub fn missing_scopes(set: &TokenSet, asked: &[String]) -> Vec<String> {
     let Some(granted) = set.scope.as_deref() else {
         return Vec::new();
     };
-    asked
-        .iter()
-        .filter(|scope| !granted.split(' ').any(|g| g == scope.as_str()))
-        .cloned()
-        .collect()
+    let answered_elsewhere = |scope: &str| {
+        scope == "offline_access" && set.refresh_token.is_some()
+            || scope == "openid" && set.id_token.is_some()
+    };
+    let mut missing: Vec<String> = Vec::new();
+    for scope in asked.iter().flat_map(|s| s.split_whitespace()) {
+        if !granted.split_whitespace().any(|g| g == scope)
+            && !answered_elsewhere(scope)
+            && !missing.iter().any(|m| m == scope)
+        {
+            missing.push(scope.to_owned());
+        }
+    }
+    missing
 }
 
 /// Logs in again for the scopes `held` has and `more`, once: the MCP
@@ -302,17 +313,18 @@ pub fn step_up(
     more: &[String],
     consent: Consent,
 ) -> Result<TokenSet> {
-    let mut scopes: Vec<String> = match held.scope.as_deref() {
-        Some(granted) => granted
-            .split(' ')
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-            .collect(),
-        None => profile.scopes.clone(),
-    };
-    for scope in more {
-        if !scopes.contains(scope) {
-            scopes.push(scope.clone());
+    // What the profile asks for (`offline_access`, `openid`: not in what
+    // an access token says it has), what was granted, and the new ones.
+    let mut scopes: Vec<String> = Vec::new();
+    let configured = profile.scopes.iter().flat_map(|s| s.split_whitespace());
+    let granted = held.scope.as_deref().unwrap_or_default().split_whitespace();
+    for scope in configured
+        .chain(granted)
+        .map(str::to_owned)
+        .chain(more.iter().cloned())
+    {
+        if !scopes.contains(&scope) {
+            scopes.push(scope);
         }
     }
     let all = scopes.join(" ");

@@ -6,6 +6,8 @@
 //! - secrets never get a clap `env` (clap would show the value in `--help`);
 //!   `settings` reads their variables itself.
 
+use crate::oauth::jws::JwsAlg;
+use crate::oauth::types::{AssertionAudienceKind, BodyFormat, ClientAuthMethod};
 use crate::options::{ProviderOptions, TokenIn};
 use crate::store::StoreKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -212,6 +214,62 @@ pub enum Command {
 }
 
 /// `--store`'s values: the store module names them, the help is here.
+/// `clap::ValueEnum` for a type of a layer that knows no clap (`oauth/`,
+/// `store/`): each variant's name on the command line, its aliases, and
+/// its help in `--help` and the completions.
+macro_rules! value_enum {
+    ($ty:ty { $($variant:path => $name:literal $([$($alias:literal),+])? $(: $help:literal)?),+ $(,)? }) => {
+        impl ValueEnum for $ty {
+            fn value_variants<'a>() -> &'a [Self] {
+                &[$($variant),+]
+            }
+
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(match self {
+                    $($variant => clap::builder::PossibleValue::new($name)
+                        $($(.alias($alias))+)?
+                        $(.help($help))?,)+
+                })
+            }
+        }
+    };
+}
+
+value_enum!(ClientAuthMethod {
+    ClientAuthMethod::Basic => "basic": "HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw once when the server refuses them and the encoding changed them",
+    ClientAuthMethod::BasicRaw => "basic-raw": "HTTP Basic with the raw `id:secret`, for servers that do not form-decode",
+    ClientAuthMethod::Post => "post": "client_id and client_secret in the request body",
+    ClientAuthMethod::None => "none": "client_id in the body, no secret (public clients)",
+    ClientAuthMethod::Tls => "tls": "A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert",
+    ClientAuthMethod::PrivateKeyJwt => "private-key-jwt" ["private_key_jwt"]: "a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)",
+    ClientAuthMethod::ClientSecretJwt => "client-secret-jwt" ["client_secret_jwt"]: "a JWT signed with the client secret (HS256, or --client-key-alg)",
+});
+
+value_enum!(AssertionAudienceKind {
+    AssertionAudienceKind::TokenEndpoint => "token-endpoint": "the token endpoint's URL, for every endpoint (the default)",
+    AssertionAudienceKind::Issuer => "issuer": "the issuer (--issuer)",
+});
+
+value_enum!(BodyFormat {
+    BodyFormat::Form => "form": "application/x-www-form-urlencoded",
+    BodyFormat::Json => "json": "application/json, for providers that want it",
+});
+
+value_enum!(JwsAlg {
+    JwsAlg::HS256 => "HS256",
+    JwsAlg::HS384 => "HS384",
+    JwsAlg::HS512 => "HS512",
+    JwsAlg::RS256 => "RS256",
+    JwsAlg::RS384 => "RS384",
+    JwsAlg::RS512 => "RS512",
+    JwsAlg::PS256 => "PS256",
+    JwsAlg::PS384 => "PS384",
+    JwsAlg::PS512 => "PS512",
+    JwsAlg::ES256 => "ES256",
+    JwsAlg::ES384 => "ES384",
+    JwsAlg::EdDSA => "EdDSA",
+});
+
 impl ValueEnum for StoreKind {
     fn value_variants<'a>() -> &'a [Self] {
         &StoreKind::ALL

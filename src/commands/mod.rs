@@ -103,7 +103,9 @@ impl Ctx {
         let identity = match &tls.client_cert {
             Some((cert, key)) => {
                 crate::settings::warn_if_readable_by_others("the client certificate's key", key);
-                Some(Http::read_identity(cert, key)?)
+                Some(Http::read_identity(cert, key).map_err(|err| {
+                    anyhow::Error::from(err).context("--client-cert and --client-cert-key (profile keys client_cert, client_cert_key)")
+                })?)
             }
             None => None,
         };

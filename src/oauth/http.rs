@@ -129,12 +129,12 @@ impl Http {
                     ))
                 })
         };
-        let mut pem = read(key, "--client-cert-key")?;
+        let mut pem = read(key, "the client certificate's key")?;
         pem.push(b'\n');
-        pem.extend(read(cert, "--client-cert")?);
+        pem.extend(read(cert, "the client certificate")?);
         reqwest::Identity::from_pem(&pem).map_err(|err| {
             Error::Misconfigured(format!(
-                "--client-cert {} with --client-cert-key {}: not a PEM certificate and private key: {err}",
+                "the client certificate {} with the key {}: not a PEM certificate and private key: {err}",
                 cert.display(),
                 key.display()
             ))
@@ -438,7 +438,7 @@ pub fn check_url(raw: &str) -> Result<url::Url, Error> {
     })?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err(Error::Misconfigured(format!(
-            "`{}` carries a user name or password: give client credentials with --client-id and a secret option, never in a URL",
+            "`{}` carries a user name or password: client credentials go in the client id and secret settings, never in a URL",
             redact_url(raw)
         )));
     }

@@ -12,31 +12,19 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A JWS algorithm oauthctl signs with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JwsAlg {
-    #[value(name = "HS256")]
     HS256,
-    #[value(name = "HS384")]
     HS384,
-    #[value(name = "HS512")]
     HS512,
-    #[value(name = "RS256")]
     RS256,
-    #[value(name = "RS384")]
     RS384,
-    #[value(name = "RS512")]
     RS512,
-    #[value(name = "PS256")]
     PS256,
-    #[value(name = "PS384")]
     PS384,
-    #[value(name = "PS512")]
     PS512,
-    #[value(name = "ES256")]
     ES256,
-    #[value(name = "ES384")]
     ES384,
-    #[value(name = "EdDSA")]
     EdDSA,
 }
 

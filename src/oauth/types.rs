@@ -1,8 +1,8 @@
 //! The protocol's vocabulary: how a client authenticates, how a request body
 //! is encoded, which grant produced a token set, which error came back.
-//! Method names derive clap's `ValueEnum` and serde's `Deserialize`, so that
-//! a flag and a profile key spell them the same way, but nothing here knows
-//! about the command line itself.
+//! Method names derive serde's `Deserialize` for the profile keys; cli.rs
+//! makes them clap values with the same spellings. Nothing here knows the
+//! command line.
 
 use super::jws::{JwsAlg, SigningKey};
 use serde::{Deserialize, Serialize};
@@ -79,7 +79,7 @@ pub struct AssertionAudience(pub String);
 
 /// A client authentication method by name, as `--client-auth` and the
 /// profile key `client_auth` spell it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClientAuthMethod {
     /// HTTP Basic with the form-encoded id and secret (RFC 6749 §2.3.1); retried raw
@@ -96,11 +96,9 @@ pub enum ClientAuthMethod {
     Tls,
     /// a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)
     #[serde(alias = "private-key-jwt")]
-    #[value(alias = "private_key_jwt")]
     PrivateKeyJwt,
     /// a JWT signed with the client secret (HS256, or --client-key-alg)
     #[serde(alias = "client-secret-jwt")]
-    #[value(alias = "client_secret_jwt")]
     ClientSecretJwt,
 }
 
@@ -134,7 +132,7 @@ impl ClientAuthMethod {
 
 /// `--client-assertion-aud`: what self-signed assertions name as `aud`,
 /// for every endpoint. Unset: the token endpoint.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssertionAudienceKind {
     /// the token endpoint's URL, for every endpoint (the default)
@@ -154,7 +152,7 @@ impl AssertionAudienceKind {
 }
 
 /// How request bodies are encoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BodyFormat {
     /// application/x-www-form-urlencoded

@@ -559,25 +559,9 @@ impl<'a> Tour<'a> {
         Ok((status, challenge, body))
     }
 
-    /// A child's output, indented under its command.
-    fn show(&self, text: &str) {
-        for line in text.trim_end().lines() {
-            self.say(&indent(line));
-        }
-    }
-
-    /// Runs `oauthctl ARGS` in the demo's environment, echoing its stderr as
-    /// it comes (always, with `loud`, even under --quiet) and handing each
-    /// line to `on_line`; `tick` runs between lines. Bounded by `timeout`.
-    fn child(
-        &self,
-        args: &[&str],
-        timeout: Duration,
-        loud: bool,
-        mut on_line: impl FnMut(&str) -> Result<()>,
-        mut tick: impl FnMut() -> Result<()>,
-    ) -> Result<Outcome> {
-        self.say(&format!("  $ oauthctl {}", args.join(" ")));
+    /// Starts `oauthctl ARGS` in the demo's environment, with threads that
+    /// send its stderr lines and (at its end) its stdout.
+    fn spawn(&self, args: &[&str]) -> Result<(std::process::Child, mpsc::Receiver<Event>)> {
         let mut command = Command::new(&self.exe);
         command
             .args(args)
@@ -614,6 +598,29 @@ impl<'a> Tour<'a> {
                 let _ = tx.send(Event::Stdout(bytes));
             });
         }
+        Ok((child, rx))
+    }
+
+    /// A child's output, indented under its command.
+    fn show(&self, text: &str) {
+        for line in text.trim_end().lines() {
+            self.say(&indent(line));
+        }
+    }
+
+    /// Runs `oauthctl ARGS` in the demo's environment, echoing its stderr as
+    /// it comes (always, with `loud`, even under --quiet) and handing each
+    /// line to `on_line`; `tick` runs between lines. Bounded by `timeout`.
+    fn child(
+        &self,
+        args: &[&str],
+        timeout: Duration,
+        loud: bool,
+        mut on_line: impl FnMut(&str) -> Result<()>,
+        mut tick: impl FnMut() -> Result<()>,
+    ) -> Result<Outcome> {
+        self.say(&format!("  $ oauthctl {}", args.join(" ")));
+        let (mut child, rx) = self.spawn(args)?;
         let deadline = Instant::now() + timeout;
         let mut stderr = String::new();
         let mut stdout = None;

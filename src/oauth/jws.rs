@@ -556,12 +556,6 @@ fn parse_jwk_text(text: &str, kid: Option<&str>) -> Result<PrivateKey, KeyError>
 
 fn parse_jwk(jwk: &serde_json::Value) -> Result<PrivateKey, KeyError> {
     let text = |name: &str| jwk.get(name).and_then(|v| v.as_str());
-    let bytes = |name: &'static str| -> Result<Vec<u8>, KeyError> {
-        let value = text(name).ok_or_else(|| invalid(format!("the JWK has no `{name}`")))?;
-        URL_SAFE_NO_PAD
-            .decode(value.trim_end_matches('='))
-            .map_err(|_| invalid(format!("the JWK's `{name}` is not base64url")))
-    };
     let kty = text("kty").ok_or_else(|| invalid("the JWK has no `kty`"))?;
     if jwk.get("d").is_none() {
         return Err(invalid(
@@ -569,64 +563,9 @@ fn parse_jwk(jwk: &serde_json::Value) -> Result<PrivateKey, KeyError> {
         ));
     }
     let mut key = match kty {
-        "RSA" => {
-            if jwk.get("oth").is_some() {
-                return Err(invalid("multi-prime RSA JWKs (`oth`) are not supported"));
-            }
-            if ["p", "q", "dp", "dq", "qi"]
-                .iter()
-                .any(|name| jwk.get(name).is_none())
-            {
-                return Err(invalid(
-                    "the RSA JWK lacks its CRT parameters (p, q, dp, dq, qi), which signing needs",
-                ));
-            }
-            let mut contents = der::unsigned_integer(&[0]);
-            for name in ["n", "e", "d", "p", "q", "dp", "dq", "qi"] {
-                contents.extend(der::unsigned_integer(&bytes(name)?));
-            }
-            rsa_from_pkcs1(&der::element(der::SEQUENCE, &contents))?
-        }
-        "EC" => {
-            let kind = match text("crv") {
-                Some("P-256") => KeyKind::P256,
-                Some("P-384") => KeyKind::P384,
-                Some(other) => {
-                    return Err(invalid(format!(
-                        "an EC JWK on {other}: P-256 (ES256) and P-384 (ES384) are supported"
-                    )));
-                }
-                None => return Err(invalid("the EC JWK has no `crv`")),
-            };
-            let coordinate = |name: &'static str| -> Result<Vec<u8>, KeyError> {
-                left_pad(&bytes(name)?, kind.field_len())
-                    .ok_or_else(|| invalid(format!("the JWK's `{name}` has the wrong size")))
-            };
-            let mut public = vec![0x04];
-            public.extend(coordinate("x")?);
-            public.extend(coordinate("y")?);
-            ec_pair(kind, &bytes("d")?, &public)?
-        }
-        "OKP" => match text("crv") {
-            Some("Ed25519") => Ed25519KeyPair::from_seed_and_public_key(&bytes("d")?, &bytes("x")?)
-                .map(|pair| PrivateKey {
-                    kind: KeyKind::Ed25519,
-                    pair: Pair::Ed25519(pair),
-                    kid: None,
-                    alg: None,
-                })
-                .map_err(|err| {
-                    invalid(format!(
-                        "the Ed25519 key was rejected ({err}): do `d` and `x` match?"
-                    ))
-                })?,
-            other => {
-                return Err(invalid(format!(
-                    "an OKP JWK on {}: Ed25519 is supported",
-                    other.unwrap_or("no curve")
-                )));
-            }
-        },
+        "RSA" => rsa_jwk(jwk)?,
+        "EC" => ec_jwk(jwk)?,
+        "OKP" => okp_jwk(jwk)?,
         other => {
             return Err(invalid(format!(
                 "a JWK of kty {other}: RSA, EC and OKP are supported"
@@ -643,6 +582,81 @@ fn parse_jwk(jwk: &serde_json::Value) -> Result<PrivateKey, KeyError> {
         })?),
     };
     Ok(key)
+}
+
+/// A JWK member's base64url bytes.
+fn jwk_bytes(jwk: &serde_json::Value, name: &str) -> Result<Vec<u8>, KeyError> {
+    let value = jwk
+        .get(name)
+        .and_then(|v| v.as_str())
+        .ok_or_else(|| invalid(format!("the JWK has no `{name}`")))?;
+    URL_SAFE_NO_PAD
+        .decode(value.trim_end_matches('='))
+        .map_err(|_| invalid(format!("the JWK's `{name}` is not base64url")))
+}
+
+/// An RSA JWK, as the PKCS#1 structure ring reads.
+fn rsa_jwk(jwk: &serde_json::Value) -> Result<PrivateKey, KeyError> {
+    if jwk.get("oth").is_some() {
+        return Err(invalid("multi-prime RSA JWKs (`oth`) are not supported"));
+    }
+    if ["p", "q", "dp", "dq", "qi"]
+        .iter()
+        .any(|name| jwk.get(name).is_none())
+    {
+        return Err(invalid(
+            "the RSA JWK lacks its CRT parameters (p, q, dp, dq, qi), which signing needs",
+        ));
+    }
+    let mut contents = der::unsigned_integer(&[0]);
+    for name in ["n", "e", "d", "p", "q", "dp", "dq", "qi"] {
+        contents.extend(der::unsigned_integer(&jwk_bytes(jwk, name)?));
+    }
+    rsa_from_pkcs1(&der::element(der::SEQUENCE, &contents))
+}
+
+fn ec_jwk(jwk: &serde_json::Value) -> Result<PrivateKey, KeyError> {
+    let kind = match jwk.get("crv").and_then(|v| v.as_str()) {
+        Some("P-256") => KeyKind::P256,
+        Some("P-384") => KeyKind::P384,
+        Some(other) => {
+            return Err(invalid(format!(
+                "an EC JWK on {other}: P-256 (ES256) and P-384 (ES384) are supported"
+            )));
+        }
+        None => return Err(invalid("the EC JWK has no `crv`")),
+    };
+    let coordinate = |name: &'static str| -> Result<Vec<u8>, KeyError> {
+        left_pad(&jwk_bytes(jwk, name)?, kind.field_len())
+            .ok_or_else(|| invalid(format!("the JWK's `{name}` has the wrong size")))
+    };
+    let mut public = vec![0x04];
+    public.extend(coordinate("x")?);
+    public.extend(coordinate("y")?);
+    ec_pair(kind, &jwk_bytes(jwk, "d")?, &public)
+}
+
+fn okp_jwk(jwk: &serde_json::Value) -> Result<PrivateKey, KeyError> {
+    match jwk.get("crv").and_then(|v| v.as_str()) {
+        Some("Ed25519") => {
+            Ed25519KeyPair::from_seed_and_public_key(&jwk_bytes(jwk, "d")?, &jwk_bytes(jwk, "x")?)
+                .map(|pair| PrivateKey {
+                    kind: KeyKind::Ed25519,
+                    pair: Pair::Ed25519(pair),
+                    kid: None,
+                    alg: None,
+                })
+                .map_err(|err| {
+                    invalid(format!(
+                        "the Ed25519 key was rejected ({err}): do `d` and `x` match?"
+                    ))
+                })
+        }
+        other => Err(invalid(format!(
+            "an OKP JWK on {}: Ed25519 is supported",
+            other.unwrap_or("no curve")
+        ))),
+    }
 }
 
 #[cfg(test)]

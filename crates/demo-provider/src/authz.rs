@@ -465,28 +465,10 @@ impl State {
             Ok(params) => params,
             Err(err) => return page_error(&format!("The login request is malformed: {err}.")),
         };
-        // RFC 6749 §4.1.2.1: without a trusted client and redirect URI, say so
-        // here and never redirect.
-        match params.get("client_id") {
-            Some(CLIENT_ID) => {}
-            Some(other) => {
-                return page_error(&format!(
-                    "Unknown client `{}`: this demo server knows only `{CLIENT_ID}`.",
-                    clip(other)
-                ));
-            }
-            None => return page_error("The login request has no client_id."),
-        }
-        let Some(redirect_uri) = params.get("redirect_uri") else {
-            return page_error("The login request has no redirect_uri.");
+        let redirect_uri = match trusted_redirect_uri(&params) {
+            Ok(uri) => uri,
+            Err(page) => return page,
         };
-        if !valid_redirect_uri(redirect_uri) {
-            return page_error(&format!(
-                "The redirect_uri `{}` is not registered: `{CLIENT_ID}` may only use \
-                 http://127.0.0.1:PORT/callback (any port, RFC 8252).",
-                clip(redirect_uri)
-            ));
-        }
         let state = params.get("state").filter(|s| s.len() <= MAX_ECHOED);
         let fail = |error: &str, description: &str| {
             self.error_redirect(redirect_uri, state, error, description)
@@ -507,24 +489,10 @@ impl State {
             }
             None => return fail("invalid_request", "response_type is missing"),
         }
-        let Some(code_challenge) = params.get("code_challenge") else {
-            return fail(
-                "invalid_request",
-                "PKCE is required: send code_challenge and code_challenge_method=S256",
-            );
+        let code_challenge = match pkce_challenge(&params) {
+            Ok(challenge) => challenge,
+            Err(description) => return fail("invalid_request", description),
         };
-        if params.get("code_challenge_method") != Some("S256") {
-            return fail(
-                "invalid_request",
-                "code_challenge_method must be S256 (plain is not allowed)",
-            );
-        }
-        if code_challenge.len() != 43 || !valid_pkce_value(code_challenge) {
-            return fail(
-                "invalid_request",
-                "code_challenge must be a base64url SHA-256 (43 characters)",
-            );
-        }
         let scopes = match parse_scopes(params.get("scope")) {
             Ok(scopes) => scopes,
             Err(err) => return fail("invalid_scope", &err),
@@ -1227,6 +1195,46 @@ fn redirect(base: &str, pairs: &[(&str, &str)], status: u16) -> Reply {
         status,
         location: redirect_url(base, pairs),
     }
+}
+
+/// RFC 6749 §4.1.2.1: the redirect URI of the one trusted client, or the
+/// page that says why there is none (never a redirect then).
+fn trusted_redirect_uri(params: &Params) -> Result<&str, Reply> {
+    match params.get("client_id") {
+        Some(CLIENT_ID) => {}
+        Some(other) => {
+            return Err(page_error(&format!(
+                "Unknown client `{}`: this demo server knows only `{CLIENT_ID}`.",
+                clip(other)
+            )));
+        }
+        None => return Err(page_error("The login request has no client_id.")),
+    }
+    let Some(redirect_uri) = params.get("redirect_uri") else {
+        return Err(page_error("The login request has no redirect_uri."));
+    };
+    if !valid_redirect_uri(redirect_uri) {
+        return Err(page_error(&format!(
+            "The redirect_uri `{}` is not registered: `{CLIENT_ID}` may only use \
+         http://127.0.0.1:PORT/callback (any port, RFC 8252).",
+            clip(redirect_uri)
+        )));
+    }
+    Ok(redirect_uri)
+}
+
+/// RFC 7636 with S256 only: the code challenge, or what is wrong with it.
+fn pkce_challenge(params: &Params) -> Result<&str, &'static str> {
+    let code_challenge = params
+        .get("code_challenge")
+        .ok_or("PKCE is required: send code_challenge and code_challenge_method=S256")?;
+    if params.get("code_challenge_method") != Some("S256") {
+        return Err("code_challenge_method must be S256 (plain is not allowed)");
+    }
+    if code_challenge.len() != 43 || !valid_pkce_value(code_challenge) {
+        return Err("code_challenge must be a base64url SHA-256 (43 characters)");
+    }
+    Ok(code_challenge)
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Login on demand. When `token`, `curl`, `exec` or a helper finds no usable
-//! token (none stored, no refresh token, or one the provider refused) and a
-//! person is there to answer, the profile's login runs right there, as
-//! kubelogin and Git Credential Manager do, instead of failing a `git push`
-//! with "run oauthctl login". The person is asked on the terminal itself:
-//! a helper's stdin and stdout carry git's, docker's or kubectl's protocol.
+//! token (none stored, no refresh token, one the provider refused, or one
+//! past the lifetime the provider gave it) and a person is there to answer,
+//! the profile's login runs right there, as kubelogin and Git Credential
+//! Manager do, instead of failing a `git push` with "run oauthctl login".
+//! The person is asked on the terminal itself: a helper's stdin and stdout
+//! carry git's, docker's or kubectl's protocol.
 //!
 //! The login runs under the key's lock, so twenty callers at once open one
 //! browser, and the other nineteen wait for its tokens.

@@ -167,9 +167,12 @@ fn log_in(
 
 /// A set saved since this process began asking is another process's
 /// login: used even when `--min-ttl` asks for more than the provider gives,
-/// for a second login would be no fresher.
+/// for a second login would be no fresher. One whose refresh token is past
+/// its end is no new login, whenever it was saved (times are in seconds).
 fn logged_in_meanwhile(set: &TokenSet, want: Want, started: u64) -> bool {
-    !set.refresh_rejected && (set.is_fresh(want_min_ttl(want)) || set.obtained_at >= started)
+    !set.refresh_rejected
+        && (set.is_fresh(want_min_ttl(want))
+            || set.obtained_at >= started && !set.refresh_expired())
 }
 
 fn want_min_ttl(want: Want) -> u64 {

@@ -31,6 +31,7 @@ mod jwt_bearer;
 mod keycloak;
 mod keyring;
 mod kube;
+mod lifetime;
 mod login;
 mod newcomer;
 mod oidc_provider;

@@ -273,7 +273,7 @@ fn refresh_lifetime_field(fields: &Map<String, Value>) -> Option<u64> {
         _ => None,
     };
     match seconds {
-        Some(s) if s == 0.0 => None,
+        Some(0.0) => None,
         Some(s) if s.is_finite() && s >= 1.0 => Some(clamp_lifetime(key, Some(s))),
         _ => {
             log::warn!(

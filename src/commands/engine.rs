@@ -675,6 +675,7 @@ pub fn obtain_minting(
     Ok(set)
 }
 
+/// [`obtain_minting`]'s set, before anything is said about its refresh token.
 fn stored_or_renewed(
     ctx: &Ctx,
     profile: &Profile,

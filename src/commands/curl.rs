@@ -658,6 +658,7 @@ mod tests {
             access_token: Secret::new("tok+en/="),
             token_type: Some("BearerToken".into()),
             refresh_token: None,
+            refresh_expires_at: None,
             id_token: None,
             expires_at: None,
             scope: None,

@@ -575,6 +575,7 @@ fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -
     let mint = slot.renewal == Renewal::Mint;
     let refresh = match stored {
         Some(set) => match &set.refresh_token {
+            Some(_) if set.refresh_expired() => return Err(refresh_token_expired(profile, set)),
             Some(rt) => Some((set, rt)),
             None if mint || set.is_client_credentials() => None,
             None => {
@@ -621,6 +622,20 @@ fn renew(ctx: &Ctx, profile: &Profile, stored: Option<&TokenSet>, slot: &Slot) -
     }
 }
 
+/// The refresh token has outlived the lifetime the provider gave it: a
+/// login, without spending a request on a certain refusal.
+fn refresh_token_expired(profile: &Profile, set: &TokenSet) -> anyhow::Error {
+    let at = set.refresh_expires_at.unwrap_or_default();
+    login_required(
+        &profile.name,
+        &format!(
+            "the refresh token of profile {} expired on {} (the lifetime the provider gave it), so nothing was requested",
+            profile.name,
+            crate::output::rfc3339(at)
+        ),
+    )
+}
+
 /// Fails, saying nothing was requested, when the store could not take the
 /// tokens a grant would bring: called before every grant is spent.
 pub fn check_writable(ctx: &Ctx, profile: &Profile, key: &StoreKey) -> Result<()> {
@@ -647,6 +662,21 @@ pub fn obtain(ctx: &Ctx, profile: &Profile, slot: &Slot, want: Want) -> Result<T
 /// new set (`exchange` trades a subject token): the same peek, lock,
 /// re-read, rescue and write check around it.
 pub fn obtain_minting(
+    ctx: &Ctx,
+    profile: &Profile,
+    slot: &Slot,
+    want: Want,
+    mint: Option<&dyn Fn() -> Result<TokenSet>>,
+) -> Result<TokenSet> {
+    let set = stored_or_renewed(ctx, profile, slot, want, mint)?;
+    if slot.renewal == Renewal::LoginAgain {
+        super::lifetime::warn_if_ending(ctx, profile, slot, &set);
+    }
+    Ok(set)
+}
+
+/// [`obtain_minting`]'s set, before anything is said about its refresh token.
+fn stored_or_renewed(
     ctx: &Ctx,
     profile: &Profile,
     slot: &Slot,

@@ -62,6 +62,7 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
             access_token: Secret::new(""),
             token_type: None,
             refresh_token: Some(refresh_token.clone()),
+            refresh_expires_at: None,
             id_token: None,
             expires_at: Some(0),
             scope: None,

@@ -13,6 +13,7 @@ pub mod generate;
 pub mod git_credential;
 pub mod inspect;
 pub mod introspect;
+pub mod lifetime;
 pub mod login;
 pub mod logout;
 pub mod on_demand;

@@ -1,9 +1,10 @@
 //! Login on demand. When `token`, `curl`, `exec` or a helper finds no usable
-//! token (none stored, no refresh token, or one the provider refused) and a
-//! person is there to answer, the profile's login runs right there, as
-//! kubelogin and Git Credential Manager do, instead of failing a `git push`
-//! with "run oauthctl login". The person is asked on the terminal itself:
-//! a helper's stdin and stdout carry git's, docker's or kubectl's protocol.
+//! token (none stored, no refresh token, one the provider refused, or one
+//! past the lifetime the provider gave it) and a person is there to answer,
+//! the profile's login runs right there, as kubelogin and Git Credential
+//! Manager do, instead of failing a `git push` with "run oauthctl login".
+//! The person is asked on the terminal itself: a helper's stdin and stdout
+//! carry git's, docker's or kubectl's protocol.
 //!
 //! The login runs under the key's lock, so twenty callers at once open one
 //! browser, and the other nineteen wait for its tokens.
@@ -184,11 +185,14 @@ struct Needs<'a> {
 impl Needs<'_> {
     /// A set saved since this process began asking is another process's
     /// login: used even when `--min-ttl` asks for more than the provider
-    /// gives, for a second login would be no fresher.
+    /// gives, for a second login would be no fresher. One whose refresh
+    /// token is past its end is no new login, whenever it was saved (times
+    /// are in seconds).
     fn met_meanwhile(&self, set: &TokenSet) -> bool {
         !set.refresh_rejected
             && missing_scopes(set, self.scopes).is_empty()
-            && (set.is_fresh(want_min_ttl(self.want)) || set.obtained_at >= self.started)
+            && (set.is_fresh(want_min_ttl(self.want))
+                || set.obtained_at >= self.started && !set.refresh_expired())
     }
 }
 

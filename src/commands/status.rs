@@ -126,13 +126,23 @@ impl Row {
                     line.push_str(&format!(" as {who}"));
                 }
                 line.push_str(&format!(", {}", output::describe_expiry(set)));
+                let lifetime = super::lifetime::describe(set);
                 if set.refresh_rejected {
                     line.push_str(&format!(
                         ", refresh token rejected by the provider: run `oauthctl login -p {}`",
                         self.name
                     ));
+                } else if set.refresh_token.is_some() && set.refresh_expired() {
+                    line.push_str(&format!(
+                        ", {}: run `oauthctl login -p {}`",
+                        lifetime.unwrap_or_default(),
+                        self.name
+                    ));
                 } else if set.refresh_token.is_some() {
                     line.push_str(", refreshable");
+                    if let Some(lifetime) = lifetime {
+                        line.push_str(&format!(", {lifetime}"));
+                    }
                 }
                 if let Some(scope) = &set.scope {
                     line.push_str(&format!(", scopes: {scope}"));
@@ -160,7 +170,11 @@ impl Row {
             "expires_at": set.and_then(|s| s.expires_at).map(output::rfc3339),
             "expires_in": set.and_then(|s| s.seconds_left()),
             "scope": set.and_then(|s| s.scope.clone()),
-            "refreshable": set.is_some_and(|s| s.refresh_token.is_some() && !s.refresh_rejected),
+            "refreshable": set.is_some_and(|s| {
+                s.refresh_token.is_some() && !s.refresh_rejected && !s.refresh_expired()
+            }),
+            "refresh_expires_at": set.and_then(|s| s.refresh_expires_at).map(output::rfc3339),
+            "refresh_expires_in": set.and_then(|s| s.refresh_seconds_left()),
             "refresh_rejected": set.is_some_and(|s| s.refresh_rejected),
             "grant": self.grant,
             "store": self.store,

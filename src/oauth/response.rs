@@ -12,6 +12,11 @@ pub struct TokenResponse {
     pub token_type: Option<String>,
     pub expires_in: Option<u64>,
     pub refresh_token: Option<Secret>,
+    /// How long the refresh token works, when the provider says:
+    /// `refresh_token_expires_in` (GitHub, Entra) or `refresh_expires_in`
+    /// (Keycloak). `None` when it does not, or says 0 (Keycloak's offline
+    /// tokens, Apigee): no expiry known.
+    pub refresh_expires_in: Option<u64>,
     pub id_token: Option<Secret>,
     pub scope: Option<String>,
     /// The DPoP key the request was made with (stored form), which a
@@ -73,6 +78,7 @@ pub fn parse(content_type: &str, body: &[u8]) -> Parsed {
         refresh_token: string_field(&fields, "refresh_token")
             .filter(|t| !t.is_empty())
             .map(Secret::new),
+        refresh_expires_in: refresh_lifetime_field(&fields),
         id_token: string_field(&fields, "id_token")
             .filter(|t| !t.is_empty())
             .map(Secret::new),
@@ -248,6 +254,34 @@ fn lifetime_field(fields: &Map<String, Value>, key: &str) -> Option<u64> {
         _ => None,
     };
     Some(clamp_lifetime(key, seconds))
+}
+
+/// The refresh token's lifetime, under either name. Unlike `expires_in`,
+/// zero or nonsense means "not said", never "expired": a refresh token
+/// taken for expired would cost a login the provider may not want, while
+/// one taken for alive is at worst refused by the provider, which then says
+/// so itself. Keycloak says 0 for offline tokens, which do not expire.
+fn refresh_lifetime_field(fields: &Map<String, Value>) -> Option<u64> {
+    let (key, value) = ["refresh_token_expires_in", "refresh_expires_in"]
+        .into_iter()
+        .find_map(|key| fields.get(key).map(|value| (key, value)))?;
+    let seconds = match value {
+        Value::Null => return None,
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) if s.trim().is_empty() => return None,
+        Value::String(s) => s.trim().parse::<f64>().ok(),
+        _ => None,
+    };
+    match seconds {
+        Some(0.0) => None,
+        Some(s) if s.is_finite() && s >= 1.0 => Some(clamp_lifetime(key, Some(s))),
+        _ => {
+            log::warn!(
+                "the provider's {key} is not a positive number: the refresh token's lifetime is unknown"
+            );
+            None
+        }
+    }
 }
 
 /// See [`lifetime_field`]; `None` is "not a number".
@@ -468,6 +502,50 @@ mod tests {
         }
         assert_eq!(lifetime("null"), None);
         assert_eq!(lifetime("3599.9"), Some(3599));
+    }
+
+    #[test]
+    fn refresh_token_lifetimes_under_either_name() {
+        let lifetime = |fields: &str| {
+            token(
+                &format!(r#"{{"access_token":"a","refresh_token":"r",{fields}}}"#),
+                "",
+            )
+            .refresh_expires_in
+        };
+        assert_eq!(
+            lifetime(r#""refresh_token_expires_in":15897600"#),
+            Some(15897600)
+        );
+        assert_eq!(
+            lifetime(r#""refresh_token_expires_in":"86399""#),
+            Some(86399)
+        );
+        assert_eq!(lifetime(r#""refresh_expires_in":1800"#), Some(1800));
+        assert_eq!(lifetime(r#""refresh_expires_in":1800.7"#), Some(1800));
+        assert_eq!(
+            lifetime(r#""refresh_expires_in":1e30"#),
+            Some(MAX_LIFETIME_SECS)
+        );
+        // Keycloak's offline tokens, Apigee: 0 is "no expiry", not "expired".
+        for unknown in [
+            r#""refresh_expires_in":0"#,
+            r#""refresh_token_expires_in":"0""#,
+            r#""refresh_expires_in":null"#,
+            r#""refresh_expires_in":"""#,
+            r#""refresh_expires_in":-5"#,
+            r#""refresh_expires_in":"soon""#,
+            r#""refresh_expires_in":0.5"#,
+            r#""refresh_expires_in":true"#,
+            r#""expires_in":60"#,
+        ] {
+            assert_eq!(lifetime(unknown), None, "{unknown}");
+        }
+        // GitHub's name first, when a body has both.
+        assert_eq!(
+            lifetime(r#""refresh_expires_in":10,"refresh_token_expires_in":20"#),
+            Some(20)
+        );
     }
 
     #[test]

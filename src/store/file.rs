@@ -383,6 +383,7 @@ mod tests {
             access_token: Secret::new("at"),
             token_type: None,
             refresh_token: Some(Secret::new("rt")),
+            refresh_expires_at: None,
             id_token: None,
             expires_at: Some(1),
             scope: None,

@@ -35,6 +35,12 @@ pub struct TokenSet {
     pub token_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refresh_token: Option<Secret>,
+    /// Unix seconds when the refresh token stops working: as the provider
+    /// said (`refresh_token_expires_in`, `refresh_expires_in`), else its JWT
+    /// `exp`; `None` when nothing says. Not a secret, so the keychain's
+    /// access cache keeps it too: `token` warns from it on the fast path.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_expires_at: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id_token: Option<Secret>,
     /// Unix seconds; `None` when the provider did not say (it never expires, as
@@ -70,12 +76,14 @@ impl TokenSet {
         grant: GrantKind,
     ) -> TokenSet {
         let now = now();
+        let refresh_expires_at = refresh_expiry(&response, previous, now);
         TokenSet {
             access_token: response.access_token,
             token_type: response.token_type,
             refresh_token: response
                 .refresh_token
                 .or_else(|| previous.and_then(|p| p.refresh_token.clone())),
+            refresh_expires_at,
             id_token: response
                 .id_token
                 .or_else(|| previous.and_then(|p| p.id_token.clone())),
@@ -110,6 +118,21 @@ impl TokenSet {
         })
     }
 
+    /// Seconds the refresh token has left (negative once expired), when its
+    /// lifetime is known.
+    pub fn refresh_seconds_left(&self) -> Option<i64> {
+        self.refresh_expires_at.map(|at| {
+            let left = i128::from(at) - i128::from(now());
+            left.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
+        })
+    }
+
+    /// The refresh token has outlived the lifetime the provider gave it:
+    /// redeeming it would only be refused.
+    pub fn refresh_expired(&self) -> bool {
+        self.refresh_seconds_left().is_some_and(|left| left <= 0)
+    }
+
     /// Fresh means more than `min_ttl` seconds left, or no known expiry.
     pub fn is_fresh(&self, min_ttl: u64) -> bool {
         self.seconds_left()
@@ -140,6 +163,34 @@ impl TokenSet {
             ..self.clone()
         }
     }
+}
+
+/// When the refresh token of the set `response` makes stops working. A
+/// lifetime in the response describes the refresh token the client holds
+/// after it, new or kept; without one, a new refresh token's JWT `exp`
+/// says, and a kept one keeps the expiry it had.
+fn refresh_expiry(response: &TokenResponse, previous: Option<&TokenSet>, now: u64) -> Option<u64> {
+    let kept = previous.and_then(|p| p.refresh_token.as_ref());
+    let holds = response.refresh_token.as_ref().or(kept)?;
+    if let Some(secs) = response.refresh_expires_in {
+        return Some(now.saturating_add(secs));
+    }
+    match &response.refresh_token {
+        Some(new) => jwt_refresh_expiry(new, now),
+        None => previous
+            .and_then(|p| p.refresh_expires_at)
+            .or_else(|| jwt_refresh_expiry(holds, now)),
+    }
+}
+
+/// A JWT refresh token's `exp` (Keycloak's are JWTs). An `exp` of 0 is
+/// Keycloak's offline token saying "none"; one absurdly far ahead is
+/// clamped like any lifetime.
+fn jwt_refresh_expiry(token: &Secret, now: u64) -> Option<u64> {
+    let max = now.saturating_add(crate::oauth::response::MAX_LIFETIME_SECS);
+    crate::jwt::expires_at(token.expose())
+        .filter(|exp| *exp > 0)
+        .map(|exp| exp.min(max))
 }
 
 /// A stored entry that exists but cannot be read back: only logging out
@@ -323,10 +374,70 @@ mod tests {
             token_type: None,
             expires_in: Some(100),
             refresh_token: refresh.map(Secret::new),
+            refresh_expires_in: None,
             id_token: None,
             scope: None,
             dpop_key: None,
         }
+    }
+
+    fn jwt(claims: &str) -> String {
+        use base64::Engine;
+        let part = |json: &str| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json);
+        format!("{}.{}.sig", part(r#"{"alg":"HS256"}"#), part(claims))
+    }
+
+    #[test]
+    fn refresh_lifetime_is_said_read_from_the_jwt_or_kept() {
+        let at = now();
+        let mut said = response(Some("rt1"));
+        said.refresh_expires_in = Some(1000);
+        let first = TokenSet::from_response(said, None, GrantKind::AuthorizationCode);
+        let expiry = first.refresh_expires_at.unwrap();
+        assert!((at + 1000..=now() + 1000).contains(&expiry));
+        // Kept refresh token, nothing said: the old expiry stays.
+        let kept = TokenSet::from_response(response(None), Some(&first), GrantKind::RefreshToken);
+        assert_eq!(kept.refresh_expires_at, Some(expiry));
+        // A new opaque one without a lifetime: unknown, not the old one's.
+        let rotated =
+            TokenSet::from_response(response(Some("rt2")), Some(&kept), GrantKind::RefreshToken);
+        assert_eq!(rotated.refresh_expires_at, None);
+        // A JWT refresh token: its exp; exp 0 (Keycloak offline): none.
+        let exp = at + 5000;
+        let jwt_rt = jwt(&format!(r#"{{"exp":{exp},"typ":"Refresh"}}"#));
+        let set = TokenSet::from_response(response(Some(&jwt_rt)), None, GrantKind::Password);
+        assert_eq!(set.refresh_expires_at, Some(exp));
+        let offline = jwt(r#"{"exp":0,"typ":"Offline"}"#);
+        let set = TokenSet::from_response(response(Some(&offline)), None, GrantKind::Password);
+        assert_eq!(set.refresh_expires_at, None);
+        // No refresh token at all: no refresh lifetime, whatever is said.
+        let mut stray = response(None);
+        stray.refresh_expires_in = Some(1000);
+        let set = TokenSet::from_response(stray, None, GrantKind::Password);
+        assert_eq!(set.refresh_expires_at, None);
+    }
+
+    #[test]
+    fn refresh_expiry_by_the_clock() {
+        let mut set = TokenSet::from_response(response(Some("rt")), None, GrantKind::Password);
+        assert!(!set.refresh_expired());
+        set.refresh_expires_at = Some(now() - 1);
+        assert!(set.refresh_expired());
+        // The keychain's access cache keeps the end: `token` warns from it.
+        assert_eq!(set.access_only().refresh_expires_at, set.refresh_expires_at);
+        set.refresh_expires_at = Some(u64::MAX);
+        assert_eq!(set.refresh_seconds_left(), Some(i64::MAX));
+        assert!(!set.refresh_expired());
+    }
+
+    #[test]
+    fn old_stores_without_the_field_still_load() {
+        let set: TokenSet =
+            serde_json::from_str(r#"{"access_token":"a","refresh_token":"r","obtained_at":1}"#)
+                .unwrap();
+        assert_eq!(set.refresh_expires_at, None);
+        let written = serde_json::to_string(&set).unwrap();
+        assert!(!written.contains("refresh_expires_at"), "{written}");
     }
 
     #[test]

@@ -423,6 +423,19 @@ fn keycloak_password_grant() {
     let token = printed_token(&env.run(&["token", "-p", "kc"]));
     let me = kc.assert_token_accepted(&token);
     assert_eq!(me["preferred_username"], "paula", "{me}");
+
+    // Keycloak's `refresh_expires_in` (the SSO session's idle time) is kept,
+    // and agrees with the `exp` of its JWT refresh token (issue 20.4).
+    let set = env.stored_set();
+    let stored = set["refresh_expires_at"]
+        .as_u64()
+        .unwrap_or_else(|| panic!("no refresh_expires_at: {set}"));
+    let exp = jwt_claims(set["refresh_token"].as_str().unwrap())["exp"]
+        .as_u64()
+        .expect("an exp in Keycloak's refresh token");
+    assert!(stored.abs_diff(exp) <= 5, "stored {stored}, exp {exp}");
+    let status = stdout(&env.run(&["status"]));
+    assert!(status.contains("log in again within"), "{status}");
 }
 
 /// The realm rotates refresh tokens and refuses any second use

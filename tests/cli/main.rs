@@ -35,6 +35,7 @@ mod kernel;
 mod keycloak;
 mod keyring;
 mod kube;
+mod lifetime;
 mod login;
 mod mcp;
 mod newcomer;

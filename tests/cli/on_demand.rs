@@ -394,3 +394,47 @@ fn twenty_parallel_callers_open_one_browser_and_all_get_the_token() {
     assert_eq!(opened.lines().count(), 1, "browsers opened:\n{opened}");
     assert_eq!(op.grant_count("authorization_code"), 1, "{}", op.stats());
 }
+
+/// A refresh token past the lifetime the provider gave it (issue 20.4) is
+/// never sent: without a terminal that is exit 4 with no token request at
+/// all; with one, a login on the terminal, still without a refresh.
+#[test]
+fn an_expired_refresh_token_logs_in_on_a_terminal_without_a_refresh() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    env.write_config(&profile(&op, ""));
+    env.log_in(&op, "work");
+    let now = crate::support::jwt::now();
+    // Saved, by its `obtained_at`, after the command starts: still no new
+    // login, for its refresh token is past its end (times are in seconds,
+    // so a set saved in the same second looks so too).
+    env.edit_stored_set(|set| {
+        set["refresh_expires_at"] = serde_json::json!(now - 60);
+        set["expires_at"] = serde_json::json!(now - 10);
+        set["obtained_at"] = serde_json::json!(now + 60);
+    });
+    let out = env.run(&["token", "-p", "work"]);
+    assert_code(&out, 4);
+    assert!(
+        stderr(&out).contains("the refresh token of profile work expired on"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(op.stats()["token_requests"], 0, "{}", op.stats());
+
+    let mut pty = Pty::open();
+    let out = answer_login_on_terminal(&op, &mut pty, env.cmd().args(["token", "-p", "work"]));
+    assert_code(&out, 0);
+    assert_asked_on_terminal_only(&pty, &out, &op);
+    op.assert_token_accepted(stdout(&out).trim());
+    assert_eq!(op.grant_count("authorization_code"), 1, "{}", op.stats());
+    assert_eq!(op.grant_count("refresh_token"), 0, "{}", op.stats());
+    // The new login's set replaced the expired one's end.
+    let set = env.stored_set();
+    assert!(
+        set["refresh_expires_at"].as_u64().is_none_or(|at| at > now),
+        "{set}"
+    );
+}

@@ -133,6 +133,21 @@ impl TestEnv {
         serde_json::from_slice(&std::fs::read(&files[0]).unwrap()).expect("a JSON token set")
     }
 
+    /// Changes the one token set in the test's file store: what a set
+    /// stored long ago, or by another version, would hold.
+    #[track_caller]
+    pub fn edit_stored_set(&self, edit: impl FnOnce(&mut serde_json::Value)) {
+        let mut set = self.stored_set();
+        edit(&mut set);
+        let dir = self.data_dir().join("tokens");
+        let file = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "json"))
+            .unwrap();
+        std::fs::write(&file, serde_json::to_vec(&set).unwrap()).unwrap();
+    }
+
     /// `n` copies of `oauthctl ARGS` started at once (each bounded); their
     /// outputs, in start order.
     pub fn run_parallel(&self, n: usize, args: &[&str]) -> Vec<Output> {

@@ -34,7 +34,11 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         crate::diag::write_now(format_args!("oauthctl: login cancelled"));
         std::process::exit(CANCELLED);
     });
-    let profile = from_resource(ctx, Profile::resolve(&ctx.globals, &args.provider)?)?;
+    let flags = crate::options::ProviderOptions {
+        client_metadata_url: args.client_metadata_url.clone(),
+        ..args.provider.clone()
+    };
+    let profile = from_resource(ctx, Profile::resolve(&ctx.globals, &flags)?)?;
     if profile.unconfigured {
         return Err(crate::error::nothing_configured(&ctx.globals.config_path));
     }
@@ -433,17 +437,7 @@ fn from_resource(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
         ("issuer", issuer.clone()),
         ("resource", profile.resource.clone().unwrap_or_default()),
     ];
-    if profile.client_id.is_none() {
-        let endpoint = engine::metadata(ctx, &profile)?
-            .and_then(|m| m.registration_endpoint)
-            .ok_or_else(|| {
-                usage(format!(
-                    "{issuer} offers no client registration (RFC 7591): register a client there and give --client-id"
-                ))
-            })?;
-        let id =
-            crate::oauth::registration::register_native_client(ctx.http_for(&profile)?, &endpoint)?;
-        ctx.note(&format!("Registered oauthctl at {issuer} as client {id}"));
+    if let Some(id) = choose_client(ctx, &profile, &issuer)? {
         profile.options.client_id = Some(id.clone());
         keys.push(("client_id", id));
     }
@@ -459,6 +453,32 @@ fn from_resource(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
         ctx.globals.config_path.display()
     ));
     Ok(profile)
+}
+
+/// The client a login at `issuer` uses, in the order of the MCP
+/// authorization spec: the configured one (`None`: nothing to save), a
+/// client metadata document's URL, one registered there (RFC 7591), else
+/// the user is asked for one.
+fn choose_client(ctx: &Ctx, profile: &Profile, issuer: &str) -> Result<Option<String>> {
+    if profile.client_id.is_some() {
+        return Ok(None);
+    }
+    let metadata = engine::metadata(ctx, profile)?;
+    if let Some(url) =
+        super::client_metadata::client_for(ctx, profile, issuer, metadata.as_ref())?
+    {
+        return Ok(Some(url));
+    }
+    let endpoint = metadata
+        .and_then(|m| m.registration_endpoint)
+        .ok_or_else(|| {
+            usage(format!(
+                "{issuer} offers no client registration (RFC 7591): register a client there and give --client-id"
+            ))
+        })?;
+    let id = crate::oauth::registration::register_native_client(ctx.http_for(profile)?, &endpoint)?;
+    ctx.note(&format!("Registered oauthctl at {issuer} as client {id}"));
+    Ok(Some(id))
 }
 
 /// An authorization server that a resource named, not the user, gets no

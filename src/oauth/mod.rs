@@ -2,6 +2,7 @@
 //! Nothing here prints; diagnostics go through `log`, with secrets redacted.
 
 pub mod authorize;
+pub mod client_metadata;
 pub mod client;
 mod der;
 pub mod device;

@@ -25,7 +25,8 @@ pub fn run(ctx: &Ctx, args: &ClientMetadataArgs) -> Result<()> {
             ))
         })?,
     };
-    let document = client_metadata::document(&url, &redirect_uris(&profile));
+    let redirect_uris = redirect_uris(&profile);
+    let document = client_metadata::document(&url, &redirect_uris);
     crate::output::print(&format!("{}\n", serde_json::to_string_pretty(&document)?))
 }
 

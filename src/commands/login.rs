@@ -464,16 +464,23 @@ fn choose_client(ctx: &Ctx, profile: &Profile, issuer: &str) -> Result<Option<St
         return Ok(None);
     }
     let metadata = engine::metadata(ctx, profile)?;
-    if let Some(url) =
-        super::client_metadata::client_for(ctx, profile, issuer, metadata.as_ref())?
+    if let Some(url) = super::client_metadata::client_for(ctx, profile, issuer, metadata.as_ref())?
     {
         return Ok(Some(url));
     }
+    let takes_documents = metadata
+        .as_ref()
+        .is_some_and(|m| m.client_id_metadata_document_supported);
     let endpoint = metadata
         .and_then(|m| m.registration_endpoint)
         .ok_or_else(|| {
+            let or_document = if takes_documents {
+                " (or, as it takes client metadata documents, host the output of `oauthctl client-metadata --url URL` at an https URL and give --client-metadata-url URL)"
+            } else {
+                ""
+            };
             usage(format!(
-                "{issuer} offers no client registration (RFC 7591): register a client there and give --client-id"
+                "{issuer} offers no client registration (RFC 7591): register a client there and give --client-id{or_document}"
             ))
         })?;
     let id = crate::oauth::registration::register_native_client(ctx.http_for(profile)?, &endpoint)?;

@@ -46,17 +46,30 @@ pub fn check_url(raw: &str) -> Result<url::Url, Error> {
     Ok(url)
 }
 
+/// The document to host: a struct, so that its members keep this order
+/// (`client_id` first) when printed.
+#[derive(Debug, serde::Serialize)]
+pub struct Document<'a> {
+    pub client_id: &'a str,
+    pub client_name: &'static str,
+    pub application_type: &'static str,
+    pub redirect_uris: &'a [String],
+    pub grant_types: [&'static str; 2],
+    pub response_types: [&'static str; 1],
+    pub token_endpoint_auth_method: &'static str,
+}
+
 /// The document to host at `url`, which becomes its `client_id`.
-pub fn document(url: &str, redirect_uris: &[String]) -> serde_json::Value {
-    serde_json::json!({
-        "client_id": url,
-        "client_name": "oauthctl",
-        "application_type": "native",
-        "redirect_uris": redirect_uris,
-        "grant_types": ["authorization_code", "refresh_token"],
-        "response_types": ["code"],
-        "token_endpoint_auth_method": "none",
-    })
+pub fn document<'a>(url: &'a str, redirect_uris: &'a [String]) -> Document<'a> {
+    Document {
+        client_id: url,
+        client_name: "oauthctl",
+        application_type: "native",
+        redirect_uris,
+        grant_types: ["authorization_code", "refresh_token"],
+        response_types: ["code"],
+        token_endpoint_auth_method: "none",
+    }
 }
 
 /// The document as it is hosted: what a login needs of it.
@@ -145,7 +158,8 @@ mod tests {
     #[test]
     fn the_document_names_its_url_and_a_native_public_client() {
         let url = "https://example.github.io/oauthctl/client.json";
-        let doc = document(url, &[LOOPBACK_REDIRECT.to_owned()]);
+        let uris = [LOOPBACK_REDIRECT.to_owned()];
+        let doc = serde_json::to_value(document(url, &uris)).unwrap();
         assert_eq!(doc["client_id"], url);
         assert_eq!(doc["redirect_uris"][0], "http://127.0.0.1/callback");
         assert_eq!(doc["token_endpoint_auth_method"], "none");

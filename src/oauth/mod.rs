@@ -2,8 +2,8 @@
 //! Nothing here prints; diagnostics go through `log`, with secrets redacted.
 
 pub mod authorize;
-pub mod client_metadata;
 pub mod client;
+pub mod client_metadata;
 mod der;
 pub mod device;
 pub mod discovery;

@@ -39,6 +39,7 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         ..args.provider.clone()
     };
     let profile = from_resource(ctx, Profile::resolve(&ctx.globals, &flags)?)?;
+    let profile = with_document_client(ctx, profile)?;
     if profile.unconfigured {
         return Err(crate::error::nothing_configured(&ctx.globals.config_path));
     }
@@ -138,7 +139,7 @@ pub fn check_id_token(
 
 fn client_id(profile: &Profile) -> Result<String> {
     profile.client_id.clone().ok_or_else(|| {
-        usage("login needs a client: give --client-id (or set client_id in the profile)")
+        usage("login needs a client: give --client-id (or set client_id in the profile), or --client-metadata-url URL where the server takes client metadata documents")
     })
 }
 
@@ -486,6 +487,29 @@ fn choose_client(ctx: &Ctx, profile: &Profile, issuer: &str) -> Result<Option<St
     let id = crate::oauth::registration::register_native_client(ctx.http_for(profile)?, &endpoint)?;
     ctx.note(&format!("Registered oauthctl at {issuer} as client {id}"));
     Ok(Some(id))
+}
+
+/// An issuer the user named, with no client id: the client metadata
+/// document's URL where that server takes one (a resource's server got its
+/// client in `from_resource`). A named profile keeps it as its client.
+fn with_document_client(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
+    let Some(issuer) = profile.issuer.clone() else {
+        return Ok(profile);
+    };
+    if profile.client_id.is_some() || profile.client_metadata_url.is_none() {
+        return Ok(profile);
+    }
+    let metadata = engine::metadata(ctx, &profile)?;
+    let Some(url) = super::client_metadata::client_for(ctx, &profile, &issuer, metadata.as_ref())?
+    else {
+        return Ok(profile);
+    };
+    profile.options.client_id = Some(url.clone());
+    if profile.named {
+        let keys = [("issuer", issuer), ("client_id", url)];
+        super::profile::save_found(&ctx.globals.config_path, &profile.name, &keys, &[])?;
+    }
+    Ok(profile)
 }
 
 /// An authorization server that a resource named, not the user, gets no

@@ -149,6 +149,62 @@ fn the_profile_key_is_used_as_the_flag_is() {
     assert_eq!(done.code, Some(0), "{}", done.stderr);
 }
 
+/// An issuer the user names takes the document's URL too, and the
+/// profile keeps it as its client.
+#[test]
+fn a_login_at_a_named_issuer_uses_the_document_too() {
+    let Some((op, tls, dir)) = OidcProvider::start_cimd(false) else {
+        return;
+    };
+    let env = TestEnv::new();
+    let url = host_document(&env, &op, &dir, "issuer.json");
+    let ca = tls.ca.to_str().unwrap();
+    let mut cmd = env.cmd();
+    cmd.args([
+        "login",
+        "-p",
+        "team",
+        "--issuer",
+        op.issuer(),
+        "--cacert",
+        ca,
+        "--scope",
+        "api:read",
+        "--client-metadata-url",
+        &url,
+        "--no-browser",
+        "--timeout",
+        "60",
+    ]);
+    let mut running = cmd.follow();
+    let auth = auth_url(&mut running);
+    assert_eq!(param(&auth, "client_id").as_deref(), Some(url.as_str()));
+    let done = approve(running, &auth, &tls.ca);
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(
+        config.contains("[profiles.team]") && config.contains(&format!("client_id = \"{url}\"")),
+        "{config}"
+    );
+    assert_ok(&env.run(&["refresh", "-p", "team", "--cacert", ca]));
+
+    // Without the document's URL, the user is asked for a client.
+    let out = env.run(&[
+        "login",
+        "--issuer",
+        op.issuer(),
+        "--cacert",
+        ca,
+        "--no-browser",
+    ]);
+    assert_code(&out, 2);
+    assert!(
+        stderr(&out).contains("--client-id") && stderr(&out).contains("--client-metadata-url"),
+        "{}",
+        stderr(&out)
+    );
+}
+
 /// A server that does not advertise client_id_metadata_document_supported
 /// gets a registered client instead, and the login says why.
 #[test]

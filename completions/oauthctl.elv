@@ -63,7 +63,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --redirect-uri 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]'
             cand --port 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)'
             cand --timeout 'Give up waiting for the browser or device approval after this many seconds [default: 300]'
-            cand --client-metadata-url 'With no client id configured: the https URL of this client''s metadata document (`oauthctl client-metadata`), used as the client id where the server takes one (client_id_metadata_document_supported), before registering a client [default: the profile''s client_metadata_url]'
+            cand --client-metadata-url 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client [default: the profile''s client_metadata_url]'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'

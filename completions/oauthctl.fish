@@ -71,7 +71,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l browser -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l redirect-uri -d 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l port -d 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l timeout -d 'Give up waiting for the browser or device approval after this many seconds [default: 300]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-metadata-url -d 'With no client id configured: the https URL of this client\'s metadata document (`oauthctl client-metadata`), used as the client id where the server takes one (client_id_metadata_document_supported), before registering a client [default: the profile\'s client_metadata_url]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client [default: the profile\'s client_metadata_url]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l token-url -d 'Token endpoint (wins over discovery)' -r

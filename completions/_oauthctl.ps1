@@ -51,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('setup-git', 'setup-git', [CompletionResultType]::ParameterValue, '`setup git`, by its earlier name')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Add, list, show or remove profiles in the config file')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Set up other tools to get their tokens from oauthctl')
+            [CompletionResult]::new('client-metadata', 'client-metadata', [CompletionResultType]::ParameterValue, 'Print the client metadata document to host, whose URL is then the client id at servers that take one (--client-metadata-url)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Try oauthctl with no account anywhere: a local authorization server and API, step by step')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write generated shell completions or man pages (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -66,6 +67,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('--redirect-uri', '--redirect-uri', [CompletionResultType]::ParameterName, 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]')
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting for the browser or device approval after this many seconds [default: 300]')
+            [CompletionResult]::new('--client-metadata-url', '--client-metadata-url', [CompletionResultType]::ParameterName, 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client [default: the profile''s client_metadata_url]')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
@@ -1037,6 +1039,23 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
         'oauthctl;setup;help;help' {
             break
         }
+        'oauthctl;client-metadata' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Where the document will be hosted: an https URL with a path, which is its client_id [default: the profile''s client_metadata_url]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers')
+            [CompletionResult]::new('--http-timeout', '--http-timeout', [CompletionResultType]::ParameterName, 'Time limit for each HTTP request, in seconds [default: 30]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (repeat for more); secrets are always redacted')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More diagnostics on stderr (repeat for more); secrets are always redacted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Only errors on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'oauthctl;demo' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile in the config file [default: `default_profile` from the file, else `default`]')
@@ -1138,6 +1157,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('setup-git', 'setup-git', [CompletionResultType]::ParameterValue, '`setup git`, by its earlier name')
             [CompletionResult]::new('profile', 'profile', [CompletionResultType]::ParameterValue, 'Add, list, show or remove profiles in the config file')
             [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Set up other tools to get their tokens from oauthctl')
+            [CompletionResult]::new('client-metadata', 'client-metadata', [CompletionResultType]::ParameterValue, 'Print the client metadata document to host, whose URL is then the client id at servers that take one (--client-metadata-url)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Try oauthctl with no account anywhere: a local authorization server and API, step by step')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write generated shell completions or man pages (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1217,6 +1237,9 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             break
         }
         'oauthctl;help;setup;docker' {
+            break
+        }
+        'oauthctl;help;client-metadata' {
             break
         }
         'oauthctl;help;demo' {

@@ -22,6 +22,9 @@ _oauthctl() {
             oauthctl,client-credentials)
                 cmd="oauthctl__subcmd__client__subcmd__credentials"
                 ;;
+            oauthctl,client-metadata)
+                cmd="oauthctl__subcmd__client__subcmd__metadata"
+                ;;
             oauthctl,curl)
                 cmd="oauthctl__subcmd__curl"
                 ;;
@@ -96,6 +99,9 @@ _oauthctl() {
                 ;;
             oauthctl__subcmd__help,client-credentials)
                 cmd="oauthctl__subcmd__help__subcmd__client__subcmd__credentials"
+                ;;
+            oauthctl__subcmd__help,client-metadata)
+                cmd="oauthctl__subcmd__help__subcmd__client__subcmd__metadata"
                 ;;
             oauthctl__subcmd__help,curl)
                 cmd="oauthctl__subcmd__help__subcmd__curl"
@@ -239,7 +245,7 @@ _oauthctl() {
 
     case "${cmd}" in
         oauthctl)
-            opts="-p -v -q -h -V --profile --config --store --http-timeout --verbose --quiet --help --version login token refresh client-credentials cc curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup demo generate help"
+            opts="-p -v -q -h -V --profile --config --store --http-timeout --verbose --quiet --help --version login token refresh client-credentials cc curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup client-metadata demo generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -412,6 +418,44 @@ _oauthctl() {
                     return 0
                     ;;
                 --grant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(oauthctl profile list --names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -W "auto keyring file kernel kernel+file none" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__client__subcmd__metadata)
+            opts="-p -v -q -h -V --url --profile --config --store --http-timeout --verbose --quiet --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1493,7 +1537,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__help)
-            opts="login token refresh client-credentials curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup demo generate help"
+            opts="login token refresh client-credentials curl exec logout status inspect introspect exchange git-credential docker-credential setup-git profile setup client-metadata demo generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1507,6 +1551,20 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__help__subcmd__client__subcmd__credentials)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        oauthctl__subcmd__help__subcmd__client__subcmd__metadata)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2223,7 +2281,7 @@ _oauthctl() {
             return 0
             ;;
         oauthctl__subcmd__login)
-            opts="-o -p -v -q -h -V --output --with-refresh-token --password-grant --username --password-stdin --grant-type --device --no-browser --browser --paste --redirect-uri --port --timeout --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
+            opts="-o -p -v -q -h -V --output --with-refresh-token --password-grant --username --password-stdin --grant-type --device --no-browser --browser --paste --redirect-uri --port --timeout --client-metadata-url --issuer --auth-url --token-url --device-url --revocation-url --introspection-url --client-id --client-secret --client-secret-file --resource-url --par --dpop --cacert --client-cert --client-cert-key --credentials-file --client-auth --client-key --client-key-id --client-key-alg --client-assertion-aud --assertion-file --client-assertion-file --client-assertion-env --client-assertion-cmd --client-assertion --body --scope --audience --resource --param --auth-param --grant --profile --config --store --http-timeout --verbose --quiet --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2262,6 +2320,10 @@ _oauthctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-metadata-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -48,6 +48,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand setup-git '`setup git`, by its earlier name'
             cand profile 'Add, list, show or remove profiles in the config file'
             cand setup 'Set up other tools to get their tokens from oauthctl'
+            cand client-metadata 'Print the client metadata document to host, whose URL is then the client id at servers that take one (--client-metadata-url)'
             cand demo 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
             cand generate 'Write generated shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -62,6 +63,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --redirect-uri 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]'
             cand --port 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)'
             cand --timeout 'Give up waiting for the browser or device approval after this many seconds [default: 300]'
+            cand --client-metadata-url 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client [default: the profile''s client_metadata_url]'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'
@@ -998,6 +1000,22 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         }
         &'oauthctl;setup;help;help'= {
         }
+        &'oauthctl;client-metadata'= {
+            cand --url 'Where the document will be hosted: an https URL with a path, which is its client_id [default: the profile''s client_metadata_url]'
+            cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]'
+            cand --store 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers'
+            cand --http-timeout 'Time limit for each HTTP request, in seconds [default: 30]'
+            cand -v 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand --verbose 'More diagnostics on stderr (repeat for more); secrets are always redacted'
+            cand -q 'Only errors on stderr'
+            cand --quiet 'Only errors on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'oauthctl;demo'= {
             cand -p 'Profile in the config file [default: `default_profile` from the file, else `default`]'
             cand --profile 'Profile in the config file [default: `default_profile` from the file, else `default`]'
@@ -1091,6 +1109,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand setup-git '`setup git`, by its earlier name'
             cand profile 'Add, list, show or remove profiles in the config file'
             cand setup 'Set up other tools to get their tokens from oauthctl'
+            cand client-metadata 'Print the client metadata document to host, whose URL is then the client id at servers that take one (--client-metadata-url)'
             cand demo 'Try oauthctl with no account anywhere: a local authorization server and API, step by step'
             cand generate 'Write generated shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1147,6 +1166,8 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         &'oauthctl;help;setup;git'= {
         }
         &'oauthctl;help;setup;docker'= {
+        }
+        &'oauthctl;help;client-metadata'= {
         }
         &'oauthctl;help;demo'= {
         }

@@ -205,6 +205,10 @@ pub enum Command {
     /// Set up other tools to get their tokens from oauthctl
     #[command(subcommand)]
     Setup(SetupCommand),
+    /// Print the client metadata document to host, whose URL is then the client id at
+    /// servers that take one (--client-metadata-url)
+    #[command(name = "client-metadata")]
+    ClientMetadata(ClientMetadataArgs),
     /// Try oauthctl with no account anywhere: a local authorization server and API, step by step
     #[cfg(feature = "demo")]
     Demo(DemoArgs),
@@ -449,9 +453,26 @@ pub struct LoginArgs {
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<u64>,
 
+    /// With no client id configured: the https URL of a client metadata document (`oauthctl
+    /// client-metadata`), the client id where the server takes one, before registering a
+    /// client [default: the profile's client_metadata_url]
+    #[arg(hide_short_help = true, long, value_name = "URL")]
+    pub client_metadata_url: Option<String>,
+
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
     pub provider: ProviderOptions,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Example:\n  oauthctl client-metadata --url https://example.github.io/oauthctl/client.json > client.json"
+)]
+pub struct ClientMetadataArgs {
+    /// Where the document will be hosted: an https URL with a path, which is its client_id
+    /// [default: the profile's client_metadata_url]
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
 }
 
 #[derive(Debug, Args)]

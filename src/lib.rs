@@ -154,6 +154,7 @@ pub fn run(cli: cli::Cli) -> anyhow::Result<u8> {
         Command::SetupGit(args) => commands::setup_git::run(&ctx, args),
         Command::Profile(command) => commands::profile::run(&ctx, command),
         Command::Setup(command) => commands::setup::run(&ctx, command),
+        Command::ClientMetadata(args) => commands::client_metadata::run(&ctx, args),
         #[cfg(feature = "demo")]
         Command::Demo(args) => commands::demo::run(&ctx, args),
         Command::Generate(command) => commands::generate::run(command),

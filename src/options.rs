@@ -235,6 +235,11 @@ pub struct ProviderOptions {
     /// Fixed loopback redirect URI for `login`
     #[arg(skip)]
     pub redirect_uri: Option<String>,
+    /// The https URL of a client metadata document (`oauthctl
+    /// client-metadata` prints it): the client id at servers that take one,
+    /// when no client id is configured
+    #[arg(skip)]
+    pub client_metadata_url: Option<String>,
     /// Fixed loopback port for `login`
     #[arg(skip)]
     pub port: Option<u16>,
@@ -417,6 +422,7 @@ impl Combine for ProviderOptions {
             token_in: self.token_in.combine(other.token_in),
             retry_rejected: self.retry_rejected.combine(other.retry_rejected),
             redirect_uri: self.redirect_uri.combine(other.redirect_uri),
+            client_metadata_url: self.client_metadata_url.combine(other.client_metadata_url),
             port: self.port.combine(other.port),
             min_ttl: self.min_ttl.combine(other.min_ttl),
             username: self.username.combine(other.username),

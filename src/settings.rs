@@ -440,6 +440,10 @@ impl Profile {
         {
             crate::oauth::http::check_url(url).map_err(|e| usage(e.to_string()))?;
         }
+        if let Some(url) = &options.client_metadata_url {
+            crate::oauth::client_metadata::check_url(url)
+                .map_err(|e| usage(format!("client_metadata_url (--client-metadata-url): {e}")))?;
+        }
         Ok(Profile {
             name,
             named,

@@ -34,7 +34,12 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         crate::diag::write_now(format_args!("oauthctl: login cancelled"));
         std::process::exit(CANCELLED);
     });
-    let profile = from_resource(ctx, Profile::resolve(&ctx.globals, &args.provider)?)?;
+    let flags = crate::options::ProviderOptions {
+        client_metadata_url: args.client_metadata_url.clone(),
+        ..args.provider.clone()
+    };
+    let profile = from_resource(ctx, Profile::resolve(&ctx.globals, &flags)?)?;
+    let profile = with_document_client(ctx, profile)?;
     if profile.unconfigured {
         return Err(crate::error::nothing_configured(&ctx.globals.config_path));
     }
@@ -135,7 +140,7 @@ pub fn check_id_token(
 
 fn client_id(profile: &Profile) -> Result<String> {
     profile.client_id.clone().ok_or_else(|| {
-        usage("login needs a client: give --client-id (or set client_id in the profile)")
+        usage("login needs a client: give --client-id (or set client_id in the profile), or --client-metadata-url URL where the server takes client metadata documents")
     })
 }
 
@@ -434,17 +439,7 @@ fn from_resource(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
         ("issuer", issuer.clone()),
         ("resource", profile.resource.clone().unwrap_or_default()),
     ];
-    if profile.client_id.is_none() {
-        let endpoint = engine::metadata(ctx, &profile)?
-            .and_then(|m| m.registration_endpoint)
-            .ok_or_else(|| {
-                usage(format!(
-                    "{issuer} offers no client registration (RFC 7591): register a client there and give --client-id"
-                ))
-            })?;
-        let id =
-            crate::oauth::registration::register_native_client(ctx.http_for(&profile)?, &endpoint)?;
-        ctx.note(&format!("Registered oauthctl at {issuer} as client {id}"));
+    if let Some(id) = choose_client(ctx, &profile, &issuer)? {
         profile.options.client_id = Some(id.clone());
         keys.push(("client_id", id));
     }
@@ -459,6 +454,62 @@ fn from_resource(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
         profile.name,
         ctx.globals.config_path.display()
     ));
+    Ok(profile)
+}
+
+/// The client a login at `issuer` uses, in the order of the MCP
+/// authorization spec: the configured one (`None`: nothing to save), a
+/// client metadata document's URL, one registered there (RFC 7591), else
+/// the user is asked for one.
+fn choose_client(ctx: &Ctx, profile: &Profile, issuer: &str) -> Result<Option<String>> {
+    if profile.client_id.is_some() {
+        return Ok(None);
+    }
+    let metadata = engine::metadata(ctx, profile)?;
+    if let Some(url) = super::client_metadata::client_for(ctx, profile, issuer, metadata.as_ref())?
+    {
+        return Ok(Some(url));
+    }
+    let takes_documents = metadata
+        .as_ref()
+        .is_some_and(|m| m.client_id_metadata_document_supported);
+    let endpoint = metadata
+        .and_then(|m| m.registration_endpoint)
+        .ok_or_else(|| {
+            let or_document = if takes_documents {
+                " (or, as it takes client metadata documents, host the output of `oauthctl client-metadata --url URL` at an https URL and give --client-metadata-url URL)"
+            } else {
+                ""
+            };
+            usage(format!(
+                "{issuer} offers no client registration (RFC 7591): register a client there and give --client-id{or_document}"
+            ))
+        })?;
+    let id = crate::oauth::registration::register_native_client(ctx.http_for(profile)?, &endpoint)?;
+    ctx.note(&format!("Registered oauthctl at {issuer} as client {id}"));
+    Ok(Some(id))
+}
+
+/// An issuer the user named, with no client id: the client metadata
+/// document's URL where that server takes one (a resource's server got its
+/// client in `from_resource`). A named profile keeps it as its client.
+fn with_document_client(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
+    let Some(issuer) = profile.issuer.clone() else {
+        return Ok(profile);
+    };
+    if profile.client_id.is_some() || profile.client_metadata_url.is_none() {
+        return Ok(profile);
+    }
+    let metadata = engine::metadata(ctx, &profile)?;
+    let Some(url) = super::client_metadata::client_for(ctx, &profile, &issuer, metadata.as_ref())?
+    else {
+        return Ok(profile);
+    };
+    profile.options.client_id = Some(url.clone());
+    if profile.named {
+        let keys = [("issuer", issuer), ("client_id", url)];
+        super::profile::save_found(&ctx.globals.config_path, &profile.name, &keys, &[])?;
+    }
     Ok(profile)
 }
 

@@ -1,6 +1,7 @@
 //! One file per subcommand. Each takes the context and its resolved args.
 
 pub mod client_credentials;
+pub mod client_metadata;
 pub mod curl;
 mod curl_request;
 #[cfg(feature = "demo")]

@@ -30,6 +30,10 @@ pub struct Metadata {
     pub pushed_authorization_request_endpoint: Option<String>,
     #[serde(default)]
     pub require_pushed_authorization_requests: bool,
+    /// draft-ietf-oauth-client-id-metadata-document §4: an https URL of a
+    /// client metadata document is taken as a client id.
+    #[serde(default)]
+    pub client_id_metadata_document_supported: bool,
     /// RFC 8705 §5: where a client presenting a certificate should go.
     #[serde(default)]
     pub mtls_endpoint_aliases: Option<MtlsAliases>,

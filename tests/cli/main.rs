@@ -11,6 +11,7 @@ mod support;
 
 mod accounts;
 mod assertion;
+mod cimd;
 mod client_jwt;
 mod commands;
 mod curl;

@@ -35,6 +35,18 @@
 // and a pushed authorization request without client_id in its body gets
 // invalid_request (as Spring Authorization Server answers).
 //
+// Client ID Metadata Documents (draft-ietf-oauth-client-id-metadata-document):
+// with OAUTHCTL_TEST_CIMD_DIR set, an https URL is taken as a client_id
+// (client_id_metadata_document_supported in the metadata) and the document is
+// fetched there, as oidc-provider does it: the document's client_id must be
+// its URL, and a native client's loopback redirect URIs match any port. The
+// server trusts the tests' CA for that fetch (the harness sets
+// NODE_EXTRA_CA_CERTS), and its guard against fetching special-use addresses
+// is off, since 127.0.0.1 is the only address tests use. The server is also
+// the document's static host: GET /clients/<name> serves the file <name> of
+// that directory. With OAUTHCTL_TEST_NO_REGISTRATION set, there is no
+// dynamic registration (RFC 7591) either.
+//
 // Test-only endpoints (not part of oidc-provider):
 // - GET  /test/stats  counts of requests since start or the last reset, taken
 //        before oidc-provider handles them (so failed requests count too):
@@ -43,7 +55,8 @@
 //         "device_authorization_requests": n, "userinfo_requests": n,
 //         "dpop_proofs_at_token_endpoint": n, "dpop_proofs_at_par_endpoint": n,
 //         "dpop_api_requests": n,
-//         "dpop_nonce_challenges": n}
+//         "dpop_nonce_challenges": n, "registration_requests": n,
+//         "client_metadata_document_requests": n}
 // - POST /test/reset  zeroes those counts (204)
 // - GET  /api/me      a protected resource: a valid access token in
 //        `Authorization: Bearer` or `?access_token=` gets 200 and
@@ -222,6 +235,8 @@ function emptyStats() {
     mcp_calls: {},
     mcp_unauthorized: 0,
     mcp_insufficient_scope: 0,
+    registration_requests: 0,
+    client_metadata_document_requests: 0,
   };
 }
 
@@ -491,8 +506,19 @@ const apiResource = `${issuer}/api`;
 const mcpResource = `${issuer}/mcp`;
 const MCP_METADATA = `${issuer}/.well-known/oauth-protected-resource/mcp`;
 
+const cimdDir = process.env.OAUTHCTL_TEST_CIMD_DIR;
+
 const provider = new Provider(issuer, {
   clients: CLIENTS,
+  ...(cimdDir
+    ? {
+        fetch: (url, options) => {
+          // The special-use address guard: 127.0.0.1 is all tests have.
+          delete options.dispatcher;
+          return globalThis.fetch(url, options);
+        },
+      }
+    : {}),
   clientAuthMethods: [
     'client_secret_basic',
     'client_secret_jwt',
@@ -554,7 +580,8 @@ const provider = new Provider(issuer, {
   features: {
     devInteractions: { enabled: true },
     // RFC 7591, open: a client with no id registers itself (zero-config login).
-    registration: { enabled: true },
+    registration: { enabled: !process.env.OAUTHCTL_TEST_NO_REGISTRATION },
+    clientIdMetadataDocument: { enabled: Boolean(cimdDir), ack: 'draft-02' },
     deviceFlow: { enabled: true },
     revocation: { enabled: true },
     introspection: { enabled: true },
@@ -714,6 +741,7 @@ function clientAuthUsed(ctx, params) {
 provider.use(async (ctx, next) => {
   const counter = ctx.method === 'POST' ? COUNTED.get(ctx.path) : undefined;
   if (ctx.path === '/me') stats.userinfo_requests += 1;
+  if (ctx.path === '/reg' && ctx.method === 'POST') stats.registration_requests += 1;
   if (ctx.path === '/token' && ctx.get('dpop')) stats.dpop_proofs_at_token_endpoint += 1;
   if (ctx.path === '/request' && ctx.get('dpop')) stats.dpop_proofs_at_par_endpoint += 1;
   if (!counter) {
@@ -785,6 +813,16 @@ server.on('request', (req, res) => {
       console.error('/mcp failed:', err);
       sendJson(res, 500, { error: 'server_error' });
     });
+  } else if (cimdDir && url.pathname.startsWith('/clients/') && req.method === 'GET') {
+    stats.client_metadata_document_requests += 1;
+    const name = url.pathname.slice('/clients/'.length);
+    const file = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(name) ? `${cimdDir}/${name}` : undefined;
+    if (file && fs.existsSync(file)) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(fs.readFileSync(file));
+    } else {
+      sendJson(res, 404, { error: 'not_found' });
+    }
   } else if (url.pathname === '/.well-known/oauth-protected-resource/api') {
     // RFC 9728: the API says which authorization server it trusts.
     sendJson(res, 200, {

@@ -56,6 +56,8 @@ pub struct OidcProvider {
     /// Where the server wrote the private keys of its key clients, when
     /// started with [`OidcProvider::start_with_client_keys`].
     key_dir: Option<PathBuf>,
+    /// The CA of an https provider's certificate, which [`OidcProvider::stats`] trusts.
+    ca: Option<PathBuf>,
     _dir: tempfile::TempDir,
 }
 
@@ -230,11 +232,41 @@ impl OidcProvider {
     /// CA made here with openssl; also returns the CA's PEM file, which a
     /// client must be told to trust (`--cacert`).
     pub fn start_tls() -> Option<(Self, TestTls)> {
+        Self::start_tls_with(temp_dir("oauthctl-oidc-tls-"), Vec::new())
+    }
+
+    /// [`OidcProvider::start_tls`], taking an https URL as client id
+    /// (Client ID Metadata Documents) and hosting, at
+    /// `ISSUER/clients/NAME`, the file NAME of the directory returned, which
+    /// a test writes the documents into; with `registration` false it has
+    /// no RFC 7591 registration endpoint.
+    pub fn start_cimd(registration: bool) -> Option<(Self, TestTls, PathBuf)> {
+        let dir = temp_dir("oauthctl-oidc-cimd-");
+        let clients = dir.path().join("clients");
+        std::fs::create_dir(&clients).expect("create the documents' directory");
+        let mut env = vec![
+            ("OAUTHCTL_TEST_CIMD_DIR", clients.clone().into_os_string()),
+            // The fetch of a document trusts the tests' CA.
+            (
+                "NODE_EXTRA_CA_CERTS",
+                dir.path().join("ca.pem").into_os_string(),
+            ),
+        ];
+        if !registration {
+            env.push(("OAUTHCTL_TEST_NO_REGISTRATION", "1".into()));
+        }
+        let (op, tls) = Self::start_tls_with(dir, env)?;
+        Some((op, tls, clients))
+    }
+
+    fn start_tls_with(
+        dir: tempfile::TempDir,
+        extra: Vec<(&str, std::ffi::OsString)>,
+    ) -> Option<(Self, TestTls)> {
         if let Some(why) = unavailable() {
             super::skip(why, NODE_SWITCHES);
             return None;
         }
-        let dir = temp_dir("oauthctl-oidc-tls-");
         let Some(ca) = super::tls::TestCa::create(dir.path()) else {
             super::skip(
                 "openssl is not installed (the test CA is made with it)",
@@ -245,7 +277,7 @@ impl OidcProvider {
         let (cert, key) = ca.server_cert("127.0.0.1");
         let (client_cert, client_key) = ca.client_cert("mtls-client");
         let (self_signed_cert, self_signed_key) = ca.self_signed_cert("self-signed-client");
-        let env = [
+        let mut env = vec![
             ("OAUTHCTL_TEST_TLS_CERT", cert.into_os_string()),
             ("OAUTHCTL_TEST_TLS_KEY", key.into_os_string()),
             ("OAUTHCTL_TEST_TLS_CA", ca.cert.clone().into_os_string()),
@@ -254,6 +286,7 @@ impl OidcProvider {
                 self_signed_cert.clone().into_os_string(),
             ),
         ];
+        env.extend(extra);
         let files = TestTls {
             ca: ca.cert.clone(),
             client_cert,
@@ -261,7 +294,9 @@ impl OidcProvider {
             self_signed_cert,
             self_signed_key,
         };
-        Some((Self::start_server(dir, &env, false), files))
+        let mut provider = Self::start_server(dir, &env, false);
+        provider.ca = Some(files.ca.clone());
+        Some((provider, files))
     }
 
     /// Node's start has been seen to stall (once in some hundred starts,
@@ -335,6 +370,7 @@ impl OidcProvider {
             issuer: String::new(),
             stderr_path,
             key_dir,
+            ca: None,
             _dir: dir,
         };
         match rx.recv_timeout(STARTUP_TIMEOUT) {
@@ -395,6 +431,15 @@ impl OidcProvider {
         format!("{}/api/me", self.issuer)
     }
 
+    /// A client for this server's own endpoints: one trusting its CA when
+    /// it is on https.
+    pub fn client(&self) -> reqwest::blocking::Client {
+        match &self.ca {
+            Some(ca) => http_client_trusting(ca),
+            None => http_client(),
+        }
+    }
+
     /// Everything the server wrote on stderr so far (for failure messages).
     pub fn server_stderr(&self) -> String {
         std::fs::read_to_string(&self.stderr_path).unwrap_or_default()
@@ -405,7 +450,8 @@ impl OidcProvider {
     ///   "revocation_requests": n, "introspection_requests": n,
     ///   "device_authorization_requests": n, "userinfo_requests": n}`.
     pub fn stats(&self) -> serde_json::Value {
-        let resp = http_client()
+        let resp = self
+            .client()
             .get(format!("{}/test/stats", self.issuer))
             .send()
             .expect("GET /test/stats");
@@ -421,7 +467,8 @@ impl OidcProvider {
     }
 
     pub fn reset_stats(&self) {
-        let resp = http_client()
+        let resp = self
+            .client()
             .post(format!("{}/test/reset", self.issuer))
             .send()
             .expect("POST /test/reset");
@@ -671,6 +718,20 @@ pub fn http_client() -> reqwest::blocking::Client {
         .expect("build HTTP client")
 }
 
+/// [`http_client`], trusting the CA in the PEM file `ca` too.
+pub fn http_client_trusting(ca: &Path) -> reqwest::blocking::Client {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let pem = std::fs::read(ca).expect("read the test CA");
+    reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .no_proxy()
+        .timeout(HTTP_TIMEOUT)
+        .connect_timeout(HTTP_TIMEOUT)
+        .tls_certs_merge([reqwest::Certificate::from_pem(&pem).expect("the test CA")])
+        .build()
+        .expect("build HTTP client")
+}
+
 /// Drives an authorization request like a user in a browser would, against
 /// oidc-provider's devInteractions pages: follows redirects, signs in as
 /// `test-user`, consents, and returns the URL the server finally redirects to
@@ -678,7 +739,19 @@ pub fn http_client() -> reqwest::blocking::Client {
 /// with `error`). That URL is not requested: a caller with a listening client
 /// (e.g. `oauthctl login`) delivers it with [`deliver_callback`].
 pub fn authorize_in_test_browser(auth_url: &str) -> String {
-    match TestBrowser::new("test-user").browse(auth_url) {
+    authorize_in_test_browser_with(TestBrowser::new("test-user"), auth_url)
+}
+
+/// [`authorize_in_test_browser`] on an https provider whose certificate
+/// comes from the CA in the PEM file `ca`.
+pub fn authorize_in_test_browser_trusting(auth_url: &str, ca: &Path) -> String {
+    let mut browser = TestBrowser::new("test-user");
+    browser.client = http_client_trusting(ca);
+    authorize_in_test_browser_with(browser, auth_url)
+}
+
+fn authorize_in_test_browser_with(mut browser: TestBrowser, auth_url: &str) -> String {
+    match browser.browse(auth_url) {
         BrowseEnd::Redirect(url) => url,
         BrowseEnd::Page { url, body } => {
             panic!("the authorization flow ended on a page at {url}, not a redirect:\n{body}")

@@ -45,6 +45,13 @@
 //         "dpop_api_requests": n,
 //         "dpop_nonce_challenges": n}
 // - POST /test/reset  zeroes those counts (204)
+// - /mcp/tenant1       a path-scoped protected resource (MCP 2025-11-25
+//        discovery): a token for it gets 200 and the same JSON as /api/me;
+//        anything else 401 with `WWW-Authenticate: Bearer
+//        resource_metadata="<issuer>/.well-known/oauth-protected-resource/mcp/tenant1",
+//        scope="mcp:read mcp:admin"`. Its metadata lists mcp:read and
+//        mcp:tools; tokens for it carry at most those (mcp:admin is never
+//        granted, so what was asked and granted differ).
 // - GET  /api/me      a protected resource: a valid access token in
 //        `Authorization: Bearer` or `?access_token=` gets 200 and
 //        {"sub", "client_id", "scope", "token_kind"}; anything else gets 401 with
@@ -69,7 +76,7 @@ console.log = (...args) => console.error(...args);
 const { default: Provider, errors } = await import('oidc-provider');
 
 const ACCESS_TOKEN_TTL = 300;
-const SCOPES = ['openid', 'offline_access', 'profile', 'email', 'api:read', 'api:write'];
+const SCOPES = ['openid', 'offline_access', 'profile', 'email', 'api:read', 'api:write', 'mcp:read', 'mcp:tools', 'mcp:admin'];
 const API_SCOPES = 'api:read api:write';
 // RFC 6749 §2.3.1: this must be form-urlencoded before Basic encoding.
 const SPECIAL_SECRET = 'p@ss:w/rd+&=%~ x';
@@ -332,6 +339,25 @@ async function apiMe(provider, req, res, url) {
   });
 }
 
+// Only a token for this resource (RFC 8707 audience) is taken.
+async function mcpTenant(provider, req, res, url) {
+  const value = bearerToken(req, url);
+  const token = value ? await provider.AccessToken.find(value) : undefined;
+  const audience = token?.aud ?? token?.resourceServer?.audience;
+  if (!token || !token.isValid || (audience !== mcpResource && !(Array.isArray(audience) && audience.includes(mcpResource)))) {
+    sendJson(res, 401, { error: 'invalid_token' }, {
+      'www-authenticate': `Bearer resource_metadata="${issuer}/.well-known/oauth-protected-resource/mcp/tenant1", scope="mcp:read mcp:admin"`,
+    });
+    return;
+  }
+  sendJson(res, 200, {
+    sub: token.accountId ?? null,
+    client_id: token.clientId,
+    scope: token.scope ?? null,
+    token_kind: 'access_token',
+  });
+}
+
 async function apiMeDpop(provider, req, res, url, value) {
   stats.dpop_api_requests += 1;
   const token =
@@ -423,6 +449,8 @@ await new Promise((resolve, reject) => {
 const { port } = server.address();
 const issuer = `${tlsCert ? 'https' : 'http'}://127.0.0.1:${port}`;
 const apiResource = `${issuer}/api`;
+const mcpResource = `${issuer}/mcp/tenant1`;
+const MCP_SCOPES = 'mcp:read mcp:tools';
 
 const provider = new Provider(issuer, {
   clients: CLIENTS,
@@ -512,6 +540,9 @@ const provider = new Provider(issuer, {
       defaultResource: async (_ctx, _client, oneOf) => oneOf ?? apiResource,
       useGrantedResource: async () => false,
       getResourceServerInfo: async (_ctx, resourceIndicator) => {
+        if (resourceIndicator === mcpResource) {
+          return { scope: MCP_SCOPES, audience: mcpResource, accessTokenTTL: ACCESS_TOKEN_TTL, accessTokenFormat: 'opaque' };
+        }
         if (resourceIndicator !== apiResource) {
           throw new errors.InvalidTarget();
         }
@@ -705,6 +736,18 @@ server.on('request', (req, res) => {
       authorization_servers: [issuer],
       scopes_supported: ['api:read'],
       bearer_methods_supported: ['header'],
+    });
+  } else if (url.pathname === '/.well-known/oauth-protected-resource/mcp/tenant1') {
+    sendJson(res, 200, {
+      resource: mcpResource,
+      authorization_servers: [issuer],
+      scopes_supported: MCP_SCOPES.split(' '),
+      bearer_methods_supported: ['header'],
+    });
+  } else if (url.pathname === '/mcp/tenant1') {
+    mcpTenant(provider, req, res, url).catch((err) => {
+      console.error('/mcp/tenant1 failed:', err);
+      sendJson(res, 500, { error: 'server_error' });
     });
   } else if (url.pathname === '/api/me' || url.pathname === '/api' || url.pathname === '/api/nonce/me') {
     apiMe(provider, req, res, url).catch((err) => {

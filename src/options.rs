@@ -232,6 +232,10 @@ pub struct ProviderOptions {
     /// `oauthctl curl` refreshes and retries once on a 401 invalid_token
     #[arg(skip)]
     pub retry_rejected: Option<bool>,
+    /// The issuer the client id was registered at, by oauthctl (RFC 7591):
+    /// the client id is never sent to another server
+    #[arg(skip)]
+    pub client_issuer: Option<String>,
     /// Fixed loopback redirect URI for `login`
     #[arg(skip)]
     pub redirect_uri: Option<String>,
@@ -421,6 +425,7 @@ impl Combine for ProviderOptions {
             grant: self.grant.combine(other.grant),
             token_in: self.token_in.combine(other.token_in),
             retry_rejected: self.retry_rejected.combine(other.retry_rejected),
+            client_issuer: self.client_issuer.combine(other.client_issuer),
             redirect_uri: self.redirect_uri.combine(other.redirect_uri),
             client_metadata_url: self.client_metadata_url.combine(other.client_metadata_url),
             port: self.port.combine(other.port),

@@ -294,6 +294,7 @@ mod tests {
             id_token: None,
             expires_at: None,
             scope: Some("a b".into()),
+            requested_scope: None,
             obtained_at: 0,
             grant: None,
             refresh_rejected: false,

@@ -662,6 +662,7 @@ mod tests {
             id_token: None,
             expires_at: None,
             scope: None,
+            requested_scope: None,
             obtained_at: 0,
             grant: None,
             refresh_rejected: false,

@@ -61,7 +61,7 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         log::warn!("{err:#}; this login replaces it");
     }
     engine::check_writable(ctx, &profile, &slot.key)?;
-    let (set, nonce) = if let Some(source) = &args.with_refresh_token {
+    let (mut set, nonce) = if let Some(source) = &args.with_refresh_token {
         let refresh_token = read_refresh_token(source)?;
         let seed = TokenSet {
             access_token: Secret::new(""),
@@ -71,6 +71,7 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
             id_token: None,
             expires_at: Some(0),
             scope: None,
+            requested_scope: None,
             obtained_at: 0,
             grant: None,
             refresh_rejected: false,
@@ -101,6 +102,9 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
     } else {
         browser_login(ctx, &profile, Interaction::from_args(args, &profile)?)?
     };
+    if args.with_refresh_token.is_none() {
+        set.requested_scope = profile.scope_string();
+    }
     // Only the browser flow sends a nonce; every id_token is checked.
     check_id_token(ctx, &profile, &set, nonce.as_deref())?;
     save_and_report(ctx, &profile, &slot, &set, args.output.output)
@@ -246,10 +250,9 @@ pub fn browser_login(
         redirect_uri,
     };
     let response = engine::exchange(ctx, profile, &authorization.client, &grant, Vec::new())?;
-    Ok((
-        TokenSet::from_response(response, None, grant.kind()),
-        authorization.nonce,
-    ))
+    let mut set = TokenSet::from_response(response, None, grant.kind());
+    set.requested_scope = profile.scope_string();
+    Ok((set, authorization.nonce))
 }
 
 /// Builds (and with PAR, pushes) the authorization request for
@@ -264,6 +267,7 @@ fn authorize(ctx: &Ctx, profile: &Profile, redirect_uri: &str) -> Result<Authori
         .ok_or_else(|| {
             usage("no authorization endpoint: give --auth-url or --issuer, or use --device or --password-grant")
         })?;
+    check_pkce(profile, metadata.as_ref())?;
     let client_id = client_id(profile)?;
     engine::token_url(ctx, profile)?;
     profile.client_secret()?;
@@ -411,17 +415,34 @@ fn show(
 /// authorization server (RFC 9728), where oauthctl registers itself when it
 /// has no client id (RFC 7591); both are saved in the profile, so the next
 /// `token` or `curl` needs nothing more. Tokens are asked for that resource
-/// (RFC 8707), with its scopes when none are configured.
+/// (RFC 8707), with the scope its challenge asks for, else the scopes it
+/// lists, when none are configured. A profile saved so is asked again at
+/// each login: the resource may have moved to another server.
 fn from_resource(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
     let Some(resource_url) = profile.resource_url.clone() else {
         return Ok(profile);
     };
-    if profile.issuer.is_some() || profile.auth_url.is_some() || profile.token_url.is_some() {
+    if profile.auth_url.is_some() || profile.token_url.is_some() {
         return Ok(profile);
+    }
+    match (&profile.issuer, &profile.client_issuer) {
+        (None, _) => {}
+        (Some(issuer), Some(bound)) if issuer == bound => {}
+        // The user named the server: it is trusted with their client, but
+        // not with one oauthctl registered elsewhere.
+        (Some(issuer), bound) => {
+            let issuer = issuer.clone();
+            if bound.is_some() {
+                let metadata = engine::metadata(ctx, &profile)?;
+                let chosen =
+                    client_for_server(ctx, &mut profile, &resource_url, &issuer, metadata, false)?;
+                save_found(ctx, &profile, &resource_url, &issuer, chosen, &[])?;
+            }
+            return Ok(profile);
+        }
     }
     let found = crate::oauth::resource::discover(ctx.http_for(&profile)?, &resource_url)?;
     let issuer = found.authorization_servers[0].clone();
-    refuse_credentials_for_named_server(&profile, &resource_url, &issuer)?;
     ctx.note(&format!(
         "{resource_url} is protected by {issuer}\n\n    You will sign in at {}\n",
         origin(&issuer)
@@ -430,45 +451,101 @@ fn from_resource(ctx: &Ctx, mut profile: Profile) -> Result<Profile> {
     if profile.resource.is_none() {
         profile.options.resource = Some(found.resource.clone());
     }
-    let new_scopes = profile.scopes.is_empty() && !found.scopes_supported.is_empty();
+    let new_scopes = profile.scopes.is_empty();
     if new_scopes {
-        profile.options.scopes = found.scopes_supported.clone();
+        // MCP 2025-11-25: what the challenge asks for, else what the
+        // resource lists, else no scope at all.
+        profile.options.scopes = if found.challenge_scopes.is_empty() {
+            found.scopes_supported.clone()
+        } else {
+            found.challenge_scopes.clone()
+        };
     }
-    let mut keys = vec![
-        ("resource_url", resource_url.clone()),
-        ("issuer", issuer.clone()),
-        ("resource", profile.resource.clone().unwrap_or_default()),
-    ];
-    if let Some(id) = choose_client(ctx, &profile, &issuer)? {
-        profile.options.client_id = Some(id.clone());
-        keys.push(("client_id", id));
-    }
-    let scopes = if new_scopes {
+    let metadata = engine::metadata(ctx, &profile)?;
+    check_pkce(&profile, metadata.as_ref())?;
+    let chosen = client_for_server(ctx, &mut profile, &resource_url, &issuer, metadata, true)?;
+    let found_scopes = if new_scopes {
         profile.scopes.clone()
     } else {
         Vec::new()
     };
-    super::profile::save_found(&ctx.globals.config_path, &profile.name, &keys, &scopes)?;
+    save_found(ctx, &profile, &resource_url, &issuer, chosen, &found_scopes)?;
+    Ok(profile)
+}
+
+/// Saves what discovery found, and the client registered, in the profile.
+fn save_found(
+    ctx: &Ctx,
+    profile: &Profile,
+    resource_url: &str,
+    issuer: &str,
+    chosen: ClientChoice,
+    found_scopes: &[String],
+) -> Result<()> {
+    let mut keys = vec![
+        ("resource_url", resource_url.to_owned()),
+        ("issuer", issuer.to_owned()),
+        ("resource", profile.resource.clone().unwrap_or_default()),
+    ];
+    if let ClientChoice::Registered(id) = chosen {
+        keys.push(("client_id", id));
+        keys.push(("client_issuer", issuer.to_owned()));
+    }
+    super::profile::save_found(&ctx.globals.config_path, &profile.name, &keys, found_scopes)?;
     ctx.note(&format!(
         "Saved the issuer and client of profile {} in {}",
         profile.name,
         ctx.globals.config_path.display()
     ));
-    Ok(profile)
+    Ok(())
 }
 
-/// The client a login at `issuer` uses, in the order of the MCP
-/// authorization spec: the configured one (`None`: nothing to save), a
-/// client metadata document's URL, one registered there (RFC 7591), else
-/// the user is asked for one.
-fn choose_client(ctx: &Ctx, profile: &Profile, issuer: &str) -> Result<Option<String>> {
-    if profile.client_id.is_some() {
-        return Ok(None);
+/// Which client a login at `issuer` uses.
+pub enum ClientChoice {
+    /// The profile's own: configured for this server, or registered there before.
+    Kept,
+    /// One registered now: saved, bound to `issuer`.
+    Registered(String),
+}
+
+/// Which client logs in at `issuer`, first that fits: a client id that
+/// belongs there (configured for it, or registered there before), then
+/// one registered now (RFC 7591), else the user is asked to register one.
+/// A client id belongs to the server that issued it (RFC 6749 §2.2; MCP
+/// 2026-07-28): one registered elsewhere is never sent. `named_by_resource`:
+/// the server came from the resource, not the user.
+fn client_for_server(
+    ctx: &Ctx,
+    profile: &mut Profile,
+    resource_url: &str,
+    issuer: &str,
+    metadata: Option<crate::oauth::discovery::Metadata>,
+    named_by_resource: bool,
+) -> Result<ClientChoice> {
+    match profile.client_issuer.clone() {
+        Some(bound) if bound == issuer && profile.client_id.is_some() => {
+            return Ok(ClientChoice::Kept);
+        }
+        Some(bound) => {
+            if let Some(old) = profile.options.client_id.take() {
+                ctx.note(&format!(
+                    "Client {old} was registered at {bound}, not at {issuer}: it is not sent there, and oauthctl registers a new client at {issuer}"
+                ));
+            }
+            profile.options.client_issuer = None;
+        }
+        None if named_by_resource => {
+            refuse_credentials_for_named_server(profile, resource_url, issuer)?
+        }
+        None if profile.client_id.is_some() => return Ok(ClientChoice::Kept),
+        None => {}
     }
-    let metadata = engine::metadata(ctx, profile)?;
+    // A client metadata document (MCP 2025-11-25) before registration.
     if let Some(url) = super::client_metadata::client_for(ctx, profile, issuer, metadata.as_ref())?
     {
-        return Ok(Some(url));
+        profile.options.client_id = Some(url.clone());
+        profile.options.client_issuer = Some(issuer.to_owned());
+        return Ok(ClientChoice::Registered(url));
     }
     let takes_documents = metadata
         .as_ref()
@@ -487,7 +564,52 @@ fn choose_client(ctx: &Ctx, profile: &Profile, issuer: &str) -> Result<Option<St
         })?;
     let id = crate::oauth::registration::register_native_client(ctx.http_for(profile)?, &endpoint)?;
     ctx.note(&format!("Registered oauthctl at {issuer} as client {id}"));
-    Ok(Some(id))
+    profile.options.client_id = Some(id.clone());
+    profile.options.client_issuer = Some(issuer.to_owned());
+    Ok(ClientChoice::Registered(id))
+}
+
+/// PKCE with S256 protects the code on its way back. The MCP authorization
+/// spec (2025-11-25) has a client refuse a server whose metadata does not
+/// list it, and oauthctl does so for a server found from a resource. A
+/// server named with `--issuer` is only warned about when it lists
+/// methods without S256: Entra ID and others leave the list out yet do
+/// PKCE, and refusing them would break working logins with no way around.
+/// Endpoints given by hand are not checked.
+fn check_pkce(
+    profile: &Profile,
+    metadata: Option<&crate::oauth::discovery::Metadata>,
+) -> Result<()> {
+    let Some(metadata) = metadata else {
+        return Ok(());
+    };
+    let methods = &metadata.code_challenge_methods_supported;
+    if profile.auth_url.is_some() || methods.iter().any(|m| m == "S256") {
+        return Ok(());
+    }
+    let issuer = profile
+        .issuer
+        .as_deref()
+        .unwrap_or("the authorization server");
+    let listed = if methods.is_empty() {
+        "lists no code_challenge_methods_supported".to_owned()
+    } else {
+        format!(
+            "lists code_challenge_methods_supported {}",
+            crate::oauth::response::one_line(&methods.join(" "), 100)
+        )
+    };
+    if profile.resource_url.is_some() {
+        return Err(usage(format!(
+            "{issuer} does not say it supports PKCE with S256 (its metadata {listed}), which the MCP authorization spec requires of a server a resource names: oauthctl does not log in there; ask its operators to enable S256"
+        )));
+    }
+    if !methods.is_empty() {
+        log::warn!(
+            "{issuer} {listed}, without S256: oauthctl sends a PKCE S256 challenge all the same, which such a server may ignore"
+        );
+    }
+    Ok(())
 }
 
 /// An issuer the user named, with no client id: the client metadata
@@ -630,11 +752,9 @@ pub fn device_login(ctx: &Ctx, profile: &Profile, timeout: Option<Duration>) -> 
     };
     crate::diag::hold();
     let response = device::poll(&endpoint, &authorization, &engine::user_params(profile))?;
-    Ok(TokenSet::from_response(
-        response,
-        None,
-        GrantKind::DeviceCode,
-    ))
+    let mut set = TokenSet::from_response(response, None, GrantKind::DeviceCode);
+    set.requested_scope = profile.scope_string();
+    Ok(set)
 }
 
 /// The link as a QR code drawn with Unicode half blocks; the colours are

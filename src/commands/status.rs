@@ -147,6 +147,9 @@ impl Row {
                 if let Some(scope) = &set.scope {
                     line.push_str(&format!(", scopes: {scope}"));
                 }
+                if let Some(asked) = asked_beyond_granted(set) {
+                    line.push_str(&format!(" (asked for: {asked})"));
+                }
             }
         }
         if let Some(grant) = &self.grant {
@@ -170,6 +173,7 @@ impl Row {
             "expires_at": set.and_then(|s| s.expires_at).map(output::rfc3339),
             "expires_in": set.and_then(|s| s.seconds_left()),
             "scope": set.and_then(|s| s.scope.clone()),
+            "requested_scope": set.and_then(|s| s.requested_scope.clone()),
             "refreshable": set.is_some_and(|s| {
                 s.refresh_token.is_some() && !s.refresh_rejected && !s.refresh_expired()
             }),
@@ -182,6 +186,18 @@ impl Row {
             "error": self.problem,
         })
     }
+}
+
+/// The scope a login asked for, when the server granted another; one that
+/// says nothing granted what was asked (RFC 6749 §5.1). Order and repeats
+/// are no difference.
+fn asked_beyond_granted(set: &crate::store::TokenSet) -> Option<&str> {
+    let asked = set.requested_scope.as_deref()?;
+    fn words(s: &str) -> std::collections::BTreeSet<&str> {
+        s.split_whitespace().collect()
+    }
+    let granted = set.scope.as_deref()?;
+    (words(asked) != words(granted)).then_some(asked)
 }
 
 /// What a store keeps the tokens safe from, in plain words (README

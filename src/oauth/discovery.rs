@@ -1,5 +1,8 @@
-//! Endpoint discovery: OIDC `/.well-known/openid-configuration`, then RFC 8414
-//! `/.well-known/oauth-authorization-server`, cached per issuer on disk.
+//! Endpoint discovery, in the order of the MCP authorization spec
+//! (2025-11-25): RFC 8414 `/.well-known/oauth-authorization-server` and
+//! OIDC `/.well-known/openid-configuration`, each inserted before the
+//! issuer's path, then OIDC appended to it (where Keycloak serves it);
+//! cached per issuer on disk.
 
 use super::Error;
 use super::http::{Http, MAX_BODY, Replay};
@@ -104,13 +107,17 @@ pub fn save(cache_dir: &Path, issuer: &str, metadata: &Metadata) {
     }
 }
 
-/// The issuer's metadata: the OpenID document, else the RFC 8414 one. When
-/// the first document answered lacks an optional endpoint a command may need
-/// (revocation, introspection, device), the other document is read too and
-/// fills it in: some servers (django-oauth-toolkit) list them in only one.
+/// The issuer's metadata: the first document of [`candidate_urls`] that
+/// answers and names this issuer. When it lacks an optional endpoint a
+/// command may need (revocation, introspection, device, userinfo), the
+/// later documents are read too and fill it in: some servers
+/// (django-oauth-toolkit) list them in only one.
 pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
     let trimmed = issuer.trim_end_matches('/');
     let mut failures = Vec::new();
+    // Why the first document that answered could not be used: said when
+    // no other one can be either.
+    let mut refused: Option<Error> = None;
     let mut found: Option<Metadata> = None;
     for url in candidate_urls(trimmed)? {
         if let Some(metadata) = &found
@@ -126,52 +133,55 @@ pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
             failures.push(format!("{url} -> {}", response.status));
             continue;
         }
-        let parsed: Result<Metadata, Error> =
-            serde_json::from_slice(&response.body).map_err(|_| Error::Malformed {
-                endpoint: "discovery endpoint",
-                status: response.status,
-                what: format!("a document at {url} that is not discovery metadata"),
-            });
-        let metadata = match (parsed, &mut found) {
-            (Ok(metadata), _) => metadata,
-            (Err(err), None) => return Err(err),
-            // A second document is only a supplement.
-            (Err(err), Some(_)) => {
+        match document(&response.body, response.status, &url, issuer, trimmed) {
+            Ok(metadata) => match &mut found {
+                None => found = Some(metadata),
+                Some(first) => first.fill_from(metadata),
+            },
+            // A host that answers every path (a web app's catch-all page)
+            // must not hide the document at a later address.
+            Err(err) => {
                 log::debug!("discovery: {url}: {err}");
-                continue;
+                failures.push(format!("{url} -> not this issuer's metadata"));
+                refused.get_or_insert(err);
             }
-        };
-        // RFC 8414 §3.3 and OIDC Discovery §4.3: the document names the
-        // issuer it describes, and it is the one asked for. One that names
-        // none could describe anyone's endpoints.
-        let mismatch = match &metadata.issuer {
-            Some(named) if named.trim_end_matches('/') == trimmed => None,
-            Some(named) => Some(format!(
-                "discovery at {url} names issuer {}, not {issuer}: use the exact issuer URL",
-                super::response::one_line(named, 200)
-            )),
-            None => Some(format!(
-                "discovery at {url} names no issuer, so it cannot be told apart from another server's: give --token-url and --auth-url instead"
-            )),
-        };
-        if let Some(why) = mismatch {
-            if found.is_some() {
-                log::debug!("discovery: {why}: not used");
-                continue;
-            }
-            return Err(Error::Misconfigured(why));
-        }
-        match &mut found {
-            None => found = Some(metadata),
-            Some(first) => first.fill_from(metadata),
         }
     }
-    found.ok_or_else(|| {
-        Error::Misconfigured(format!(
+    match (found, refused) {
+        (Some(metadata), _) => Ok(metadata),
+        (None, Some(err)) => Err(err),
+        (None, None) => Err(Error::Misconfigured(format!(
             "no discovery document for issuer {issuer} ({}): check --issuer or give --token-url",
             failures.join(", ")
-        ))
-    })
+        ))),
+    }
+}
+
+/// One document, parsed and checked: RFC 8414 §3.3 and OIDC Discovery
+/// §4.3 say it names the issuer it describes, and it is the one asked
+/// for. One that names none could describe anyone's endpoints.
+fn document(
+    body: &[u8],
+    status: u16,
+    url: &str,
+    issuer: &str,
+    trimmed: &str,
+) -> Result<Metadata, Error> {
+    let metadata: Metadata = serde_json::from_slice(body).map_err(|_| Error::Malformed {
+        endpoint: "discovery endpoint",
+        status,
+        what: format!("a document at {url} that is not discovery metadata"),
+    })?;
+    match &metadata.issuer {
+        Some(named) if named.trim_end_matches('/') == trimmed => Ok(metadata),
+        Some(named) => Err(Error::Misconfigured(format!(
+            "discovery at {url} names issuer {}, not {issuer}: use the exact issuer URL",
+            super::response::one_line(named, 200)
+        ))),
+        None => Err(Error::Misconfigured(format!(
+            "discovery at {url} names no issuer, so it cannot be told apart from another server's: give --token-url and --auth-url instead"
+        ))),
+    }
 }
 
 impl Metadata {
@@ -198,36 +208,53 @@ impl Metadata {
         self
     }
 
+    /// Whether a later document may add an endpoint: the RFC 8414 one,
+    /// read first, often leaves out the OpenID userinfo endpoint.
     fn lacks_optional_endpoints(&self) -> bool {
         self.revocation_endpoint.is_none()
             || self.introspection_endpoint.is_none()
             || self.device_authorization_endpoint.is_none()
+            || self.userinfo_endpoint.is_none()
     }
 
     fn fill_from(&mut self, other: Metadata) {
-        self.revocation_endpoint = self
-            .revocation_endpoint
-            .take()
-            .or(other.revocation_endpoint);
-        self.introspection_endpoint = self
-            .introspection_endpoint
-            .take()
-            .or(other.introspection_endpoint);
-        self.device_authorization_endpoint = self
-            .device_authorization_endpoint
-            .take()
-            .or(other.device_authorization_endpoint);
+        let fill = |mine: &mut Option<String>, theirs: Option<String>| {
+            if mine.is_none() {
+                *mine = theirs;
+            }
+        };
+        fill(&mut self.revocation_endpoint, other.revocation_endpoint);
+        fill(
+            &mut self.introspection_endpoint,
+            other.introspection_endpoint,
+        );
+        fill(
+            &mut self.device_authorization_endpoint,
+            other.device_authorization_endpoint,
+        );
+        fill(&mut self.userinfo_endpoint, other.userinfo_endpoint);
+        fill(&mut self.registration_endpoint, other.registration_endpoint);
     }
 }
 
+/// Where the issuer's metadata may be, in the order of the MCP
+/// authorization spec (2025-11-25): RFC 8414 §3.1 and OIDC with the
+/// well-known segment inserted before the issuer's path, then OIDC
+/// Discovery §4 appended to it. An issuer without a path has two.
 fn candidate_urls(issuer: &str) -> Result<Vec<String>, Error> {
     let url = super::http::check_url(issuer)?;
     let path = url.path().trim_end_matches('/');
+    if path.is_empty() {
+        return Ok(vec![
+            format!("{issuer}/.well-known/oauth-authorization-server"),
+            format!("{issuer}/.well-known/openid-configuration"),
+        ]);
+    }
     let origin = url.origin().ascii_serialization();
     Ok(vec![
-        format!("{issuer}/.well-known/openid-configuration"),
-        // RFC 8414 §3.1 inserts the well-known segment before the issuer's path.
         format!("{origin}/.well-known/oauth-authorization-server{path}"),
+        format!("{origin}/.well-known/openid-configuration{path}"),
+        format!("{issuer}/.well-known/openid-configuration"),
     ])
 }
 
@@ -236,15 +263,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rfc8414_inserts_before_the_path() {
-        let urls = candidate_urls("https://id.example.com/tenant1").unwrap();
+    fn the_mcp_order_inserts_before_the_path_then_appends_oidc() {
         assert_eq!(
-            urls[0],
-            "https://id.example.com/tenant1/.well-known/openid-configuration"
+            candidate_urls("https://id.example.com/tenant1").unwrap(),
+            [
+                "https://id.example.com/.well-known/oauth-authorization-server/tenant1",
+                "https://id.example.com/.well-known/openid-configuration/tenant1",
+                "https://id.example.com/tenant1/.well-known/openid-configuration",
+            ]
         );
         assert_eq!(
-            urls[1],
-            "https://id.example.com/.well-known/oauth-authorization-server/tenant1"
+            candidate_urls("https://id.example.com").unwrap(),
+            [
+                "https://id.example.com/.well-known/oauth-authorization-server",
+                "https://id.example.com/.well-known/openid-configuration",
+            ]
         );
     }
 

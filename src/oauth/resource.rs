@@ -13,38 +13,61 @@ pub struct ProtectedResource {
     pub resource: String,
     pub authorization_servers: Vec<String>,
     pub scopes_supported: Vec<String>,
+    /// The `scope` of its 401 challenge (RFC 6750 §3): what this request
+    /// needs, asked for before `scopes_supported` (MCP 2025-11-25).
+    pub challenge_scopes: Vec<String>,
 }
 
+/// Finds the resource's metadata where the MCP authorization spec
+/// (2025-11-25) says to look, in its order: the challenge's
+/// `resource_metadata`, the well-known URI with the resource's path, then
+/// the root one. An address that answers no document (a 404) passes to
+/// the next; a document that is there but wrong is refused.
 pub fn discover(http: &Http, resource_url: &str) -> Result<ProtectedResource, Error> {
     let url = check_url(resource_url)?;
     let probe = http.send("protected resource", url.as_str(), Replay::Safe, |c| {
         c.get(url.as_str())
     })?;
-    let metadata_url = probe
-        .www_authenticate
-        .as_deref()
-        .and_then(resource_metadata_parameter)
-        .map(Ok)
-        .unwrap_or_else(|| well_known(&url))?;
-    let metadata_url = named_url(
-        &url,
-        "protected resource",
-        "resource_metadata",
-        &metadata_url,
-    )?;
-    let response = http.send(
-        "protected resource metadata",
-        &metadata_url,
-        Replay::Safe,
-        |c| c.get(&metadata_url).header("Accept", "application/json"),
-    )?;
-    let endpoint = "protected resource metadata";
-    if !(200..300).contains(&response.status) {
-        return Err(Error::Misconfigured(format!(
-            "{resource_url} publishes no protected resource metadata (RFC 9728): {metadata_url} answered {}; give --issuer instead",
-            response.status
-        )));
+    let challenge = probe.www_authenticate.as_deref();
+    let challenge_scopes = challenge_scopes(challenge)?;
+    let mut candidates = Vec::new();
+    if let Some(named) = challenge.and_then(|h| parameter(h, "resource_metadata")) {
+        let named = named_url(&url, "protected resource", "resource_metadata", &named)?;
+        candidates.push((named, resource_url.to_owned()));
     }
+    candidates.extend(well_known(&url));
+    let mut failures = Vec::new();
+    for (metadata_url, identifier) in candidates {
+        let response = http.send(
+            "protected resource metadata",
+            &metadata_url,
+            Replay::Safe,
+            |c| c.get(&metadata_url).header("Accept", "application/json"),
+        )?;
+        if !(200..300).contains(&response.status) {
+            failures.push(format!("{metadata_url} -> {}", response.status));
+            continue;
+        }
+        let mut found = read(&url, resource_url, &identifier, &response)?;
+        found.challenge_scopes = challenge_scopes;
+        return Ok(found);
+    }
+    Err(Error::Misconfigured(format!(
+        "{resource_url} publishes no protected resource metadata (RFC 9728): {}; give --issuer instead",
+        failures.join(", ")
+    )))
+}
+
+/// The metadata document at one address, checked. `identifier` is the
+/// resource the address was made for: the resource URL itself, or its
+/// origin for the root well-known URI.
+fn read(
+    url: &url::Url,
+    resource_url: &str,
+    identifier: &str,
+    response: &super::http::Response,
+) -> Result<ProtectedResource, Error> {
+    let endpoint = "protected resource metadata";
     let json = response.json(endpoint)?;
     let strings = |name: &str| -> Vec<String> {
         json[name]
@@ -60,7 +83,7 @@ pub fn discover(http: &Http, resource_url: &str) -> Result<ProtectedResource, Er
     // §3.3: metadata about another resource must not be used (it could
     // send this resource's tokens to an attacker's server). The comparison
     // is exact, as the RFC says: `/mcp/` is another resource than `/mcp`.
-    if resource != resource_url {
+    if resource != resource_url && resource != identifier {
         return Err(Error::Untrustworthy {
             endpoint,
             what: format!(
@@ -76,26 +99,43 @@ pub fn discover(http: &Http, resource_url: &str) -> Result<ProtectedResource, Er
         )));
     }
     for server in &authorization_servers {
-        named_url(&url, endpoint, "authorization_servers", server)?;
+        named_url(url, endpoint, "authorization_servers", server)?;
     }
     let scopes_supported = strings("scopes_supported");
-    if let Some(bad) = scopes_supported
-        .iter()
-        .find(|scope| !crate::text::is_scope_token(scope))
-    {
-        return Err(Error::Untrustworthy {
-            endpoint,
-            what: format!(
-                "a scope in scopes_supported that RFC 6749 does not allow (`{}`)",
-                super::response::one_line(bad, 100)
-            ),
-        });
-    }
+    check_scopes(endpoint, "scopes_supported", &scopes_supported)?;
     Ok(ProtectedResource {
         resource,
         authorization_servers,
         scopes_supported,
+        challenge_scopes: Vec::new(),
     })
+}
+
+/// Scopes a resource names are saved in a profile and sent on: RFC 6749's
+/// characters only.
+fn check_scopes(endpoint: &'static str, member: &str, scopes: &[String]) -> Result<(), Error> {
+    match scopes
+        .iter()
+        .find(|scope| !crate::text::is_scope_token(scope))
+    {
+        Some(bad) => Err(Error::Untrustworthy {
+            endpoint,
+            what: format!(
+                "a scope in {member} that RFC 6749 does not allow (`{}`)",
+                super::response::one_line(bad, 100)
+            ),
+        }),
+        None => Ok(()),
+    }
+}
+
+fn challenge_scopes(challenge: Option<&str>) -> Result<Vec<String>, Error> {
+    let scopes: Vec<String> = challenge
+        .and_then(|h| parameter(h, "scope"))
+        .map(|s| s.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default();
+    check_scopes("protected resource", "its challenge's scope", &scopes)?;
+    Ok(scopes)
 }
 
 /// A URL the resource's answers name (its metadata, its authorization
@@ -131,20 +171,38 @@ fn named_url(
 }
 
 /// RFC 9728 §3.1: `/.well-known/oauth-protected-resource` goes between the
-/// host and the path.
-fn well_known(url: &url::Url) -> Result<String, Error> {
+/// host and the path; then, for a resource with a path, the root address
+/// (MCP 2025-11-25), made for the origin. Each with the resource it
+/// describes.
+fn well_known(url: &url::Url) -> Vec<(String, String)> {
     let mut metadata = url.clone();
     let path = url.path().trim_end_matches('/');
     metadata.set_path(&format!("/.well-known/oauth-protected-resource{path}"));
     metadata.set_query(None);
     metadata.set_fragment(None);
-    Ok(metadata.to_string())
+    let mut found = vec![(metadata.to_string(), url.to_string())];
+    if !path.is_empty() {
+        metadata.set_path("/.well-known/oauth-protected-resource");
+        found.push((metadata.to_string(), url.origin().ascii_serialization()));
+    }
+    found
 }
 
-/// `resource_metadata="URL"` of a `WWW-Authenticate: Bearer` challenge.
-fn resource_metadata_parameter(header: &str) -> Option<String> {
+/// A parameter (`resource_metadata`, `scope`) of a `WWW-Authenticate:
+/// Bearer` challenge, quoted or not. A name is matched whole, so `scope`
+/// is not found inside `x_scope=`.
+fn parameter(header: &str, name: &str) -> Option<String> {
     let lower = header.to_ascii_lowercase();
-    let at = lower.find("resource_metadata=")? + "resource_metadata=".len();
+    let needle = format!("{name}=");
+    let mut from = 0;
+    let at = loop {
+        let at = from + lower[from..].find(&needle)?;
+        let before = lower[..at].chars().next_back();
+        if before.is_none_or(|c| c == ' ' || c == ',' || c == '\t') {
+            break at + needle.len();
+        }
+        from = at + needle.len();
+    };
     let rest = &header[at..];
     let value = match rest.strip_prefix('"') {
         Some(quoted) => &quoted[..quoted.find('"')?],
@@ -160,14 +218,22 @@ mod tests {
     #[test]
     fn the_well_known_address_goes_between_host_and_path() {
         let url = url::Url::parse("https://api.example.com/v1/mcp?x=1").unwrap();
+        let urls: Vec<String> = well_known(&url).into_iter().map(|(u, _)| u).collect();
         assert_eq!(
-            well_known(&url).unwrap(),
-            "https://api.example.com/.well-known/oauth-protected-resource/v1/mcp"
+            urls,
+            [
+                "https://api.example.com/.well-known/oauth-protected-resource/v1/mcp",
+                "https://api.example.com/.well-known/oauth-protected-resource",
+            ]
         );
+        assert_eq!(well_known(&url)[1].1, "https://api.example.com");
         let root = url::Url::parse("https://api.example.com/").unwrap();
         assert_eq!(
-            well_known(&root).unwrap(),
-            "https://api.example.com/.well-known/oauth-protected-resource"
+            well_known(&root),
+            [(
+                "https://api.example.com/.well-known/oauth-protected-resource".to_owned(),
+                "https://api.example.com/".to_owned()
+            )]
         );
     }
 
@@ -203,12 +269,25 @@ mod tests {
     #[test]
     fn reads_resource_metadata_from_a_challenge() {
         assert_eq!(
-            resource_metadata_parameter(
-                r#"Bearer realm="api", resource_metadata="https://r.example/.well-known/oauth-protected-resource/api", error="invalid_token""#
+            parameter(
+                r#"Bearer realm="api", resource_metadata="https://r.example/.well-known/oauth-protected-resource/api", error="invalid_token""#,
+                "resource_metadata"
             )
             .as_deref(),
             Some("https://r.example/.well-known/oauth-protected-resource/api")
         );
-        assert_eq!(resource_metadata_parameter("Bearer realm=\"api\""), None);
+        assert_eq!(parameter("Bearer realm=\"api\"", "resource_metadata"), None);
+    }
+
+    #[test]
+    fn reads_the_scope_of_a_challenge_and_only_that_parameter() {
+        let header = r#"Bearer x_scope="no", resource_metadata="https://r.example/m", scope="mcp:read mcp:tools""#;
+        assert_eq!(
+            challenge_scopes(Some(header)).unwrap(),
+            ["mcp:read", "mcp:tools"]
+        );
+        assert_eq!(parameter(r#"Bearer x_scope="no""#, "scope"), None);
+        assert!(challenge_scopes(Some("Bearer scope=\"a\\b\"")).is_err());
+        assert!(challenge_scopes(None).unwrap().is_empty());
     }
 }

@@ -387,6 +387,7 @@ mod tests {
             id_token: None,
             expires_at: Some(1),
             scope: None,
+            requested_scope: None,
             obtained_at: 0,
             grant: None,
             refresh_rejected: false,

@@ -47,8 +47,13 @@ pub struct TokenSet {
     /// far as oauthctl can know).
     #[serde(default)]
     pub expires_at: Option<u64>,
+    /// The scope granted: the token response's, else (RFC 6749 §5.1) none said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+    /// The scope the login asked for, beside what was granted: a server may
+    /// grant less, and `status` shows both when they differ.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_scope: Option<String>,
     #[serde(default)]
     pub obtained_at: u64,
     /// The grant that produced it; `client_credentials` sets are re-minted, not refreshed.
@@ -91,6 +96,7 @@ impl TokenSet {
             scope: response
                 .scope
                 .or_else(|| previous.and_then(|p| p.scope.clone())),
+            requested_scope: previous.and_then(|p| p.requested_scope.clone()),
             obtained_at: now,
             // A refresh keeps the grant the set first came from.
             grant: Some(previous.and_then(|p| p.grant.clone()).unwrap_or(grant))

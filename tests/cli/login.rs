@@ -630,6 +630,237 @@ fn resource_metadata_for_another_resource_is_refused() {
     assert!(provider.requests_to("/meta").len() == 1);
 }
 
+/// MCP 2025-11-25 on the real provider: a path-scoped resource whose 401
+/// names its metadata and the scope it needs. That scope is asked for
+/// (before scopes_supported), the token is for that resource, and `status`
+/// shows what was asked beside what was granted (mcp:admin never is).
+#[test]
+fn a_path_scoped_resource_gets_its_challenge_scope_and_status_shows_asked_and_granted() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    let mcp = format!("{}/mcp/tenant1", op.issuer());
+    let mut cmd = env.cmd();
+    cmd.args([
+        "login",
+        "-p",
+        "mcp",
+        "--resource-url",
+        &mcp,
+        "--no-browser",
+        "--timeout",
+        "60",
+    ]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    assert_eq!(auth.param("resource").as_deref(), Some(mcp.as_str()));
+    assert_eq!(auth.param("scope").as_deref(), Some("mcp:read mcp:admin"));
+    let (status, page) = oidc::deliver_callback(&oidc::authorize_in_test_browser(auth.url()));
+    assert_eq!(status, 200, "{page}");
+    login.finish(EXIT_WAIT).assert_code(0);
+    let out = env.run(&["curl", "-p", "mcp", "--", "-sS", &mcp]);
+    crate::support::assert_ok(&out);
+    let me: serde_json::Value = serde_json::from_str(stdout(&out).trim())
+        .unwrap_or_else(|_| panic!("not JSON: {}", stdout(&out)));
+    assert_eq!(me["scope"], "mcp:read", "{me}");
+    let out = env.run(&["status", "-p", "mcp"]);
+    crate::support::assert_ok(&out);
+    assert!(
+        stdout(&out).contains("scopes: mcp:read (asked for: mcp:read mcp:admin)"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// A strict resource and server for the discovery order: the challenge's
+/// `resource_metadata` and the path-inserted address answer 404, the root
+/// document is the origin's; the server's issuer has a path and only its
+/// path-inserted OpenID document exists. `pkce` is its
+/// code_challenge_methods_supported (None: left out).
+fn strict_mcp(pkce: Option<serde_json::Value>) -> crate::support::fake::FakeProvider {
+    use crate::support::fake::{FakeProvider, Reply, State};
+    use std::sync::{Arc, Mutex};
+    let base = Arc::new(Mutex::new(String::new()));
+    let provider = {
+        let base = Arc::clone(&base);
+        FakeProvider::start(State::default(), move |req, _| {
+            let base = base.lock().unwrap().clone();
+            let issuer = format!("{base}/tenant1");
+            match req.path.as_str() {
+                "/mcp/tenant1" => Reply::json(401, &serde_json::json!({})).header(
+                    "WWW-Authenticate",
+                    &format!("Bearer resource_metadata=\"{base}/gone\""),
+                ),
+                "/.well-known/oauth-protected-resource" => Reply::json(
+                    200,
+                    &serde_json::json!({"resource": base, "authorization_servers": [issuer]}),
+                ),
+                "/.well-known/openid-configuration/tenant1" => {
+                    let mut doc = serde_json::json!({
+                        "issuer": issuer,
+                        "authorization_endpoint": format!("{issuer}/authorize"),
+                        "token_endpoint": format!("{issuer}/token"),
+                        "registration_endpoint": format!("{issuer}/register"),
+                    });
+                    if let Some(methods) = &pkce {
+                        doc["code_challenge_methods_supported"] = methods.clone();
+                    }
+                    Reply::json(200, &doc)
+                }
+                "/tenant1/register" => {
+                    Reply::json(201, &serde_json::json!({"client_id": "strict-client"}))
+                }
+                _ => Reply::not_found(),
+            }
+        })
+    };
+    *base.lock().unwrap() = provider.base();
+    provider
+}
+
+#[test]
+fn discovery_follows_the_mcp_order_and_sends_no_scope_when_none_is_named() {
+    let provider = strict_mcp(Some(serde_json::json!(["S256"])));
+    let env = TestEnv::new();
+    let mut cmd = env.cmd();
+    let mcp = provider.url("/mcp/tenant1");
+    cmd.args([
+        "login",
+        "-p",
+        "mcp",
+        "--resource-url",
+        &mcp,
+        "--no-browser",
+        "--timeout",
+        "60",
+    ]);
+    let mut login = Login::spawn(cmd);
+    let auth = login.auth_url();
+    drop(login);
+    assert_eq!(auth.param("scope"), None, "{}", auth.url());
+    assert_eq!(auth.param("resource"), Some(provider.base()));
+    assert_eq!(auth.param("client_id").as_deref(), Some("strict-client"));
+    let paths: Vec<String> = provider
+        .requests()
+        .iter()
+        .map(|r| r.path.clone())
+        .filter(|p| p.contains(".well-known") || p == "/gone")
+        .collect();
+    assert_eq!(
+        paths[..5],
+        [
+            "/gone",
+            "/.well-known/oauth-protected-resource/mcp/tenant1",
+            "/.well-known/oauth-protected-resource",
+            "/.well-known/oauth-authorization-server/tenant1",
+            "/.well-known/openid-configuration/tenant1",
+        ]
+    );
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(
+        config.contains(&format!("client_issuer = \"{}/tenant1\"", provider.base())),
+        "{config}"
+    );
+}
+
+/// MCP 2025-11-25: a client refuses a server that does not list S256,
+/// before anything is registered there.
+#[test]
+fn a_resource_named_server_without_s256_is_refused_before_registering() {
+    for pkce in [None, Some(serde_json::json!(["plain"]))] {
+        let provider = strict_mcp(pkce);
+        let env = TestEnv::new();
+        let mut cmd = env.cmd();
+        let mcp = provider.url("/mcp/tenant1");
+        cmd.args([
+            "login",
+            "-p",
+            "mcp",
+            "--resource-url",
+            &mcp,
+            "--no-browser",
+            "--timeout",
+            "5",
+        ]);
+        let line = Login::spawn(cmd).finish(EXIT_WAIT).assert_clean_failure(2);
+        assert!(line.contains("PKCE with S256"), "{line}");
+        assert!(provider.requests_to("/tenant1/register").is_empty());
+    }
+}
+
+/// A client registered at one server is never sent to another (MCP
+/// 2026-07-28): when the resource moves, oauthctl registers again there
+/// and says so; the new pair is saved.
+#[test]
+fn a_client_registered_at_one_server_is_not_sent_to_the_next_one() {
+    use crate::support::fake::{FakeProvider, Reply, State};
+    use std::sync::{Arc, Mutex};
+    let (Some(first), Some(second)) = (OidcProvider::start(), OidcProvider::start()) else {
+        return;
+    };
+    let server = Arc::new(Mutex::new(first.issuer().to_owned()));
+    let base = Arc::new(Mutex::new(String::new()));
+    let resource = {
+        let (server, base) = (Arc::clone(&server), Arc::clone(&base));
+        FakeProvider::start(State::default(), move |req, _| {
+            let base = base.lock().unwrap().clone();
+            match req.path.as_str() {
+                "/mcp" => Reply::json(401, &serde_json::json!({})).header(
+                    "WWW-Authenticate",
+                    &format!("Bearer resource_metadata=\"{base}/meta\""),
+                ),
+                "/meta" => Reply::json(
+                    200,
+                    &serde_json::json!({"resource": format!("{base}/mcp"), "authorization_servers": [*server.lock().unwrap()]}),
+                ),
+                _ => Reply::not_found(),
+            }
+        })
+    };
+    *base.lock().unwrap() = resource.base();
+    let env = TestEnv::new();
+    let mcp = resource.url("/mcp");
+    let login_url = || {
+        let mut cmd = env.cmd();
+        cmd.args([
+            "login",
+            "-p",
+            "mcp",
+            "--resource-url",
+            &mcp,
+            "--no-browser",
+            "--timeout",
+            "60",
+        ]);
+        Login::spawn(cmd)
+    };
+    let auth = login_url().auth_url();
+    let old = auth.param("client_id").unwrap();
+    assert!(auth.url().starts_with(first.issuer()));
+    *server.lock().unwrap() = second.issuer().to_owned();
+    let mut login = login_url();
+    let said = login.wait_line("the rebinding", PROMPT_WAIT, |l| {
+        l.contains("is not sent there")
+    });
+    let auth = login.auth_url();
+    drop(login);
+    assert!(
+        said.contains(&old) && said.contains(first.issuer()),
+        "{said}"
+    );
+    assert!(auth.url().starts_with(second.issuer()), "{}", auth.url());
+    let new = auth.param("client_id").unwrap();
+    assert_ne!(new, old);
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(
+        config.contains(&format!("client_id = \"{new}\""))
+            && config.contains(&format!("client_issuer = \"{}\"", second.issuer()))
+            && !config.contains(&old),
+        "{config}"
+    );
+}
+
 #[test]
 fn ctrl_c_while_waiting_for_the_browser_cancels_the_login() {
     let Some(op) = OidcProvider::start() else {

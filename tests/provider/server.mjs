@@ -58,6 +58,13 @@
 //         "dpop_nonce_challenges": n, "registration_requests": n,
 //         "client_metadata_document_requests": n}
 // - POST /test/reset  zeroes those counts (204)
+// - /mcp/tenant1       a path-scoped protected resource (MCP 2025-11-25
+//        discovery): a token for it gets 200 and the same JSON as /api/me;
+//        anything else 401 with `WWW-Authenticate: Bearer
+//        resource_metadata="<issuer>/.well-known/oauth-protected-resource/mcp/tenant1",
+//        scope="mcp:read mcp:admin"`. Its metadata lists mcp:read and
+//        mcp:tools; tokens for it carry at most those (mcp:admin is never
+//        granted, so what was asked and granted differ).
 // - GET  /api/me      a protected resource: a valid access token in
 //        `Authorization: Bearer` or `?access_token=` gets 200 and
 //        {"sub", "client_id", "scope", "token_kind"}; anything else gets 401 with
@@ -82,7 +89,7 @@ console.log = (...args) => console.error(...args);
 const { default: Provider, errors } = await import('oidc-provider');
 
 const ACCESS_TOKEN_TTL = 300;
-const SCOPES = ['openid', 'offline_access', 'profile', 'email', 'api:read', 'api:write'];
+const SCOPES = ['openid', 'offline_access', 'profile', 'email', 'api:read', 'api:write', 'mcp:read', 'mcp:tools', 'mcp:admin'];
 const API_SCOPES = 'api:read api:write';
 // RFC 6749 §2.3.1: this must be form-urlencoded before Basic encoding.
 const SPECIAL_SECRET = 'p@ss:w/rd+&=%~ x';
@@ -410,6 +417,25 @@ async function mcp(provider, req, res) {
   sendJson(res, 200, { jsonrpc: '2.0', id: call.id, result }, { 'mcp-session-id': 'test-session' });
 }
 
+// Only a token for this resource (RFC 8707 audience) is taken.
+async function mcpTenant(provider, req, res, url) {
+  const value = bearerToken(req, url);
+  const token = value ? await provider.AccessToken.find(value) : undefined;
+  const audience = token?.aud ?? token?.resourceServer?.audience;
+  if (!token || !token.isValid || (audience !== tenantResource && !(Array.isArray(audience) && audience.includes(tenantResource)))) {
+    sendJson(res, 401, { error: 'invalid_token' }, {
+      'www-authenticate': `Bearer resource_metadata="${issuer}/.well-known/oauth-protected-resource/mcp/tenant1", scope="mcp:read mcp:admin"`,
+    });
+    return;
+  }
+  sendJson(res, 200, {
+    sub: token.accountId ?? null,
+    client_id: token.clientId,
+    scope: token.scope ?? null,
+    token_kind: 'access_token',
+  });
+}
+
 async function apiMeDpop(provider, req, res, url, value) {
   stats.dpop_api_requests += 1;
   const token =
@@ -507,6 +533,8 @@ const mcpResource = `${issuer}/mcp`;
 const MCP_METADATA = `${issuer}/.well-known/oauth-protected-resource/mcp`;
 
 const cimdDir = process.env.OAUTHCTL_TEST_CIMD_DIR;
+const tenantResource = `${issuer}/mcp/tenant1`;
+const TENANT_SCOPES = 'mcp:read mcp:tools';
 
 const provider = new Provider(issuer, {
   clients: CLIENTS,
@@ -613,6 +641,9 @@ const provider = new Provider(issuer, {
             accessTokenTTL: ACCESS_TOKEN_TTL,
             accessTokenFormat: 'opaque',
           };
+        }
+        if (resourceIndicator === tenantResource) {
+          return { scope: TENANT_SCOPES, audience: tenantResource, accessTokenTTL: ACCESS_TOKEN_TTL, accessTokenFormat: 'opaque' };
         }
         if (resourceIndicator !== apiResource) {
           throw new errors.InvalidTarget();
@@ -830,6 +861,18 @@ server.on('request', (req, res) => {
       authorization_servers: [issuer],
       scopes_supported: ['api:read'],
       bearer_methods_supported: ['header'],
+    });
+  } else if (url.pathname === '/.well-known/oauth-protected-resource/mcp/tenant1') {
+    sendJson(res, 200, {
+      resource: tenantResource,
+      authorization_servers: [issuer],
+      scopes_supported: TENANT_SCOPES.split(' '),
+      bearer_methods_supported: ['header'],
+    });
+  } else if (url.pathname === '/mcp/tenant1') {
+    mcpTenant(provider, req, res, url).catch((err) => {
+      console.error('/mcp/tenant1 failed:', err);
+      sendJson(res, 500, { error: 'server_error' });
     });
   } else if (url.pathname === '/api/me' || url.pathname === '/api' || url.pathname === '/api/nonce/me') {
     apiMe(provider, req, res, url).catch((err) => {

@@ -71,7 +71,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l browser -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l redirect-uri -d 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l port -d 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l timeout -d 'Give up waiting for the browser or device approval after this many seconds [default: 300]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client [default: the profile\'s client_metadata_url]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -122,6 +121,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l resource -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -201,6 +201,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l resource -d 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -274,6 +275,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l resource -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand refresh" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -346,6 +348,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -419,6 +422,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l resource -d 'Re
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -488,6 +492,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l resource -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -557,6 +562,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l resource -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -623,6 +629,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l resource -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand logout" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -705,6 +712,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l resource -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand inspect" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -773,6 +781,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l resourc
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand introspect" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -854,6 +863,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l resource 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -921,6 +931,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l res
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -988,6 +999,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l 
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'
@@ -1107,6 +1119,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l param -d 'Extra token-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l auth-param -d 'Extra authorization-request parameter (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l grant -d 'What `token`, `curl` and `exec` mint with when nothing is stored (client_credentials), so that CI needs no login and no profile' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-metadata-url -d 'With no client id configured: the https URL of a client metadata document (`oauthctl client-metadata`), the client id where the server takes one, before registering a client' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile in the config file [default: `default_profile` from the file, else `default`]' -r -f -a "(oauthctl profile list --names 2>/dev/null)"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/oauthctl/config.toml]' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l store -d 'Where tokens live; `auto` is the OS keychain, falling back to files when none answers' -r -f -a "auto\t'The OS keychain, or the file store when no keychain answers'

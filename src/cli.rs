@@ -453,12 +453,6 @@ pub struct LoginArgs {
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<u64>,
 
-    /// With no client id configured: the https URL of a client metadata document (`oauthctl
-    /// client-metadata`), the client id where the server takes one, before registering a
-    /// client [default: the profile's client_metadata_url]
-    #[arg(hide_short_help = true, long, value_name = "URL")]
-    pub client_metadata_url: Option<String>,
-
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
     pub provider: ProviderOptions,

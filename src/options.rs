@@ -239,10 +239,10 @@ pub struct ProviderOptions {
     /// Fixed loopback redirect URI for `login`
     #[arg(skip)]
     pub redirect_uri: Option<String>,
-    /// The https URL of a client metadata document (`oauthctl
-    /// client-metadata` prints it): the client id at servers that take one,
-    /// when no client id is configured
-    #[arg(skip)]
+    /// With no client id configured: the https URL of a client metadata document (`oauthctl
+    /// client-metadata`), the client id where the server takes one, before registering a
+    /// client
+    #[arg(hide_short_help = true, long, value_name = "URL")]
     pub client_metadata_url: Option<String>,
     /// Fixed loopback port for `login`
     #[arg(skip)]

@@ -15,6 +15,7 @@ use super::engine::{self, Slot, Want};
 use super::on_demand::{self, Consent};
 use crate::cli::CurlArgs;
 use crate::error::usage;
+use crate::oauth::challenge;
 use crate::oauth::dpop::{Dpop, ProofFor};
 use crate::options::TokenIn;
 use crate::output;
@@ -525,61 +526,60 @@ fn last_response(headers: &str) -> (&str, Vec<&str>) {
     (status, lines.collect())
 }
 
-/// The value of a `WWW-Authenticate` line, lower-cased, when the line is one.
-fn challenge(line: &str) -> Option<String> {
-    let lower = line.to_ascii_lowercase();
-    lower
-        .strip_prefix("www-authenticate:")
-        .map(|value| value.trim().to_owned())
+/// A response's header value named `name`, each line that has it.
+fn header_values<'a>(lines: &[&'a str], name: &str) -> Vec<&'a str> {
+    lines
+        .iter()
+        .filter_map(|line| {
+            let (key, value) = line.split_once(':')?;
+            key.trim()
+                .eq_ignore_ascii_case(name)
+                .then_some(value.trim())
+        })
+        .collect()
+}
+
+/// The Bearer and DPoP challenges of the last response, when its status is `status`.
+fn token_challenges(headers: &str, status: &str) -> Vec<challenge::Challenge> {
+    let (answered, lines) = last_response(headers);
+    if answered != status {
+        return Vec::new();
+    }
+    challenge::parse(&header_values(&lines, "www-authenticate"))
+        .into_iter()
+        .filter(|c| c.scheme == "bearer" || c.scheme == "dpop")
+        .collect()
 }
 
 /// The scopes of the last response's 403 `insufficient_scope` challenge
 /// (RFC 6750 §3.1), which MCP servers send for a step-up.
 fn scope_challenge(headers: &str) -> Option<Vec<String>> {
-    let (status, lines) = last_response(headers);
-    if status != "403" {
-        return None;
-    }
-    let values: Vec<&str> = lines
-        .iter()
-        .filter_map(|line| {
-            let (name, value) = line.split_once(':')?;
-            name.trim()
-                .eq_ignore_ascii_case("www-authenticate")
-                .then_some(value.trim())
-        })
-        .collect();
-    crate::oauth::challenge::insufficient_scope(&values).filter(|scopes| !scopes.is_empty())
+    challenge::insufficient_scope(&token_challenges(headers, "403"))
+        .filter(|scopes| !scopes.is_empty())
 }
 
 /// The last response in a curl header dump was a 401 whose Bearer or DPoP
 /// challenge says the token is invalid (RFC 6750 §3.1, RFC 9449 §7.1).
 fn rejected_token(headers: &str) -> bool {
-    let (status, lines) = last_response(headers);
-    status == "401"
-        && lines.iter().filter_map(|l| challenge(l)).any(|value| {
-            (value.contains("bearer") || value.contains("dpop")) && value.contains("invalid_token")
-        })
+    token_challenges(headers, "401")
+        .iter()
+        .any(|c| c.param("error") == Some("invalid_token"))
 }
 
 /// The last response was a 401 asking for a DPoP nonce (RFC 9449 §9), and
 /// carried one that can go into a proof.
 fn nonce_challenge(headers: &str) -> Option<String> {
-    let (status, lines) = last_response(headers);
-    let asked = status == "401"
-        && lines
-            .iter()
-            .filter_map(|l| challenge(l))
-            .any(|value| value.contains("dpop") && value.contains("use_dpop_nonce"));
+    let asked = token_challenges(headers, "401")
+        .iter()
+        .any(|c| c.scheme == "dpop" && c.param("error") == Some("use_dpop_nonce"));
     if !asked {
         return None;
     }
-    lines.iter().find_map(|line| {
-        let (name, value) = line.split_once(':')?;
-        let value = value.trim();
-        (name.trim().eq_ignore_ascii_case("dpop-nonce") && crate::oauth::dpop::valid_nonce(value))
-            .then(|| value.to_owned())
-    })
+    let (_, lines) = last_response(headers);
+    header_values(&lines, "dpop-nonce")
+        .into_iter()
+        .find(|value| crate::oauth::dpop::valid_nonce(value))
+        .map(str::to_owned)
 }
 
 fn copy_to_stdout(path: &Path) -> Result<()> {

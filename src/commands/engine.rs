@@ -316,18 +316,12 @@ pub fn exchange(
 }
 
 /// A provider may grant less than was asked (RFC 6749 §3.3), and say so only
-/// in `scope`: the API's 403 later would not say why. `offline_access` is not
-/// compared (its answer is the refresh token, which a refresh does not repeat),
-/// nor `openid` when an id_token came.
+/// in `scope`: the API's 403 later would not say why.
 fn warn_if_narrower(profile: &Profile, granted: &str, has_id_token: bool) {
+    // `offline_access` is answered by the refresh token, which a refresh
+    // does not repeat: never compared here.
+    let missing = scopes_not_granted(&profile.scopes, granted, has_id_token, true);
     let granted: Vec<&str> = granted.split_whitespace().collect();
-    let missing: Vec<&str> = profile
-        .scopes
-        .iter()
-        .flat_map(|s| s.split_whitespace())
-        .filter(|s| *s != "offline_access" && !(*s == "openid" && has_id_token))
-        .filter(|s| !granted.contains(s))
-        .collect();
     if !missing.is_empty() {
         log::warn!(
             "profile {}: the provider did not grant {} (granted: {})",
@@ -340,6 +334,31 @@ fn warn_if_narrower(profile: &Profile, granted: &str, has_id_token: bool) {
             }
         );
     }
+}
+
+/// The scopes of `asked` (each entry may hold several) that `granted` lacks,
+/// once each. `openid` is answered by an id_token and `offline_access` by
+/// a refresh token, not by the access token's scope: neither is looked for
+/// there when its answer came.
+pub fn scopes_not_granted(
+    asked: &[String],
+    granted: &str,
+    has_id_token: bool,
+    has_refresh_token: bool,
+) -> Vec<String> {
+    let answered_elsewhere = |scope: &str| {
+        scope == "offline_access" && has_refresh_token || scope == "openid" && has_id_token
+    };
+    let mut missing: Vec<String> = Vec::new();
+    for scope in asked.iter().flat_map(|s| s.split_whitespace()) {
+        if !granted.split_whitespace().any(|g| g == scope)
+            && !answered_elsewhere(scope)
+            && !missing.iter().any(|m| m == scope)
+        {
+            missing.push(scope.to_owned());
+        }
+    }
+    missing
 }
 
 /// The profile's `--param`s, for requests that go elsewhere (device flow).

@@ -147,21 +147,26 @@ pub fn host_matches(entry: &str, request: &url::Url) -> bool {
         && entry.port_or_known_default() == request.port_or_known_default()
 }
 
+/// A `git_hosts` entry's host (`HOST[:PORT]`) and the components of its
+/// path prefix (none for a bare host).
+pub fn split_entry(entry: &str) -> (&str, Vec<&str>) {
+    let entry = entry.trim();
+    match entry.split_once('/') {
+        Some((host, prefix)) => (host, prefix.split('/').filter(|c| !c.is_empty()).collect()),
+        None => (entry, Vec::new()),
+    }
+}
+
 /// How well a `git_hosts` entry fits a request: `None` when it does not;
 /// else the number of path components of its prefix (`github.com/acme/`
 /// is 1, a bare host 0), so that the longest match wins. A prefix matches
 /// whole components of the path git sends (with `credential.useHttpPath`),
 /// and nothing when git sends none.
 pub fn entry_fits(entry: &str, request: &url::Url, path: Option<&str>) -> Option<usize> {
-    let entry = entry.trim();
-    let (host, prefix) = match entry.split_once('/') {
-        Some((host, prefix)) => (host, prefix),
-        None => (entry, ""),
-    };
+    let (host, wanted) = split_entry(entry);
     if !host_matches(host, request) {
         return None;
     }
-    let wanted: Vec<&str> = prefix.split('/').filter(|c| !c.is_empty()).collect();
     if wanted.is_empty() {
         return Some(0);
     }

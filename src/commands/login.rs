@@ -34,11 +34,7 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
         crate::diag::write_now(format_args!("oauthctl: login cancelled"));
         std::process::exit(CANCELLED);
     });
-    let flags = crate::options::ProviderOptions {
-        client_metadata_url: args.client_metadata_url.clone(),
-        ..args.provider.clone()
-    };
-    let profile = from_resource(ctx, Profile::resolve(&ctx.globals, &flags)?)?;
+    let profile = from_resource(ctx, Profile::resolve(&ctx.globals, &args.provider)?)?;
     let profile = with_document_client(ctx, profile)?;
     if profile.unconfigured {
         return Err(crate::error::nothing_configured(&ctx.globals.config_path));

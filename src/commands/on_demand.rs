@@ -283,26 +283,16 @@ pub fn obtain_with_scopes(
 
 /// The scopes of `asked` that `set` was not granted. A provider that did
 /// not say what it granted granted what was asked (RFC 6749 §5.1).
-/// `offline_access` is answered by the refresh token and `openid` by the
-/// id_token, so neither is looked for in what the access token has.
 pub fn missing_scopes(set: &TokenSet, asked: &[String]) -> Vec<String> {
     let Some(granted) = set.scope.as_deref() else {
         return Vec::new();
     };
-    let answered_elsewhere = |scope: &str| {
-        scope == "offline_access" && set.refresh_token.is_some()
-            || scope == "openid" && set.id_token.is_some()
-    };
-    let mut missing: Vec<String> = Vec::new();
-    for scope in asked.iter().flat_map(|s| s.split_whitespace()) {
-        if !granted.split_whitespace().any(|g| g == scope)
-            && !answered_elsewhere(scope)
-            && !missing.iter().any(|m| m == scope)
-        {
-            missing.push(scope.to_owned());
-        }
-    }
-    missing
+    engine::scopes_not_granted(
+        asked,
+        granted,
+        set.id_token.is_some(),
+        set.refresh_token.is_some(),
+    )
 }
 
 /// Logs in again for the scopes `held` has and `more`, once: the MCP

@@ -103,10 +103,8 @@ fn routes_by_path(file: &ConfigFile, origin: &str) -> bool {
     };
     file.profiles.values().any(|options| {
         options.git_hosts.iter().any(|entry| {
-            entry.trim().trim_end_matches('/').contains('/')
-                && entry
-                    .split_once('/')
-                    .is_some_and(|(host, _)| super::git_credential::host_matches(host, &request))
+            let (host, prefix) = super::git_credential::split_entry(entry);
+            !prefix.is_empty() && super::git_credential::host_matches(host, &request)
         })
     })
 }

@@ -3,7 +3,7 @@
 //! auth-params, quoted or not, several challenges per header line.
 
 /// One challenge: its scheme, lower-cased, and its parameters with their
-/// names lower-cased and quoted values unescaped.
+/// names lower-cased and quoted values as sent between the quotes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Challenge {
     pub scheme: String,
@@ -56,9 +56,9 @@ pub fn parse(values: &[&str]) -> Vec<Challenge> {
 /// The scopes a Bearer or DPoP challenge with `error="insufficient_scope"`
 /// asks for (RFC 6750 §3.1), when they are scope tokens; `None` when no
 /// challenge says so, `Some(empty)` when one does without naming them.
-pub fn insufficient_scope(values: &[&str]) -> Option<Vec<String>> {
-    parse(values)
-        .into_iter()
+pub fn insufficient_scope(challenges: &[Challenge]) -> Option<Vec<String>> {
+    challenges
+        .iter()
         .filter(|c| c.scheme == "bearer" || c.scheme == "dpop")
         .find(|c| c.param("error") == Some("insufficient_scope"))
         .map(|c| {
@@ -71,6 +71,14 @@ pub fn insufficient_scope(values: &[&str]) -> Option<Vec<String>> {
         })
 }
 
+/// A parameter of the first challenge in `header` that has it
+/// (`resource_metadata`, `scope`).
+pub fn parameter(header: &str, name: &str) -> Option<String> {
+    parse(&[header])
+        .into_iter()
+        .find_map(|c| c.param(name).map(str::to_owned))
+}
+
 /// An RFC 9110 token at the start of `text`, and what follows it.
 fn token(text: &str) -> Option<(&str, &str)> {
     let end = text
@@ -79,7 +87,8 @@ fn token(text: &str) -> Option<(&str, &str)> {
     (end > 0).then(|| (&text[..end], &text[end..]))
 }
 
-/// A parameter's value: a quoted string (with `\` escapes) or a token
+/// A parameter's value: a quoted string (its `\` escapes skipped over, not
+/// undone) or a token
 /// (token68 too: base64 may end in `=`), and what follows it.
 fn param_value(text: &str) -> Option<(String, &str)> {
     if let Some(quoted) = text.strip_prefix('"') {
@@ -88,7 +97,13 @@ fn param_value(text: &str) -> Option<(String, &str)> {
         while let Some((at, c)) = chars.next() {
             match c {
                 '"' => return Some((value, &quoted[at + 1..])),
-                '\\' => value.push(chars.next()?.1),
+                // Kept as sent: no scope, URL or nonce holds a backslash,
+                // so one that does is refused where it is checked, not
+                // quietly rewritten into something valid.
+                '\\' => {
+                    value.push('\\');
+                    value.push(chars.next()?.1);
+                }
                 c => value.push(c),
             }
         }
@@ -122,29 +137,24 @@ mod tests {
 
     #[test]
     fn finds_the_scopes_of_an_insufficient_scope_challenge() {
+        let scopes_of = |header: &str| insufficient_scope(&parse(&[header]));
         assert_eq!(
-            insufficient_scope(&[r#"Bearer error="insufficient_scope", scope="a b""#]),
+            scopes_of(r#"Bearer error="insufficient_scope", scope="a b""#),
             Some(vec!["a".to_owned(), "b".to_owned()])
         );
         assert_eq!(
-            insufficient_scope(&[r#"Bearer error=insufficient_scope"#]),
+            scopes_of(r#"Bearer error=insufficient_scope"#),
             Some(vec![])
         );
-        assert_eq!(
-            insufficient_scope(&[r#"Bearer error="invalid_token""#]),
-            None
-        );
-        assert_eq!(
-            insufficient_scope(&[r#"Basic error="insufficient_scope""#]),
-            None
-        );
+        assert_eq!(scopes_of(r#"Bearer error="invalid_token""#), None);
+        assert_eq!(scopes_of(r#"Basic error="insufficient_scope""#), None);
         // A scope that is not a scope token is dropped, not passed on.
         assert_eq!(
-            insufficient_scope(&["Bearer error=\"insufficient_scope\", scope=\"ok \\\"bad\\\"\""]),
+            scopes_of("Bearer error=\"insufficient_scope\", scope=\"ok \\\"bad\\\"\""),
             Some(vec!["ok".to_owned()])
         );
         assert_eq!(
-            insufficient_scope(&[r#"Bearer error="insufficient_scope", scope="unclosed"#]),
+            scopes_of(r#"Bearer error="insufficient_scope", scope="unclosed"#),
             Some(vec![])
         );
     }

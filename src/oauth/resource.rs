@@ -189,26 +189,9 @@ fn well_known(url: &url::Url) -> Vec<(String, String)> {
 }
 
 /// A parameter (`resource_metadata`, `scope`) of a `WWW-Authenticate:
-/// Bearer` challenge, quoted or not. A name is matched whole, so `scope`
-/// is not found inside `x_scope=`.
+/// Bearer` challenge, quoted or not, matched whole.
 fn parameter(header: &str, name: &str) -> Option<String> {
-    let lower = header.to_ascii_lowercase();
-    let needle = format!("{name}=");
-    let mut from = 0;
-    let at = loop {
-        let at = from + lower[from..].find(&needle)?;
-        let before = lower[..at].chars().next_back();
-        if before.is_none_or(|c| c == ' ' || c == ',' || c == '\t') {
-            break at + needle.len();
-        }
-        from = at + needle.len();
-    };
-    let rest = &header[at..];
-    let value = match rest.strip_prefix('"') {
-        Some(quoted) => &quoted[..quoted.find('"')?],
-        None => rest.split([',', ' ']).next()?,
-    };
-    Some(value.to_owned())
+    super::challenge::parameter(header, name)
 }
 
 #[cfg(test)]

@@ -616,15 +616,7 @@ fn kube_python_client_on_a_terminal_logs_in_on_demand() {
         .limit(Duration::from_secs(90))
         .spawn()
         .unwrap();
-    let url = pty.wait_for_word(
-        &format!("{}?", op.auth_url()),
-        Duration::from_secs(30),
-        &mut running,
-    );
-    let (status, page) = crate::support::oidc::deliver_callback(
-        &crate::support::oidc::authorize_in_test_browser(&url),
-    );
-    assert_eq!(status, 200, "{page}");
+    op.answer_login_on_terminal(&pty, &mut running);
     let out = running.wait_with_output().unwrap();
     assert!(out.status.success(), "{}\n{}", pty.shown(), stderr(&out));
     let shown = pty.shown();

@@ -5,12 +5,11 @@
 //! a `tools/call` that needs more scope gets 403 `insufficient_scope`, and
 //! curl steps up on the terminal and retries once, never more.
 
-use crate::support::oidc::{self, OidcProvider, http_client};
+use crate::support::oidc::{OidcProvider, http_client};
 use crate::support::pty::Pty;
 use crate::support::{TestEnv, assert_code, assert_ok, stderr, stdout};
 use serde_json::{Value, json};
 use std::process::Stdio;
-use std::time::Duration;
 
 fn rpc(method: &str, params: Value) -> String {
     json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).to_string()
@@ -135,19 +134,13 @@ fn an_mcp_server_from_its_401_to_a_step_up() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let url = pty.wait_for_word(
-        &format!("{}?", op.auth_url()),
-        Duration::from_secs(30),
-        &mut running,
-    );
+    let url = op.answer_login_on_terminal(&pty, &mut running);
     let scope = url::Url::parse(&url)
         .unwrap()
         .query_pairs()
         .find(|(k, _)| k == "scope")
         .map(|(_, v)| v.into_owned());
     assert_eq!(scope.as_deref(), Some("api:read api:write"), "{url}");
-    let (status, page) = oidc::deliver_callback(&oidc::authorize_in_test_browser(&url));
-    assert_eq!(status, 200, "{page}");
     let out = running.wait_with_output().unwrap();
     assert_ok(&out);
     assert!(stdout(&out).contains("deploy done"), "{}", stdout(&out));

@@ -31,10 +31,7 @@ fn answer_login_on_terminal(op: &OidcProvider, pty: &mut Pty, run: &mut Run) -> 
         .stderr(Stdio::piped())
         .spawn()
         .expect("start the command");
-    let url = pty.wait_for_word(&format!("{}?", op.auth_url()), SCREEN_WAIT, &mut running);
-    let callback = oidc::authorize_in_test_browser(&url);
-    let (status, page) = oidc::deliver_callback(&callback);
-    assert_eq!(status, 200, "{page}");
+    op.answer_login_on_terminal(pty, &mut running);
     running.wait_with_output().expect("the command ends")
 }
 

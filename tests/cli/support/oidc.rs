@@ -499,6 +499,22 @@ impl OidcProvider {
         auth_url
     }
 
+    /// The login a program `running` on `pty` shows there: waits for this
+    /// server's authorization URL on the terminal, signs in through its
+    /// pages and sends the browser's redirect to the program's listener.
+    /// Returns the URL.
+    pub fn answer_login_on_terminal(
+        &self,
+        pty: &super::pty::Pty,
+        running: &mut super::Running,
+    ) -> String {
+        let prefix = format!("{}?", self.auth_url());
+        let url = pty.wait_for_word(&prefix, Duration::from_secs(30), running);
+        let (status, page) = deliver_callback(&authorize_in_test_browser(&url));
+        assert_eq!(status, 200, "{page}");
+        url
+    }
+
     /// Calls `/api/me` with the token as a Bearer header: the status and the
     /// JSON body (`{"sub","client_id","scope","token_kind"}` on 200).
     pub fn api_me(&self, access_token: &str) -> (u16, serde_json::Value) {

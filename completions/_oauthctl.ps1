@@ -61,12 +61,12 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What to print on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
             [CompletionResult]::new('--with-refresh-token', '--with-refresh-token', [CompletionResultType]::ParameterName, 'Store a refresh token you already have; `-` reads it from stdin. It is redeemed at once')
-            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'Username for --password-grant')
             [CompletionResult]::new('--grant-type', '--grant-type', [CompletionResultType]::ParameterName, 'Use any other grant type, with its parameters from --param K=V (e.g. `assertion`)')
             [CompletionResult]::new('--browser', '--browser', [CompletionResultType]::ParameterName, 'The browser to open, as a command line: quotes keep a path with spaces one word, `%s` marks the URL [default: the profile''s browser, else $BROWSER, else the system''s]')
-            [CompletionResult]::new('--redirect-uri', '--redirect-uri', [CompletionResultType]::ParameterName, 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]')
-            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up waiting for the browser or device approval after this many seconds [default: 300]')
+            [CompletionResult]::new('--redirect-uri', '--redirect-uri', [CompletionResultType]::ParameterName, 'Fixed loopback redirect URI for `login`, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Fixed port for `login`''s loopback redirect (http://127.0.0.1:PORT/callback)')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'The user name for --password-grant')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
@@ -124,9 +124,9 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
         'oauthctl;token' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What to print on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Refresh first when less than this many seconds are left [default: 60]')
             [CompletionResult]::new('--htm', '--htm', [CompletionResultType]::ParameterName, 'With -o header or headers-json, for a DPoP-bound token: the method of the one request the DPoP proof is made for')
             [CompletionResult]::new('--htu', '--htu', [CompletionResultType]::ParameterName, 'With -o header or headers-json, for a DPoP-bound token: the URL of that request (its query and fragment are left out of the proof)')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
@@ -233,7 +233,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
         'oauthctl;client-credentials' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What to print on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Reuse a cached token only with more than this many seconds left [default: 60]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
@@ -287,7 +287,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
         'oauthctl;cc' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What to print on stdout')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print on stdout')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Reuse a cached token only with more than this many seconds left [default: 60]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
@@ -339,8 +339,8 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             break
         }
         'oauthctl;curl' {
-            [CompletionResult]::new('--token-in', '--token-in', [CompletionResultType]::ParameterName, 'Where the token goes [default: the profile''s token_in, else header]')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Refresh first when less than this many seconds are left [default: 60]')
+            [CompletionResult]::new('--token-in', '--token-in', [CompletionResultType]::ParameterName, 'Where `oauthctl curl` puts the token [default: the profile''s token_in, else header]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
@@ -394,7 +394,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
         }
         'oauthctl;exec' {
             [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment variable that carries the access token')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Refresh first when less than this many seconds are left [default: 60]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
@@ -630,7 +630,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             [CompletionResult]::new('--actor-token-file', '--actor-token-file', [CompletionResultType]::ParameterName, 'Read an actor token from FILE (delegation, RFC 8693 §1.1)')
             [CompletionResult]::new('--actor-token-type', '--actor-token-type', [CompletionResultType]::ParameterName, 'The actor token''s type (a URN or a short name, as above)')
             [CompletionResult]::new('--requested-token-type', '--requested-token-type', [CompletionResultType]::ParameterName, 'The type of token wanted back (a URN or a short name)')
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Exchange again when less than this many seconds are left [default: 60]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
@@ -682,7 +682,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             break
         }
         'oauthctl;git-credential' {
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Refresh first when less than this many seconds are left [default: 60]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
@@ -734,7 +734,7 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             break
         }
         'oauthctl;docker-credential' {
-            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Refresh first when less than this many seconds are left [default: 60]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')
@@ -825,17 +825,20 @@ Register-ArgumentCompleter -Native -CommandName 'oauthctl' -ScriptBlock {
             break
         }
         'oauthctl;profile;add' {
-            [CompletionResult]::new('--client-secret-env', '--client-secret-env', [CompletionResultType]::ParameterName, 'Read the client secret from this environment variable at run time')
-            [CompletionResult]::new('--client-secret-cmd', '--client-secret-cmd', [CompletionResultType]::ParameterName, 'Run this command to get the client secret at run time (e.g. a password manager)')
-            [CompletionResult]::new('--token-in', '--token-in', [CompletionResultType]::ParameterName, 'How `oauthctl curl` passes the token')
-            [CompletionResult]::new('--redirect-uri', '--redirect-uri', [CompletionResultType]::ParameterName, 'Fixed loopback redirect URI for `login`')
-            [CompletionResult]::new('--git-host', '--git-host', [CompletionResultType]::ParameterName, 'A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)')
-            [CompletionResult]::new('--docker-registry', '--docker-registry', [CompletionResultType]::ParameterName, 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)')
             [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'Fill in a provider''s endpoints, quirks and usual scopes; the flags given beside it win. Bring your own client id: each preset names the page where one is made')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'The Entra ID tenant of --preset entra: its id, a domain, or organizations, common or consumers')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The host name of --preset okta or auth0 (dev-123.okta.com)')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The server of --preset gitlab, gitea, github (Enterprise Server) or keycloak')
             [CompletionResult]::new('--realm', '--realm', [CompletionResultType]::ParameterName, 'The realm of --preset keycloak')
+            [CompletionResult]::new('--client-secret-env', '--client-secret-env', [CompletionResultType]::ParameterName, 'Read the client secret from this environment variable at run time')
+            [CompletionResult]::new('--client-secret-cmd', '--client-secret-cmd', [CompletionResultType]::ParameterName, 'Run this command to get the client secret at run time (e.g. a password manager)')
+            [CompletionResult]::new('--token-in', '--token-in', [CompletionResultType]::ParameterName, 'Where `oauthctl curl` puts the token [default: the profile''s token_in, else header]')
+            [CompletionResult]::new('--redirect-uri', '--redirect-uri', [CompletionResultType]::ParameterName, 'Fixed loopback redirect URI for `login`, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Fixed port for `login`''s loopback redirect (http://127.0.0.1:PORT/callback)')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'The user name for --password-grant')
+            [CompletionResult]::new('--git-host', '--git-host', [CompletionResultType]::ParameterName, 'A host (`HOST`, `HOST:PORT`, `HOST/PATH/`) `git-credential` answers for with this profile, without -p (repeat)')
+            [CompletionResult]::new('--docker-registry', '--docker-registry', [CompletionResultType]::ParameterName, 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)')
             [CompletionResult]::new('--issuer', '--issuer', [CompletionResultType]::ParameterName, 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)')
             [CompletionResult]::new('--auth-url', '--auth-url', [CompletionResultType]::ParameterName, 'Authorization endpoint (wins over discovery)')
             [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint (wins over discovery)')

@@ -57,12 +57,12 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand -o 'What to print on stdout'
             cand --output 'What to print on stdout'
             cand --with-refresh-token 'Store a refresh token you already have; `-` reads it from stdin. It is redeemed at once'
-            cand --username 'Username for --password-grant'
             cand --grant-type 'Use any other grant type, with its parameters from --param K=V (e.g. `assertion`)'
             cand --browser 'The browser to open, as a command line: quotes keep a path with spaces one word, `%s` marks the URL [default: the profile''s browser, else $BROWSER, else the system''s]'
-            cand --redirect-uri 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]'
-            cand --port 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)'
             cand --timeout 'Give up waiting for the browser or device approval after this many seconds [default: 300]'
+            cand --redirect-uri 'Fixed loopback redirect URI for `login`, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]'
+            cand --port 'Fixed port for `login`''s loopback redirect (http://127.0.0.1:PORT/callback)'
+            cand --username 'The user name for --password-grant'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'
@@ -119,9 +119,9 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         &'oauthctl;token'= {
             cand -o 'What to print on stdout'
             cand --output 'What to print on stdout'
-            cand --min-ttl 'Refresh first when less than this many seconds are left [default: 60]'
             cand --htm 'With -o header or headers-json, for a DPoP-bound token: the method of the one request the DPoP proof is made for'
             cand --htu 'With -o header or headers-json, for a DPoP-bound token: the URL of that request (its query and fragment are left out of the proof)'
+            cand --min-ttl 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'
@@ -226,7 +226,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         &'oauthctl;client-credentials'= {
             cand -o 'What to print on stdout'
             cand --output 'What to print on stdout'
-            cand --min-ttl 'Reuse a cached token only with more than this many seconds left [default: 60]'
+            cand --min-ttl 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'
@@ -279,7 +279,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         &'oauthctl;cc'= {
             cand -o 'What to print on stdout'
             cand --output 'What to print on stdout'
-            cand --min-ttl 'Reuse a cached token only with more than this many seconds left [default: 60]'
+            cand --min-ttl 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'
@@ -330,8 +330,8 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --version 'Print version'
         }
         &'oauthctl;curl'= {
-            cand --token-in 'Where the token goes [default: the profile''s token_in, else header]'
-            cand --min-ttl 'Refresh first when less than this many seconds are left [default: 60]'
+            cand --token-in 'Where `oauthctl curl` puts the token [default: the profile''s token_in, else header]'
+            cand --min-ttl 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'
@@ -384,7 +384,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
         }
         &'oauthctl;exec'= {
             cand --env 'The environment variable that carries the access token'
-            cand --min-ttl 'Refresh first when less than this many seconds are left [default: 60]'
+            cand --min-ttl 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'
@@ -615,7 +615,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --actor-token-file 'Read an actor token from FILE (delegation, RFC 8693 §1.1)'
             cand --actor-token-type 'The actor token''s type (a URN or a short name, as above)'
             cand --requested-token-type 'The type of token wanted back (a URN or a short name)'
-            cand --min-ttl 'Exchange again when less than this many seconds are left [default: 60]'
+            cand --min-ttl 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'
@@ -666,7 +666,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --version 'Print version'
         }
         &'oauthctl;git-credential'= {
-            cand --min-ttl 'Refresh first when less than this many seconds are left [default: 60]'
+            cand --min-ttl 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'
@@ -717,7 +717,7 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand --version 'Print version'
         }
         &'oauthctl;docker-credential'= {
-            cand --min-ttl 'Refresh first when less than this many seconds are left [default: 60]'
+            cand --min-ttl 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'
@@ -805,17 +805,20 @@ set edit:completion:arg-completer[oauthctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'oauthctl;profile;add'= {
-            cand --client-secret-env 'Read the client secret from this environment variable at run time'
-            cand --client-secret-cmd 'Run this command to get the client secret at run time (e.g. a password manager)'
-            cand --token-in 'How `oauthctl curl` passes the token'
-            cand --redirect-uri 'Fixed loopback redirect URI for `login`'
-            cand --git-host 'A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)'
-            cand --docker-registry 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)'
             cand --preset 'Fill in a provider''s endpoints, quirks and usual scopes; the flags given beside it win. Bring your own client id: each preset names the page where one is made'
             cand --tenant 'The Entra ID tenant of --preset entra: its id, a domain, or organizations, common or consumers'
             cand --domain 'The host name of --preset okta or auth0 (dev-123.okta.com)'
             cand --url 'The server of --preset gitlab, gitea, github (Enterprise Server) or keycloak'
             cand --realm 'The realm of --preset keycloak'
+            cand --client-secret-env 'Read the client secret from this environment variable at run time'
+            cand --client-secret-cmd 'Run this command to get the client secret at run time (e.g. a password manager)'
+            cand --token-in 'Where `oauthctl curl` puts the token [default: the profile''s token_in, else header]'
+            cand --redirect-uri 'Fixed loopback redirect URI for `login`, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]'
+            cand --port 'Fixed port for `login`''s loopback redirect (http://127.0.0.1:PORT/callback)'
+            cand --min-ttl 'Renew first when fewer than this many seconds are left [default: the profile''s min_ttl, else 60]'
+            cand --username 'The user name for --password-grant'
+            cand --git-host 'A host (`HOST`, `HOST:PORT`, `HOST/PATH/`) `git-credential` answers for with this profile, without -p (repeat)'
+            cand --docker-registry 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)'
             cand --issuer 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)'
             cand --auth-url 'Authorization endpoint (wins over discovery)'
             cand --token-url 'Token endpoint (wins over discovery)'

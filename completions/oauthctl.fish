@@ -65,12 +65,12 @@ json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l with-refresh-token -d 'Store a refresh token you already have; `-` reads it from stdin. It is redeemed at once' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l username -d 'Username for --password-grant' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l grant-type -d 'Use any other grant type, with its parameters from --param K=V (e.g. `assertion`)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l browser -d 'The browser to open, as a command line: quotes keep a path with spaces one word, `%s` marks the URL [default: the profile\'s browser, else $BROWSER, else the system\'s]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l redirect-uri -d 'Fixed loopback redirect URI, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l port -d 'Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l timeout -d 'Give up waiting for the browser or device approval after this many seconds [default: 300]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l redirect-uri -d 'Fixed loopback redirect URI for `login`, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l port -d 'Fixed port for `login`\'s loopback redirect (http://127.0.0.1:PORT/callback)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l username -d 'The user name for --password-grant' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -148,9 +148,9 @@ headers-json\t'{"Authorization": "Bearer TOKEN"} (and "DPoP" with --htm/--htu): 
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htm -d 'With -o header or headers-json, for a DPoP-bound token: the method of the one request the DPoP proof is made for' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l htu -d 'With -o header or headers-json, for a DPoP-bound token: the URL of that request (its query and fragment are left out of the proof)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l min-ttl -d 'Renew first when fewer than this many seconds are left [default: the profile\'s min_ttl, else 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand token" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -297,7 +297,7 @@ headers-json\t'{"Authorization": "Bearer TOKEN"} (and "DPoP" with --htm/--htu): 
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l min-ttl -d 'Renew first when fewer than this many seconds are left [default: the profile\'s min_ttl, else 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand client-credentials" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -371,7 +371,7 @@ headers-json\t'{"Authorization": "Bearer TOKEN"} (and "DPoP" with --htm/--htu): 
 json\t'{"access_token", "token_type", "expires_at", "expires_in", "scope"}'
 env\t'`export OAUTHCTL_ACCESS_TOKEN=...` lines for eval'
 exec-credential\t'A client.authentication.k8s.io ExecCredential for kubectl\'s exec plugins: v1, or the version $KUBERNETES_EXEC_INFO asks for'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l min-ttl -d 'Reuse a cached token only with more than this many seconds left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l min-ttl -d 'Renew first when fewer than this many seconds are left [default: the profile\'s min_ttl, else 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -439,9 +439,9 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s v -l verbose -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand cc" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l token-in -d 'Where the token goes [default: the profile\'s token_in, else header]' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l token-in -d 'Where `oauthctl curl` puts the token [default: the profile\'s token_in, else header]' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
 query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l min-ttl -d 'Renew first when fewer than this many seconds are left [default: the profile\'s min_ttl, else 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -511,7 +511,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s q -l quiet -d
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand curl" -s V -l version -d 'Print version'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l env -d 'The environment variable that carries the access token' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l min-ttl -d 'Renew first when fewer than this many seconds are left [default: the profile\'s min_ttl, else 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exec" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -812,7 +812,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l subject-t
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l actor-token-file -d 'Read an actor token from FILE (delegation, RFC 8693 §1.1)' -r -F
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l actor-token-type -d 'The actor token\'s type (a URN or a short name, as above)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l requested-token-type -d 'The type of token wanted back (a URN or a short name)' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l min-ttl -d 'Exchange again when less than this many seconds are left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l min-ttl -d 'Renew first when fewer than this many seconds are left [default: the profile\'s min_ttl, else 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -880,7 +880,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s v -l verb
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand exchange" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l min-ttl -d 'Renew first when fewer than this many seconds are left [default: the profile\'s min_ttl, else 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -948,7 +948,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s v -
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s q -l quiet -d 'Only errors on stderr'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand git-credential" -s V -l version -d 'Print version'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l min-ttl -d 'Refresh first when less than this many seconds are left [default: 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l min-ttl -d 'Renew first when fewer than this many seconds are left [default: the profile\'s min_ttl, else 60]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand docker-credential" -l token-url -d 'Token endpoint (wins over discovery)' -r
@@ -1049,13 +1049,6 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fis
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "show" -d 'Print a profile\'s settings (secrets redacted)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "remove" -d 'Remove a profile from the config file (its tokens stay until `logout`)'
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and not __fish_seen_subcommand_from add list show remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable at run time' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-cmd -d 'Run this command to get the client secret at run time (e.g. a password manager)' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-in -d 'How `oauthctl curl` passes the token' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
-query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l redirect-uri -d 'Fixed loopback redirect URI for `login`' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l git-host -d 'A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)' -r
-complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l docker-registry -d 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l preset -d 'Fill in a provider\'s endpoints, quirks and usual scopes; the flags given beside it win. Bring your own client id: each preset names the page where one is made' -r -f -a "github\t'GitHub (--url for Enterprise Server); client id from https://github.com/settings/developers'
 gitlab\t'GitLab (--url for a self-hosted one); client id from https://gitlab.com/-/user_settings/applications'
 bitbucket\t'Bitbucket Cloud; client id from https://bitbucket.org/WORKSPACE/workspace/settings/api (OAuth consumers)'
@@ -1069,6 +1062,16 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_se
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l domain -d 'The host name of --preset okta or auth0 (dev-123.okta.com)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l url -d 'The server of --preset gitlab, gitea, github (Enterprise Server) or keycloak' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l realm -d 'The realm of --preset keycloak' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-env -d 'Read the client secret from this environment variable at run time' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l client-secret-cmd -d 'Run this command to get the client secret at run time (e.g. a password manager)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-in -d 'Where `oauthctl curl` puts the token [default: the profile\'s token_in, else header]' -r -f -a "header\t'`Authorization: Bearer TOKEN`'
+query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)'"
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l redirect-uri -d 'Fixed loopback redirect URI for `login`, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l port -d 'Fixed port for `login`\'s loopback redirect (http://127.0.0.1:PORT/callback)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l min-ttl -d 'Renew first when fewer than this many seconds are left [default: the profile\'s min_ttl, else 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l username -d 'The user name for --password-grant' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l git-host -d 'A host (`HOST`, `HOST:PORT`, `HOST/PATH/`) `git-credential` answers for with this profile, without -p (repeat)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l docker-registry -d 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l token-url -d 'Token endpoint (wins over discovery)' -r

@@ -8,7 +8,9 @@
 
 use crate::oauth::jws::JwsAlg;
 use crate::oauth::types::{AssertionAudienceKind, BodyFormat, ClientAuthMethod};
-use crate::options::{ProviderOptions, TokenIn};
+use crate::options::{
+    CurlFlags, LoginFlags, ProfileAddFlags, ProviderOptions, RenewFlags, WithFlags,
+};
 use crate::store::StoreKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -339,10 +341,6 @@ pub struct TokenArgs {
     #[command(flatten)]
     pub output: OutputArgs,
 
-    /// Refresh first when less than this many seconds are left [default: 60]
-    #[arg(long, value_name = "SECS")]
-    pub min_ttl: Option<u64>,
-
     #[command(flatten)]
     pub on_demand: OnDemandArgs,
 
@@ -364,7 +362,7 @@ pub struct TokenArgs {
 
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
-    pub provider: ProviderOptions,
+    pub provider: WithFlags<RenewFlags>,
 }
 
 #[derive(Debug, Args)]
@@ -386,13 +384,9 @@ pub struct ClientCredentialsArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Reuse a cached token only with more than this many seconds left [default: 60]
-    #[arg(long, value_name = "SECS")]
-    pub min_ttl: Option<u64>,
-
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
-    pub provider: ProviderOptions,
+    pub provider: WithFlags<RenewFlags>,
 }
 
 #[derive(Debug, Args)]
@@ -407,10 +401,6 @@ pub struct LoginArgs {
     /// Use the resource owner password grant (for providers without a browser flow)
     #[arg(long, requires = "username", conflicts_with = "grant_type")]
     pub password_grant: bool,
-
-    /// Username for --password-grant
-    #[arg(long, value_name = "USER")]
-    pub username: Option<String>,
 
     /// Read the password from stdin instead of a no-echo prompt (or set $OAUTHCTL_PASSWORD)
     #[arg(long, requires = "password_grant")]
@@ -440,22 +430,13 @@ pub struct LoginArgs {
     #[arg(long, conflicts_with_all = ["with_refresh_token", "password_grant", "grant_type", "device"])]
     pub paste: bool,
 
-    /// Fixed loopback redirect URI, for providers that match it exactly
-    /// [default: http://127.0.0.1:PORT/callback with a port the OS picks]
-    #[arg(long, value_name = "URI", conflicts_with = "port")]
-    pub redirect_uri: Option<String>,
-
-    /// Fixed port for the loopback redirect (http://127.0.0.1:PORT/callback)
-    #[arg(long, value_name = "N")]
-    pub port: Option<u16>,
-
     /// Give up waiting for the browser or device approval after this many seconds [default: 300]
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<u64>,
 
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
-    pub provider: ProviderOptions,
+    pub provider: WithFlags<LoginFlags>,
 }
 
 #[derive(Debug, Args)]
@@ -474,23 +455,8 @@ pub struct ClientMetadataArgs {
     after_help = "Examples:\n  oauthctl curl -p work -- -sS https://api.example.com/me\n  oauthctl curl -- -d @- https://api.example.com/items < item.json | jq"
 )]
 pub struct CurlArgs {
-    /// Where the token goes [default: the profile's token_in, else header]
-    #[arg(long, value_enum)]
-    pub token_in: Option<TokenIn>,
-
-    /// Refresh first when less than this many seconds are left [default: 60]
-    #[arg(long, value_name = "SECS")]
-    pub min_ttl: Option<u64>,
-
     #[command(flatten)]
     pub on_demand: OnDemandArgs,
-
-    /// When the API answers 401 invalid_token, refresh and send the request
-    /// once more. oauthctl then stays the parent of curl and holds the first
-    /// response back in a private temp dir [default: the profile's
-    /// retry_rejected, else off: curl replaces oauthctl]
-    #[arg(long)]
-    pub retry_rejected: bool,
 
     /// curl's own arguments, after `--` (oauthctl's options come before it:
     /// one it does not know is an error, not something to hand to curl)
@@ -499,7 +465,7 @@ pub struct CurlArgs {
 
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
-    pub provider: ProviderOptions,
+    pub provider: WithFlags<CurlFlags>,
 }
 
 #[derive(Debug, Args)]
@@ -507,10 +473,6 @@ pub struct ExecArgs {
     /// The environment variable that carries the access token
     #[arg(long = "env", value_name = "NAME", default_value = "OAUTHCTL_ACCESS_TOKEN", value_parser = env_name)]
     pub env_name: String,
-
-    /// Refresh first when less than this many seconds are left [default: 60]
-    #[arg(long, value_name = "SECS")]
-    pub min_ttl: Option<u64>,
 
     #[command(flatten)]
     pub on_demand: OnDemandArgs,
@@ -526,7 +488,7 @@ pub struct ExecArgs {
 
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
-    pub provider: ProviderOptions,
+    pub provider: WithFlags<RenewFlags>,
 }
 
 /// A name a shell can read back: `[A-Za-z_][A-Za-z0-9_]*`.
@@ -568,10 +530,6 @@ Without -p on the command line it answers only for hosts in a profile's git_host
 (https, or http on a loopback host), and prints nothing for any other."
 )]
 pub struct GitCredentialArgs {
-    /// Refresh first when less than this many seconds are left [default: 60]
-    #[arg(long, value_name = "SECS")]
-    pub min_ttl: Option<u64>,
-
     #[command(flatten)]
     pub on_demand: OnDemandArgs,
 
@@ -583,15 +541,11 @@ pub struct GitCredentialArgs {
 
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
-    pub provider: ProviderOptions,
+    pub provider: WithFlags<RenewFlags>,
 }
 
 #[derive(Debug, Args)]
 pub struct DockerCredentialArgs {
-    /// Refresh first when less than this many seconds are left [default: 60]
-    #[arg(long, value_name = "SECS")]
-    pub min_ttl: Option<u64>,
-
     #[command(flatten)]
     pub on_demand: OnDemandArgs,
 
@@ -601,7 +555,7 @@ pub struct DockerCredentialArgs {
 
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
-    pub provider: ProviderOptions,
+    pub provider: WithFlags<RenewFlags>,
 }
 
 /// The operations of docker-credential-helpers.
@@ -757,13 +711,9 @@ pub struct ExchangeArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// Exchange again when less than this many seconds are left [default: 60]
-    #[arg(long, value_name = "SECS")]
-    pub min_ttl: Option<u64>,
-
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
-    pub provider: ProviderOptions,
+    pub provider: WithFlags<RenewFlags>,
 }
 
 #[derive(Debug, Args)]
@@ -812,30 +762,6 @@ pub struct ProfileAddArgs {
     /// Profile name
     pub name: String,
 
-    /// Read the client secret from this environment variable at run time
-    #[arg(long, value_name = "VAR")]
-    pub client_secret_env: Option<String>,
-
-    /// Run this command to get the client secret at run time (e.g. a password manager)
-    #[arg(long, value_name = "CMD")]
-    pub client_secret_cmd: Option<String>,
-
-    /// How `oauthctl curl` passes the token
-    #[arg(long, value_enum)]
-    pub token_in: Option<TokenIn>,
-
-    /// Fixed loopback redirect URI for `login`
-    #[arg(long, value_name = "URI")]
-    pub redirect_uri: Option<String>,
-
-    /// A host (`HOST`, `HOST:PORT`) `git-credential` answers for with this profile (repeat)
-    #[arg(long = "git-host", value_name = "HOST")]
-    pub git_hosts: Vec<String>,
-
-    /// A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)
-    #[arg(long = "docker-registry", value_name = "HOST")]
-    pub docker_registries: Vec<String>,
-
     /// Make it the default profile
     #[arg(long)]
     pub default: bool,
@@ -865,7 +791,7 @@ pub struct ProfileAddArgs {
 
     // Last: their heading would otherwise cover the options after them.
     #[command(flatten)]
-    pub provider: ProviderOptions,
+    pub provider: WithFlags<ProfileAddFlags>,
 }
 
 const PROFILE_ADD_EXAMPLES: &str = "Examples:

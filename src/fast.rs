@@ -19,7 +19,7 @@
 use crate::cli::{
     Cli, Command, CurlArgs, GlobalArgs, OnDemandArgs, OutputArgs, OutputFormat, TokenArgs,
 };
-use crate::options::ProviderOptions;
+use crate::options::{CurlFlags, ProviderOptions, RenewFlags, WithFlags};
 use crate::store::StoreKind;
 use clap::ValueEnum;
 use std::ffi::OsString;
@@ -229,11 +229,15 @@ pub fn recognise(args: &[OsString], env: &dyn Fn(&str) -> Option<OsString>) -> O
     };
     let command = match line.verb {
         Verb::Token => Command::Token(TokenArgs {
-            provider: ProviderOptions::default(),
+            provider: WithFlags {
+                own: RenewFlags {
+                    min_ttl: secs(&values, MIN_TTL)?,
+                },
+                shared: ProviderOptions::default(),
+            },
             output: OutputArgs {
                 output: output(&values, OUTPUT)?,
             },
-            min_ttl: secs(&values, MIN_TTL)?,
             on_demand: OnDemandArgs {
                 no_login: switch(&values, NO_LOGIN),
             },
@@ -242,13 +246,17 @@ pub fn recognise(args: &[OsString], env: &dyn Fn(&str) -> Option<OsString>) -> O
             htu: None,
         }),
         Verb::Curl => Command::Curl(CurlArgs {
-            provider: ProviderOptions::default(),
-            token_in: None,
-            min_ttl: secs(&values, MIN_TTL)?,
+            provider: WithFlags {
+                own: CurlFlags {
+                    token_in: None,
+                    retry_rejected: false,
+                    min_ttl: secs(&values, MIN_TTL)?,
+                },
+                shared: ProviderOptions::default(),
+            },
             on_demand: OnDemandArgs {
                 no_login: switch(&values, NO_LOGIN),
             },
-            retry_rejected: false,
             args: line.curl_args.iter().map(|&arg| arg.to_owned()).collect(),
         }),
     };

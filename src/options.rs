@@ -1,17 +1,22 @@
 //! The provider options: one struct that is both the flags (clap) and a
 //! profile table in the config file (serde), merged flag > environment >
-//! profile by [`Combine`]. Adding an option is a field here (its doc comment
-//! is the help text) and a line in `Combine`; then its use.
+//! profile by [`Combine`]. A profile key is declared once, as a field here:
+//! its doc comment is the help, `#[arg]` its flag, `#[serde]` its TOML
+//! spelling, and `#[key]` what `ProfileKeys` derives from it (the merge, the
+//! path and URL lists, the flag groups of the commands that take it as
+//! their own flag). Then its use.
 
 use crate::oauth::jws::JwsAlg;
 use crate::oauth::types::{AssertionAudienceKind, BodyFormat, ClientAuthMethod, GrantKind};
 use crate::secret::Secret;
 use clap::{Args, ValueEnum};
+use profile_keys::ProfileKeys;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-#[derive(Debug, Default, Clone, Args, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone, Args, Serialize, Deserialize, ProfileKeys)]
 #[command(next_help_heading = "Provider and client")]
 #[serde(default, deny_unknown_fields)]
 pub struct ProviderOptions {
@@ -22,6 +27,7 @@ pub struct ProviderOptions {
         env = "OAUTHCTL_ISSUER",
         value_name = "URL"
     )]
+    #[key(url, provider)]
     pub issuer: Option<String>,
 
     /// Authorization endpoint (wins over discovery)
@@ -31,6 +37,7 @@ pub struct ProviderOptions {
         env = "OAUTHCTL_AUTH_URL",
         value_name = "URL"
     )]
+    #[key(url, provider)]
     pub auth_url: Option<String>,
 
     /// Token endpoint (wins over discovery)
@@ -40,6 +47,7 @@ pub struct ProviderOptions {
         env = "OAUTHCTL_TOKEN_URL",
         value_name = "URL"
     )]
+    #[key(url, provider)]
     pub token_url: Option<String>,
 
     /// Device authorization endpoint (wins over discovery)
@@ -49,6 +57,7 @@ pub struct ProviderOptions {
         env = "OAUTHCTL_DEVICE_URL",
         value_name = "URL"
     )]
+    #[key(url, provider)]
     pub device_url: Option<String>,
 
     /// Token revocation endpoint (wins over discovery)
@@ -58,6 +67,7 @@ pub struct ProviderOptions {
         env = "OAUTHCTL_REVOCATION_URL",
         value_name = "URL"
     )]
+    #[key(url)]
     pub revocation_url: Option<String>,
 
     /// Token introspection endpoint (wins over discovery)
@@ -67,6 +77,7 @@ pub struct ProviderOptions {
         env = "OAUTHCTL_INTROSPECTION_URL",
         value_name = "URL"
     )]
+    #[key(url)]
     pub introspection_url: Option<String>,
 
     /// Client id
@@ -76,6 +87,7 @@ pub struct ProviderOptions {
         env = "OAUTHCTL_CLIENT_ID",
         value_name = "ID"
     )]
+    #[key(ad_hoc)]
     pub client_id: Option<String>,
 
     /// Client secret; `-` reads it from stdin. A value here is visible to other
@@ -86,12 +98,14 @@ pub struct ProviderOptions {
 
     /// Read the client secret from this file (first line)
     #[arg(hide_short_help = true, long, value_name = "PATH")]
+    #[key(must_exist)]
     pub client_secret_file: Option<PathBuf>,
 
     /// Start from a protected resource: its metadata (RFC 9728) names the
     /// authorization server; a client is registered there (RFC 7591) when
     /// none is configured, and saved in the profile
     #[arg(hide_short_help = true, long, value_name = "URL")]
+    #[key(url, provider)]
     pub resource_url: Option<String>,
 
     /// Push the authorization request first (RFC 9126 PAR); automatic when
@@ -108,12 +122,14 @@ pub struct ProviderOptions {
 
     /// Also trust the CA certificates in this PEM file for the provider's endpoints
     #[arg(hide_short_help = true, long, value_name = "FILE")]
+    #[key(must_exist)]
     pub cacert: Option<PathBuf>,
 
     /// A client certificate (PEM): with --client-cert-key, presented to the
     /// provider (mTLS, RFC 8705) and by `oauthctl curl` (certificate-bound
     /// tokens); with --client-key, named in assertions by thumbprint (Entra ID)
     #[arg(hide_short_help = true, long, value_name = "FILE")]
+    #[key(must_exist)]
     pub client_cert: Option<PathBuf>,
 
     /// The private key (PEM) of --client-cert
@@ -123,11 +139,13 @@ pub struct ProviderOptions {
         value_name = "FILE",
         requires = "client_cert"
     )]
+    #[key(must_exist)]
     pub client_cert_key: Option<PathBuf>,
 
     /// Client credentials from an `apiKey.properties` (apiKey.id, apiKey.secret) or a JSON
     /// {"client_id", "client_secret"} file
     #[arg(hide_short_help = true, long, value_name = "PATH")]
+    #[key(must_exist, provider)]
     pub credentials_file: Option<PathBuf>,
 
     /// How the client authenticates [default: basic with a secret, else none]
@@ -137,6 +155,7 @@ pub struct ProviderOptions {
     /// The private key for --client-auth private-key-jwt: PEM (PKCS#8, PKCS#1 or SEC1) or a JWK
     /// (or a JWKS with one key). Given alone, it implies private-key-jwt
     #[arg(hide_short_help = true, long, value_name = "FILE")]
+    #[key(must_exist)]
     pub client_key: Option<PathBuf>,
 
     /// The key id (`kid`) in signed client assertions [default: the JWK's kid, if any]
@@ -160,10 +179,12 @@ pub struct ProviderOptions {
 
     /// The JWT bearer grant's assertion, ready-made in FILE (else signed with --client-key)
     #[arg(hide_short_help = true, long, value_name = "FILE")]
+    #[key(path)]
     pub assertion_file: Option<PathBuf>,
 
     /// A ready-made client assertion in FILE, read again for every request
     #[arg(hide_short_help = true, long, value_name = "FILE")]
+    #[key(path)]
     pub client_assertion_file: Option<PathBuf>,
 
     /// A ready-made client assertion in the environment variable VAR
@@ -214,47 +235,69 @@ pub struct ProviderOptions {
     )]
     pub auth_params: Vec<(String, String)>,
 
-    // Profile keys without a flag of their own on every command.
+    // Profile keys that only some commands take as flags: `#[arg(skip)]`
+    // here, their flag in the groups `#[key(flags(...))]` names.
     /// Read the client secret from this environment variable at run time
     #[arg(skip)]
+    #[key(flags(ProfileAddFlags), arg(long, value_name = "VAR"))]
     pub client_secret_env: Option<String>,
-    /// Run this command to get the client secret at run time
+    /// Run this command to get the client secret at run time (e.g. a password manager)
     #[arg(skip)]
+    #[key(flags(ProfileAddFlags), arg(long, value_name = "CMD"))]
     pub client_secret_cmd: Option<String>,
     /// What `token`, `curl` and `exec` mint with when nothing is stored
     /// (client_credentials), so that CI needs no login and no profile
     #[arg(hide_short_help = true, long, value_name = "GRANT", value_parser = grant_arg)]
     #[serde(serialize_with = "grant_name")]
     pub grant: Option<GrantKind>,
-    /// How `oauthctl curl` passes the token
+    /// Where `oauthctl curl` puts the token [default: the profile's token_in, else header]
     #[arg(skip)]
+    #[key(flags(CurlFlags, ProfileAddFlags), arg(long, value_enum))]
     pub token_in: Option<TokenIn>,
-    /// `oauthctl curl` refreshes and retries once on a 401 invalid_token
+    /// When the API answers 401 invalid_token, refresh and send the request
+    /// once more. oauthctl then stays the parent of curl and holds the first
+    /// response back in a private temp dir [default: the profile's
+    /// retry_rejected, else off: curl replaces oauthctl]
     #[arg(skip)]
+    #[key(flags(CurlFlags), switch, arg(long))]
     pub retry_rejected: Option<bool>,
     /// The issuer the client id was registered at, by oauthctl (RFC 7591):
     /// the client id is never sent to another server
     #[arg(skip)]
     pub client_issuer: Option<String>,
-    /// Fixed loopback redirect URI for `login`
+    /// Fixed loopback redirect URI for `login`, for providers that match it
+    /// exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]
     #[arg(skip)]
+    #[key(
+        flags(LoginFlags, ProfileAddFlags),
+        arg(long, value_name = "URI", conflicts_with = "port")
+    )]
     pub redirect_uri: Option<String>,
     /// With no client id configured: the https URL of a client metadata document (`oauthctl
     /// client-metadata`), the client id where the server takes one, before registering a
     /// client
     #[arg(hide_short_help = true, long, value_name = "URL")]
     pub client_metadata_url: Option<String>,
-    /// Fixed loopback port for `login`
+    /// Fixed port for `login`'s loopback redirect (http://127.0.0.1:PORT/callback)
     #[arg(skip)]
+    #[key(flags(LoginFlags, ProfileAddFlags), arg(long, value_name = "N"))]
     pub port: Option<u16>,
-    /// Renew when fewer seconds than this are left
+    /// Renew first when fewer than this many seconds are left [default: the
+    /// profile's min_ttl, else 60]
     #[arg(skip)]
+    #[key(
+        flags(RenewFlags, CurlFlags, ProfileAddFlags),
+        arg(long, value_name = "SECS")
+    )]
     pub min_ttl: Option<u64>,
-    /// The user name for the password grant
+    /// The user name for --password-grant
     #[arg(skip)]
+    #[key(flags(LoginFlags, ProfileAddFlags), arg(long, value_name = "USER"))]
     pub username: Option<String>,
-    /// Hosts (`HOST` or `HOST:PORT`) `git-credential` answers for without -p
+    /// A host (`HOST`, `HOST:PORT`, `HOST/PATH/`) `git-credential` answers
+    /// for with this profile, without -p (repeat)
     #[arg(skip)]
+    #[key(flags(ProfileAddFlags), arg(long = "git-host", value_name = "HOST"))]
     #[serde(deserialize_with = "one_or_many")]
     pub git_hosts: Vec<String>,
     /// The user name `git-credential` gives git [default: oauth2]
@@ -263,8 +306,13 @@ pub struct ProviderOptions {
     /// Where this profile's tokens live, unless --store or $OAUTHCTL_STORE says otherwise
     #[arg(skip)]
     pub store: Option<crate::store::StoreKind>,
-    /// Registries (`HOST` or `HOST:PORT`) `docker-credential` answers for
+    /// A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with
+    /// this profile (repeat)
     #[arg(skip)]
+    #[key(
+        flags(ProfileAddFlags),
+        arg(long = "docker-registry", value_name = "HOST")
+    )]
     #[serde(deserialize_with = "one_or_many")]
     pub docker_registries: Vec<String>,
     /// The user name `docker-credential` gives docker [default: oauth2accesstoken]
@@ -280,70 +328,42 @@ pub struct ProviderOptions {
     pub browser: Option<Vec<String>>,
 }
 
-impl ProviderOptions {
-    /// Whether these options say which provider to talk to, so that a
-    /// profile name without a config entry is an ad-hoc profile, not a typo.
-    pub fn names_a_provider(&self) -> bool {
-        self.issuer.is_some()
-            || self.resource_url.is_some()
-            || self.auth_url.is_some()
-            || self.token_url.is_some()
-            || self.device_url.is_some()
-            || self.credentials_file.is_some()
-    }
+/// A command's provider options: the flags every such command has, and the
+/// group of profile keys this one also takes as its own flags (`--min-ttl`,
+/// …). Both are one command line, merged into one [`ProviderOptions`] by
+/// [`Combine`] before the environment and the profile fill in.
+#[derive(Debug, Clone, Args)]
+pub struct WithFlags<Own: Args + Clone + Into<ProviderOptions>> {
+    #[command(flatten)]
+    pub own: Own,
 
-    /// Every key that names a file: relative in the config file means
-    /// relative to the file, and `profile add` writes them absolute.
-    pub fn paths_mut(&mut self) -> [&mut Option<PathBuf>; 8] {
-        [
-            &mut self.credentials_file,
-            &mut self.client_secret_file,
-            &mut self.cacert,
-            &mut self.client_cert,
-            &mut self.client_cert_key,
-            &mut self.client_key,
-            &mut self.client_assertion_file,
-            &mut self.assertion_file,
-        ]
-    }
+    #[command(flatten)]
+    pub shared: ProviderOptions,
+}
 
-    /// The files that must exist when a profile names them (a ready-made
-    /// assertion's file may be written later, by each CI run), by flag.
-    pub fn credential_files(&self) -> [(&'static str, Option<&PathBuf>); 6] {
-        [
-            ("--credentials-file", self.credentials_file.as_ref()),
-            ("--client-secret-file", self.client_secret_file.as_ref()),
-            ("--cacert", self.cacert.as_ref()),
-            ("--client-cert", self.client_cert.as_ref()),
-            ("--client-cert-key", self.client_cert_key.as_ref()),
-            ("--client-key", self.client_key.as_ref()),
-        ]
-    }
+impl<Own: Args + Clone + Into<ProviderOptions>> std::ops::Deref for WithFlags<Own> {
+    type Target = ProviderOptions;
 
-    /// Every endpoint and server URL, by flag.
-    pub fn urls(&self) -> [(&'static str, Option<&String>); 7] {
-        [
-            ("--issuer", self.issuer.as_ref()),
-            ("--auth-url", self.auth_url.as_ref()),
-            ("--token-url", self.token_url.as_ref()),
-            ("--device-url", self.device_url.as_ref()),
-            ("--revocation-url", self.revocation_url.as_ref()),
-            ("--introspection-url", self.introspection_url.as_ref()),
-            ("--resource-url", self.resource_url.as_ref()),
-        ]
+    fn deref(&self) -> &ProviderOptions {
+        &self.shared
     }
+}
 
-    /// The options that, given on the command line without `-p`, make a
-    /// command ad hoc: it uses nothing of the default profile.
-    pub const AD_HOC_KEYS: [&'static str; 7] = [
-        "issuer",
-        "auth_url",
-        "token_url",
-        "device_url",
-        "credentials_file",
-        "client_id",
-        "resource_url",
-    ];
+/// What a command line says of the provider, as one set of options.
+pub trait CommandLineOptions {
+    fn options(&self) -> Cow<'_, ProviderOptions>;
+}
+
+impl CommandLineOptions for ProviderOptions {
+    fn options(&self) -> Cow<'_, ProviderOptions> {
+        Cow::Borrowed(self)
+    }
+}
+
+impl<Own: Args + Clone + Into<ProviderOptions>> CommandLineOptions for WithFlags<Own> {
+    fn options(&self) -> Cow<'_, ProviderOptions> {
+        Cow::Owned(self.own.clone().into().combine(self.shared.clone()))
+    }
 }
 
 /// Layered settings: `self` wins, `other` fills in (uv's `Combine`).
@@ -365,6 +385,13 @@ impl Combine for Vec<String> {
     }
 }
 
+/// A switch given anywhere is on.
+impl Combine for bool {
+    fn combine(self, other: bool) -> bool {
+        self || other
+    }
+}
+
 /// Parameters merge: the profile's, with those given again replaced.
 impl Combine for Vec<(String, String)> {
     fn combine(self, other: Vec<(String, String)>) -> Vec<(String, String)> {
@@ -374,71 +401,6 @@ impl Combine for Vec<(String, String)> {
             .collect();
         merged.extend(self);
         merged
-    }
-}
-
-impl Combine for ProviderOptions {
-    fn combine(self, other: ProviderOptions) -> ProviderOptions {
-        ProviderOptions {
-            issuer: self.issuer.combine(other.issuer),
-            auth_url: self.auth_url.combine(other.auth_url),
-            token_url: self.token_url.combine(other.token_url),
-            device_url: self.device_url.combine(other.device_url),
-            revocation_url: self.revocation_url.combine(other.revocation_url),
-            introspection_url: self.introspection_url.combine(other.introspection_url),
-            client_id: self.client_id.combine(other.client_id),
-            client_secret: self.client_secret.combine(other.client_secret),
-            client_secret_file: self.client_secret_file.combine(other.client_secret_file),
-            par: self.par || other.par,
-            dpop: self.dpop || other.dpop,
-            resource_url: self.resource_url.combine(other.resource_url),
-            cacert: self.cacert.combine(other.cacert),
-            client_cert: self.client_cert.combine(other.client_cert),
-            client_cert_key: self.client_cert_key.combine(other.client_cert_key),
-            credentials_file: self.credentials_file.combine(other.credentials_file),
-            client_auth: self.client_auth.combine(other.client_auth),
-            client_key: self.client_key.combine(other.client_key),
-            client_key_id: self.client_key_id.combine(other.client_key_id),
-            client_key_alg: self.client_key_alg.combine(other.client_key_alg),
-            client_assertion_aud: self
-                .client_assertion_aud
-                .combine(other.client_assertion_aud),
-            assertion_file: self.assertion_file.combine(other.assertion_file),
-            client_assertion_file: self
-                .client_assertion_file
-                .combine(other.client_assertion_file),
-            client_assertion_env: self
-                .client_assertion_env
-                .combine(other.client_assertion_env),
-            client_assertion_cmd: self
-                .client_assertion_cmd
-                .combine(other.client_assertion_cmd),
-            client_assertion: self.client_assertion.combine(other.client_assertion),
-            body: self.body.combine(other.body),
-            scopes: self.scopes.combine(other.scopes),
-            audience: self.audience.combine(other.audience),
-            resource: self.resource.combine(other.resource),
-            params: self.params.combine(other.params),
-            auth_params: self.auth_params.combine(other.auth_params),
-            client_secret_env: self.client_secret_env.combine(other.client_secret_env),
-            client_secret_cmd: self.client_secret_cmd.combine(other.client_secret_cmd),
-            grant: self.grant.combine(other.grant),
-            token_in: self.token_in.combine(other.token_in),
-            retry_rejected: self.retry_rejected.combine(other.retry_rejected),
-            client_issuer: self.client_issuer.combine(other.client_issuer),
-            redirect_uri: self.redirect_uri.combine(other.redirect_uri),
-            client_metadata_url: self.client_metadata_url.combine(other.client_metadata_url),
-            port: self.port.combine(other.port),
-            min_ttl: self.min_ttl.combine(other.min_ttl),
-            username: self.username.combine(other.username),
-            git_hosts: self.git_hosts.combine(other.git_hosts),
-            git_username: self.git_username.combine(other.git_username),
-            store: self.store.combine(other.store),
-            docker_registries: self.docker_registries.combine(other.docker_registries),
-            docker_username: self.docker_username.combine(other.docker_username),
-            login: self.login.combine(other.login),
-            browser: self.browser.combine(other.browser),
-        }
     }
 }
 

@@ -9,7 +9,7 @@ use crate::config::{self, ConfigFile};
 use crate::error::usage;
 use crate::oauth::jws::{JwsAlg, KeyError, PrivateKey, SigningKey};
 use crate::oauth::types::GrantKind;
-use crate::options::{Combine, ProviderOptions};
+use crate::options::{Combine, CommandLineOptions, ProviderOptions};
 use crate::secret::Secret;
 use crate::store::StoreKey;
 use crate::store::StoreKind;
@@ -295,7 +295,8 @@ pub const DEFAULT_MIN_TTL: u64 = 60;
 
 impl Profile {
     /// Merges flags over the profile named by `-p` (or the file's default).
-    pub fn resolve(globals: &Globals, flags: &ProviderOptions) -> Result<Profile> {
+    pub fn resolve(globals: &Globals, command_line: &impl CommandLineOptions) -> Result<Profile> {
+        let flags = &*command_line.options();
         let mut file = ConfigFile::load(&globals.config_path, globals.config_explicit)?;
         let explicit_name = globals.profile.clone();
         // Ad hoc: with no -p, flags that name a provider or a client are
@@ -459,8 +460,8 @@ impl Profile {
     }
 
     /// `--min-ttl`, else the profile's `min_ttl`, else [`DEFAULT_MIN_TTL`].
-    pub fn min_ttl(&self, flag: Option<u64>) -> u64 {
-        flag.or(self.options.min_ttl).unwrap_or(DEFAULT_MIN_TTL)
+    pub fn min_ttl(&self) -> u64 {
+        self.options.min_ttl.unwrap_or(DEFAULT_MIN_TTL)
     }
 
     pub fn has_client_secret(&self) -> bool {

@@ -12,7 +12,7 @@ pub fn run(ctx: &Ctx, args: &ClientCredentialsArgs) -> Result<()> {
         Want::MintedAnew
     } else {
         Want::Fresh {
-            min_ttl: profile.min_ttl(args.min_ttl),
+            min_ttl: profile.min_ttl(),
         }
     };
     let set = engine::obtain(ctx, &profile, &slot, want)?;

@@ -33,10 +33,7 @@ pub struct CurlExit(pub u8);
 
 pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
-    let token_in = args
-        .token_in
-        .or(profile.token_in)
-        .unwrap_or(TokenIn::Header);
+    let token_in = profile.token_in.unwrap_or(TokenIn::Header);
     if token_in == TokenIn::Query {
         log::warn!(
             "--token-in query puts the token in the URL, where server and proxy logs may keep it"
@@ -44,7 +41,7 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     }
     let curl = find_curl()?;
     let slot = Slot::for_profile(&profile);
-    let min_ttl = profile.min_ttl(args.min_ttl);
+    let min_ttl = profile.min_ttl();
     let consent = Consent::of(args.on_demand.no_login, &profile);
     let asked = &args.provider.scopes;
     let set = on_demand::obtain_with_scopes(
@@ -57,10 +54,9 @@ pub fn run(ctx: &Ctx, args: &CurlArgs) -> Result<CurlExit> {
     )?;
     // A profile made from a resource URL (an MCP server) expects a step-up
     // on 403 insufficient_scope, which needs curl's answer seen.
-    let retry = args.retry_rejected
-        || profile
-            .retry_rejected
-            .unwrap_or(profile.resource_url.is_some());
+    let retry = profile
+        .retry_rejected
+        .unwrap_or(profile.resource_url.is_some());
     let dpop = if set.is_dpop_bound() {
         if token_in == TokenIn::Query {
             return Err(usage(

@@ -70,7 +70,7 @@ pub fn run(ctx: &Ctx, args: &DockerCredentialArgs) -> Result<u8> {
                 .docker_username
                 .as_deref()
                 .unwrap_or(DEFAULT_USERNAME);
-            let min_ttl = profile.min_ttl(args.min_ttl);
+            let min_ttl = profile.min_ttl();
             let consent = Consent::of(args.on_demand.no_login, &profile);
             let set =
                 match on_demand::obtain(ctx, &profile, &slot, Want::Fresh { min_ttl }, consent) {

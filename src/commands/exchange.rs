@@ -9,6 +9,7 @@ use super::engine::{self, Renewal, Slot, Want};
 use crate::cli::ExchangeArgs;
 use crate::error::usage;
 use crate::oauth::grant::{Grant, TokenExchange};
+use crate::options::ProviderOptions;
 use crate::output;
 use crate::secret::Secret;
 use crate::settings::Profile;
@@ -66,7 +67,7 @@ pub fn run(ctx: &Ctx, args: &ExchangeArgs) -> Result<()> {
         Want::MintedAnew
     } else {
         Want::Fresh {
-            min_ttl: profile.min_ttl(args.min_ttl),
+            min_ttl: profile.min_ttl(),
         }
     };
     let grant = Grant::TokenExchange(grant);
@@ -115,13 +116,13 @@ fn subject_token(ctx: &Ctx, args: &ExchangeArgs) -> Result<Secret> {
         .subject_profile
         .as_deref()
         .context("no subject token: give --subject-token-file, --subject-token-env, --subject-token - or --subject-profile")?;
-    let other = Profile::resolve(&ctx.globals.with_profile(name), &Default::default())?;
+    let other = Profile::resolve(&ctx.globals.with_profile(name), &ProviderOptions::default())?;
     let set = engine::obtain(
         ctx,
         &other,
         &Slot::for_profile(&other),
         Want::Fresh {
-            min_ttl: other.min_ttl(None),
+            min_ttl: other.min_ttl(),
         },
     )?;
     Ok(set.access_token)

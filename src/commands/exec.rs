@@ -22,7 +22,7 @@ const NOT_EXECUTABLE: u8 = 126;
 
 pub fn run(ctx: &Ctx, args: &ExecArgs) -> Result<u8> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
-    let min_ttl = profile.min_ttl(args.min_ttl);
+    let min_ttl = profile.min_ttl();
     let set = on_demand::obtain_with_scopes(
         ctx,
         &profile,

@@ -230,7 +230,7 @@ fn get(ctx: &Ctx, args: &GitCredentialArgs, profile: &Profile, slot: &Slot) -> R
             profile.name
         )));
     }
-    let min_ttl = profile.min_ttl(args.min_ttl);
+    let min_ttl = profile.min_ttl();
     let consent = Consent::of(args.on_demand.no_login, profile);
     let set = on_demand::obtain(ctx, profile, slot, Want::Fresh { min_ttl }, consent)?;
     // The checked token is visible ASCII: it cannot end its line early.

@@ -189,11 +189,8 @@ impl Interaction {
             } else {
                 Paste::Nowhere
             },
-            redirect_uri: args
-                .redirect_uri
-                .clone()
-                .or_else(|| profile.redirect_uri.clone()),
-            port: args.port.or(profile.port),
+            redirect_uri: profile.redirect_uri.clone(),
+            port: profile.port,
             timeout: args.timeout.map(|secs| Duration::from_secs(secs.max(1))),
         })
     }
@@ -831,10 +828,9 @@ fn read_refresh_token(source: &str) -> Result<Secret> {
 }
 
 fn password_grant(ctx: &Ctx, profile: &Profile, args: &LoginArgs) -> Result<TokenSet> {
-    let username = args
+    let username = profile
         .username
         .clone()
-        .or_else(|| profile.username.clone())
         .ok_or_else(|| usage("--password-grant needs --username"))?;
     let password = read_password(
         &username,

@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::cli::{ProfileAddArgs, ProfileCommand};
 use crate::config::ConfigFile;
 use crate::error::usage;
-use crate::options::ProviderOptions;
+use crate::options::{CommandLineOptions, ProviderOptions};
 use crate::output;
 use crate::presets::Preset;
 use anyhow::{Context, Result};
@@ -125,13 +125,7 @@ fn preset(args: &ProfileAddArgs) -> Result<Option<(&'static Preset, Option<&'sta
 /// entry and every path absolute. Refused before anything is written when a
 /// URL is no URL or a credential file is not there.
 fn new_profile(ctx: &Ctx, args: &ProfileAddArgs) -> Result<ProviderOptions> {
-    let mut options = args.provider.clone();
-    options.client_secret_env = args.client_secret_env.clone();
-    options.client_secret_cmd = args.client_secret_cmd.clone();
-    options.token_in = args.token_in;
-    options.redirect_uri = args.redirect_uri.clone();
-    options.git_hosts = args.git_hosts.clone();
-    options.docker_registries = args.docker_registries.clone();
+    let mut options = args.provider.options().into_owned();
     if ctx.globals.store_on_command_line {
         options.store = ctx.globals.store;
     }

@@ -11,7 +11,7 @@ use anyhow::Result;
 
 pub fn run(ctx: &Ctx, args: &TokenArgs) -> Result<()> {
     let profile = Profile::resolve(&ctx.globals, &args.provider)?;
-    let min_ttl = profile.min_ttl(args.min_ttl);
+    let min_ttl = profile.min_ttl();
     let format = args.output.output.unwrap_or_default();
     let slot = Slot::for_profile(&profile);
     let mut consent = Consent::of(args.on_demand.no_login, &profile);

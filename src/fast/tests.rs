@@ -91,7 +91,7 @@ fn the_plain_forms_are_understood() {
     assert_eq!(cli.global.profile.as_deref(), Some("a"));
     assert!(cli.global.profile_on_command_line);
     assert_eq!(token_args(&cli).output.output, Some(OutputFormat::Json));
-    assert_eq!(token_args(&cli).min_ttl, Some(5));
+    assert_eq!(token_args(&cli).provider.own.min_ttl, Some(5));
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn curl_is_understood_up_to_its_double_dash() {
     let Command::Curl(args) = &cli.command else {
         panic!("not curl: {cli:?}");
     };
-    assert_eq!(args.min_ttl, Some(30));
+    assert_eq!(args.provider.own.min_ttl, Some(30));
     assert_eq!(args.args, ["-sS", "-p", "x", "https://api"]);
     for text in [
         "curl",

@@ -70,6 +70,7 @@ complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l browser -d '
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l timeout -d 'Give up waiting for the browser or device approval after this many seconds [default: 300]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l redirect-uri -d 'Fixed loopback redirect URI for `login`, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l port -d 'Fixed port for `login`\'s loopback redirect (http://127.0.0.1:PORT/callback)' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l login-hint -d 'The account to offer at the provider\'s login page (OIDC `login_hint`): with several accounts there, the one this profile is for' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l username -d 'The user name for --password-grant' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l issuer -d 'Discover endpoints from this issuer (OIDC discovery, then RFC 8414)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand login" -l auth-url -d 'Authorization endpoint (wins over discovery)' -r
@@ -1069,6 +1070,7 @@ query\t'`access_token=TOKEN` appended to the URL (tokens in URLs end up in logs)
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l redirect-uri -d 'Fixed loopback redirect URI for `login`, for providers that match it exactly [default: http://127.0.0.1:PORT/callback with a port the OS picks]' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l port -d 'Fixed port for `login`\'s loopback redirect (http://127.0.0.1:PORT/callback)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l min-ttl -d 'Renew first when fewer than this many seconds are left [default: the profile\'s min_ttl, else 60]' -r
+complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l login-hint -d 'The account to offer at the provider\'s login page (OIDC `login_hint`): with several accounts there, the one this profile is for' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l username -d 'The user name for --password-grant' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l git-host -d 'A host (`HOST`, `HOST:PORT`, `HOST/PATH/`) `git-credential` answers for with this profile, without -p (repeat)' -r
 complete -c oauthctl -n "__fish_oauthctl_using_subcommand profile; and __fish_seen_subcommand_from add" -l docker-registry -d 'A registry (`HOST`, `HOST:PORT`) `docker-credential` answers for with this profile (repeat)' -r

@@ -290,6 +290,11 @@ pub struct ProviderOptions {
         arg(long, value_name = "SECS")
     )]
     pub min_ttl: Option<u64>,
+    /// The account to offer at the provider's login page (OIDC `login_hint`):
+    /// with several accounts there, the one this profile is for
+    #[arg(skip)]
+    #[key(flags(LoginFlags, ProfileAddFlags), arg(long, value_name = "ACCOUNT"))]
+    pub login_hint: Option<String>,
     /// The user name for --password-grant
     #[arg(skip)]
     #[key(flags(LoginFlags, ProfileAddFlags), arg(long, value_name = "USER"))]

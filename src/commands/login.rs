@@ -343,6 +343,9 @@ fn authorization_extras(
     if let Some(resource) = &profile.resource {
         extra.push(("resource".to_owned(), resource.clone()));
     }
+    if let Some(hint) = &profile.login_hint {
+        extra.push(("login_hint".to_owned(), hint.clone()));
+    }
     // The code is bound to this login's DPoP key (RFC 9449 §10), so a code
     // caught on the way is worth nothing without it.
     if let Some(dpop) = &client.dpop {

@@ -15,7 +15,7 @@ use std::time::Duration;
 use crate::support::oidc::{self, OidcProvider, SPECIAL_SECRET, WEB_POST_SECRET};
 use crate::support::printed_token;
 use crate::support::webdriver::Browser;
-use crate::support::{Finished, Following, Run, TestEnv, assert_code, stderr, stdout};
+use crate::support::{Finished, Following, Run, TestEnv, assert_code, assert_ok, stderr, stdout};
 
 /// How long to wait for oauthctl to print the authorization URL / user code.
 const PROMPT_WAIT: Duration = Duration::from_secs(20);
@@ -2125,5 +2125,47 @@ fn an_id_token_that_fails_any_check_fails_the_login_and_stores_nothing() {
             "{name}: {line}"
         );
         assert_nothing_stored(&env);
+    }
+}
+
+/// The profile key `login_hint` (written by `profile add --login-hint`) goes
+/// on the authorization request, and `login --login-hint` wins over it.
+#[test]
+fn login_hint_from_the_profile_or_the_flag_reaches_the_authorization_request() {
+    let Some(op) = OidcProvider::start() else {
+        return;
+    };
+    let env = TestEnv::new();
+    assert_ok(&env.run(&[
+        "profile",
+        "add",
+        "work",
+        "--issuer",
+        &op.issuer(),
+        "--client-id",
+        "cli-public",
+        "--scope",
+        "openid",
+        "--login-hint",
+        "me@work.example",
+    ]));
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    assert!(
+        config.contains(r#"login_hint = "me@work.example""#),
+        "profile add wrote no login_hint:\n{config}"
+    );
+    for (extra, expected) in [
+        (&[][..], "me@work.example"),
+        (
+            &["--login-hint", "other@work.example"][..],
+            "other@work.example",
+        ),
+    ] {
+        let mut cmd = env.cmd();
+        cmd.args(["login", "-p", "work", "--no-browser", "--timeout", "60"])
+            .args(extra);
+        let mut login = Login::spawn(cmd);
+        let auth = login.auth_url();
+        assert_eq!(auth.param("login_hint").as_deref(), Some(expected));
     }
 }

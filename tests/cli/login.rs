@@ -2141,7 +2141,7 @@ fn login_hint_from_the_profile_or_the_flag_reaches_the_authorization_request() {
         "add",
         "work",
         "--issuer",
-        &op.issuer(),
+        op.issuer(),
         "--client-id",
         "cli-public",
         "--scope",

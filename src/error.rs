@@ -3,8 +3,8 @@
 
 use crate::exit::Exit;
 use crate::loopback::CallbackError;
-use crate::oauth::Error as OAuthError;
 use crate::oauth::types::ErrorCode;
+use crate::oauth::{Error as OAuthError, Remedy};
 
 /// A usage or configuration mistake: exit 2.
 #[derive(Debug, thiserror::Error)]
@@ -57,7 +57,7 @@ pub fn exit_code_for(err: &anyhow::Error) -> Exit {
                     Exit::Network
                 }
                 OAuthError::Http { .. } | OAuthError::Malformed { .. } => Exit::Failure,
-                OAuthError::Misconfigured(_) => Exit::Usage,
+                OAuthError::Misconfigured(_) | OAuthError::Needs { .. } => Exit::Usage,
             };
         }
         if let Some(callback) = cause.downcast_ref::<CallbackError>() {
@@ -93,11 +93,19 @@ pub fn advice(err: &anyhow::Error) -> Option<String> {
         if let Some(kernel) = cause.downcast_ref::<crate::store::KernelError>() {
             return kernel_advice(kernel.why).map(str::to_owned);
         }
+        if cause.is::<crate::store::Damaged>() {
+            return Some(": run `oauthctl logout`, then log in again".to_owned());
+        }
         if let Some(oauth) = cause.downcast_ref::<OAuthError>() {
             return match oauth {
                 OAuthError::Unreachable {
                     timed_out: true, ..
                 } => Some(", or raise --http-timeout".to_owned()),
+                OAuthError::Needs { remedy, .. }
+                | OAuthError::Http {
+                    remedy: Some(remedy),
+                    ..
+                } => Some(format!(" ({})", remedy_flags(*remedy))),
                 _ => oauth_advice(oauth).map(|advice| format!(": {advice}")),
             };
         }
@@ -112,6 +120,21 @@ pub fn advice(err: &anyhow::Error) -> Option<String> {
         }
     }
     None
+}
+
+/// The flags that give what `remedy` names, as the protocol layer's own
+/// wording of the fix reads them: "give a client id (--client-id)".
+fn remedy_flags(remedy: Remedy) -> &'static str {
+    match remedy {
+        Remedy::ClientId => "--client-id",
+        Remedy::IssuerOrTokenEndpoint => "--issuer, --token-url",
+        Remedy::Endpoints => "--token-url, --auth-url",
+        Remedy::Issuer => "--issuer",
+        Remedy::RevocationEndpoint => "--revocation-url",
+        Remedy::IntrospectionEndpoint => "--introspection-url",
+        Remedy::DeviceEndpoint => "--device-url",
+        Remedy::TrustAnchors => "--cacert",
+    }
 }
 
 /// For `--store keyring` (or a profile's `store`) with no keychain to use.
@@ -246,5 +269,109 @@ fn oauth_advice(err: &OAuthError) -> Option<String> {
         }
         .to_owned()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn long_flags(command: &clap::Command, into: &mut Vec<String>) {
+        for arg in command.get_arguments() {
+            if let Some(long) = arg.get_long() {
+                into.push(format!("--{long}"));
+            }
+        }
+        for sub in command.get_subcommands() {
+            long_flags(sub, into);
+        }
+    }
+
+    /// A renamed flag must not leave the advice naming the old one.
+    #[test]
+    fn every_remedy_names_flags_the_cli_has() {
+        let mut flags = Vec::new();
+        long_flags(
+            &<crate::cli::Cli as clap::CommandFactory>::command(),
+            &mut flags,
+        );
+        for remedy in [
+            Remedy::ClientId,
+            Remedy::IssuerOrTokenEndpoint,
+            Remedy::Endpoints,
+            Remedy::Issuer,
+            Remedy::RevocationEndpoint,
+            Remedy::IntrospectionEndpoint,
+            Remedy::DeviceEndpoint,
+            Remedy::TrustAnchors,
+        ] {
+            for flag in remedy_flags(remedy).split(", ") {
+                assert!(flags.iter().any(|f| f == flag), "{remedy:?}: no {flag}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_remedy_becomes_its_flag_after_the_protocol_wording() {
+        let err: anyhow::Error = OAuthError::Http {
+            endpoint: "revocation endpoint",
+            status: 404,
+            excerpt: None,
+            hint: "check the endpoint URL".to_owned(),
+            remedy: Some(Remedy::RevocationEndpoint),
+        }
+        .into();
+        assert_eq!(
+            format!("{err:#}{}", advice(&err).unwrap_or_default()),
+            "revocation endpoint returned 404: check the endpoint URL (--revocation-url)"
+        );
+        let err: anyhow::Error = OAuthError::Needs {
+            what:
+                "no discovery document for issuer X: check the issuer, or give the token endpoint"
+                    .to_owned(),
+            remedy: Remedy::IssuerOrTokenEndpoint,
+        }
+        .into();
+        assert_eq!(advice(&err).as_deref(), Some(" (--issuer, --token-url)"));
+        assert_eq!(exit_code_for(&err), Exit::Usage);
+    }
+
+    /// The layers below the commands speak the protocol: a flag, a command
+    /// line or clap there would tie them to one front end (issue 22).
+    #[test]
+    fn the_protocol_and_the_stores_name_no_flag_or_command() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        for dir in ["oauth", "oauth/jws", "store"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "rs") && path.ends_with("tests.rs") {
+                    continue;
+                }
+                if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        assert!(files.len() > 20, "found only {files:?}");
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            // Unit tests may drive the whole program, advice included.
+            let product = text.split("#[cfg(test)]\nmod tests").next().unwrap();
+            for (number, line) in product.lines().enumerate() {
+                let flag = line
+                    .match_indices("--")
+                    .any(|(at, _)| line[at + 2..].starts_with(|c: char| c.is_ascii_lowercase()));
+                let command = ["oauthctl login", "oauthctl logout", "give --", "clap::"]
+                    .iter()
+                    .any(|word| line.contains(word));
+                assert!(
+                    !flag && !command,
+                    "{}:{}: {line}",
+                    path.display(),
+                    number + 1
+                );
+            }
+        }
     }
 }

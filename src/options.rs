@@ -293,7 +293,10 @@ pub struct ProviderOptions {
     /// The account to offer at the provider's login page (OIDC `login_hint`):
     /// with several accounts there, the one this profile is for
     #[arg(skip)]
-    #[key(flags(LoginFlags, ProfileAddFlags), arg(long, value_name = "ACCOUNT"))]
+    #[key(
+        flags(LoginFlags, ProfileAddFlags),
+        arg(long, value_name = "ACCOUNT", hide_short_help = true)
+    )]
     pub login_hint: Option<String>,
     /// The user name for --password-grant
     #[arg(skip)]

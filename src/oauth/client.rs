@@ -499,6 +499,7 @@ pub fn interpret(
             status,
             excerpt: None,
             hint: http_hint(status).to_owned(),
+            remedy: None,
         }),
         Parsed::Error(error) => Err(oauth_error(endpoint, status, error)),
         Parsed::Invalid(what) if (200..300).contains(&status) => {
@@ -509,6 +510,7 @@ pub fn interpret(
             status,
             excerpt: None,
             hint: "the endpoint redirects: configure the final URL".to_owned(),
+            remedy: None,
         }),
         _ if status == 401 && response.www_authenticate.is_some() => Err(oauth_error(
             endpoint,
@@ -534,6 +536,7 @@ pub fn interpret(
             status,
             excerpt: response::excerpt(&body, 80),
             hint: http_hint(status).to_owned(),
+            remedy: None,
         }),
     }
 }
@@ -565,7 +568,12 @@ fn http_hint(status: u16) -> &'static str {
 
 /// The error for a failed response: the OAuth error in its body, else the
 /// status with a short excerpt and `hint`.
-pub fn failure(endpoint: &'static str, response: &super::http::Response, hint: &str) -> Error {
+pub fn failure(
+    endpoint: &'static str,
+    response: &super::http::Response,
+    hint: &str,
+    remedy: Option<super::Remedy>,
+) -> Error {
     let body = redacted_body(response);
     match response::parse_error(&response.content_type, &body) {
         Some(error) => oauth_error(endpoint, response.status, error),
@@ -574,6 +582,7 @@ pub fn failure(endpoint: &'static str, response: &super::http::Response, hint: &
             status: response.status,
             excerpt: response::excerpt(&body, 80),
             hint: hint.to_owned(),
+            remedy,
         },
     }
 }

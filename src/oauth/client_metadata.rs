@@ -92,6 +92,7 @@ pub fn fetch(http: &Http, url: &str) -> Result<Hosted, Error> {
             status: response.status,
             excerpt: None,
             hint: format!("{url} must answer 200 with the document (a redirect is not followed)"),
+            remedy: None,
         });
     }
     let json = response.json(endpoint)?;

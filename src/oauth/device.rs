@@ -47,7 +47,14 @@ pub fn start(
         Ok(fields) if (200..300).contains(&response.status) && fields.get("error").is_none() => {
             fields
         }
-        _ => return Err(failure(endpoint, &response, "check --device-url")),
+        _ => {
+            return Err(failure(
+                endpoint,
+                &response,
+                "check the endpoint URL",
+                Some(super::Remedy::DeviceEndpoint),
+            ));
+        }
     };
     let text = |k: &str| fields.get(k).and_then(|v| v.as_str()).map(str::to_owned);
     let secs = |k: &str| {

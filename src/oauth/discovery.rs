@@ -4,8 +4,8 @@
 //! issuer's path, then OIDC appended to it (where Keycloak serves it);
 //! cached per issuer on disk.
 
-use super::Error;
 use super::http::{Http, MAX_BODY, Replay};
+use super::{Error, Remedy};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -150,10 +150,13 @@ pub fn fetch(http: &Http, issuer: &str) -> Result<Metadata, Error> {
     match (found, refused) {
         (Some(metadata), _) => Ok(metadata),
         (None, Some(err)) => Err(err),
-        (None, None) => Err(Error::Misconfigured(format!(
-            "no discovery document for issuer {issuer} ({}): check --issuer or give --token-url",
-            failures.join(", ")
-        ))),
+        (None, None) => Err(Error::Needs {
+            what: format!(
+                "no discovery document for issuer {issuer} ({}): check the issuer, or give the token endpoint",
+                failures.join(", ")
+            ),
+            remedy: Remedy::IssuerOrTokenEndpoint,
+        }),
     }
 }
 
@@ -178,9 +181,12 @@ fn document(
             "discovery at {url} names issuer {}, not {issuer}: use the exact issuer URL",
             super::response::one_line(named, 200)
         ))),
-        None => Err(Error::Misconfigured(format!(
-            "discovery at {url} names no issuer, so it cannot be told apart from another server's: give --token-url and --auth-url instead"
-        ))),
+        None => Err(Error::Needs {
+            what: format!(
+                "discovery at {url} names no issuer, so it cannot be told apart from another server's: give the token and authorization endpoints instead"
+            ),
+            remedy: Remedy::Endpoints,
+        }),
     }
 }
 

@@ -5,8 +5,8 @@
 use super::types::GrantKind;
 use crate::secret::Secret;
 
-/// Parameters whose values may be shown in `-vv` logs when a user passes
-/// them with `--param`; any other user parameter is treated as a secret.
+/// Parameters whose values may be shown in debug logs when the user adds
+/// them to a request; any other user parameter is treated as a secret.
 const PLAIN_USER_PARAMS: &[&str] = &[
     "scope",
     "audience",
@@ -48,7 +48,7 @@ impl Param {
         }
     }
 
-    /// A `--param K=V` from the user: secret unless its name is known not
+    /// A parameter from the user: secret unless its name is known not
     /// to be (a `client_assertion` must not reach a log).
     pub fn from_user(name: &str, value: &str) -> Param {
         if PLAIN_USER_PARAMS.contains(&name) {
@@ -90,7 +90,7 @@ pub enum Grant {
     TokenExchange(TokenExchange),
     /// RFC 7523 §2.1: a signed JWT is the grant.
     JwtBearer(Secret),
-    /// Any other `grant_type`; its parameters come from `--param`.
+    /// Any other `grant_type`; its parameters come from the user.
     Extension {
         grant_type: String,
     },

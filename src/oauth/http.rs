@@ -34,9 +34,9 @@ pub struct Http {
     tls: std::cell::OnceCell<reqwest::blocking::Client>,
     plain: std::cell::OnceCell<reqwest::blocking::Client>,
     timeout: Duration,
-    /// Trusted beside the system's anchors (`--cacert`).
+    /// Trusted beside the system's anchors (a private CA).
     extra_roots: Vec<reqwest::Certificate>,
-    /// Presented to the servers that ask (`--client-cert`, RFC 8705).
+    /// Presented to the servers that ask (RFC 8705).
     identity: Option<reqwest::Identity>,
 }
 
@@ -149,20 +149,20 @@ impl Http {
                 std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_BODY), &mut pem)
             })
             .map_err(|err| {
-                Error::Misconfigured(format!(
-                    "--cacert {}: cannot read it: {err}",
+                trust_anchors(format!(
+                    "cannot read the CA certificates in {}: {err}",
                     path.display()
                 ))
             })?;
         let roots = reqwest::Certificate::from_pem_bundle(&pem).map_err(|err| {
-            Error::Misconfigured(format!(
-                "--cacert {}: not PEM certificates: {err}",
+            trust_anchors(format!(
+                "{} holds no PEM certificates: {err}",
                 path.display()
             ))
         })?;
         if roots.is_empty() {
-            return Err(Error::Misconfigured(format!(
-                "--cacert {}: no certificate in it",
+            return Err(trust_anchors(format!(
+                "{} holds no CA certificate",
                 path.display()
             )));
         }
@@ -289,6 +289,7 @@ impl Http {
                     status,
                     excerpt: None,
                     hint: format!("the provider is rate limiting: {when}"),
+                    remedy: None,
                 });
             }
             if replay == Replay::SingleUse && (500..600).contains(&status) {
@@ -298,6 +299,7 @@ impl Http {
                     status,
                     excerpt: None,
                     hint: "the provider failed, perhaps after acting on the request, so oauthctl did not send the single-use grant again: run the command again".to_owned(),
+                    remedy: None,
                 });
             }
             return Ok(Response {
@@ -348,6 +350,13 @@ impl Retries {
 
 /// The body, or an error once it passes [`MAX_BODY`], which is never read
 /// beyond that.
+fn trust_anchors(what: String) -> Error {
+    Error::Needs {
+        what,
+        remedy: super::Remedy::TrustAnchors,
+    }
+}
+
 fn read_capped(
     response: reqwest::blocking::Response,
     status: u16,

@@ -24,7 +24,12 @@ pub fn introspect(
     let endpoint = "introspection endpoint";
     let response = post_token_about(http, endpoint, url, client, token, hint)?;
     if !(200..300).contains(&response.status) {
-        return Err(failure(endpoint, &response, "check --introspection-url"));
+        return Err(failure(
+            endpoint,
+            &response,
+            "check the endpoint URL",
+            Some(super::Remedy::IntrospectionEndpoint),
+        ));
     }
     parse(&response.body).map_err(|what| Error::Malformed {
         endpoint,

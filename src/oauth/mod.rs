@@ -54,6 +54,8 @@ pub enum Error {
         status: u16,
         excerpt: Option<String>,
         hint: String,
+        /// The setting that may be wrong, when the hint names one.
+        remedy: Option<Remedy>,
     },
     /// A 2xx whose body could not be understood.
     #[error("{endpoint} returned {status} with {what}: check the endpoint URL")]
@@ -75,6 +77,33 @@ pub enum Error {
     /// auth without a secret, no discovery document...).
     #[error("{0}")]
     Misconfigured(String),
+    /// Like `Misconfigured`, where one setting gets past it: `what` says
+    /// which in protocol terms, the command layer adds its flag.
+    #[error("{what}")]
+    Needs { what: String, remedy: Remedy },
+}
+
+/// A setting the user can give or correct to get past an error, named as
+/// the protocol names it; `error::advice` says which flag that is, so this
+/// layer never spells the CLI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remedy {
+    /// A client id: the provider registers none for us (RFC 7591).
+    ClientId,
+    /// The issuer, or the token endpoint to use without discovery.
+    IssuerOrTokenEndpoint,
+    /// The token and authorization endpoints, without discovery.
+    Endpoints,
+    /// The authorization server's issuer, without resource metadata.
+    Issuer,
+    /// The revocation endpoint (RFC 7009).
+    RevocationEndpoint,
+    /// The introspection endpoint (RFC 7662).
+    IntrospectionEndpoint,
+    /// The device authorization endpoint (RFC 8628).
+    DeviceEndpoint,
+    /// The PEM file of extra CA certificates.
+    TrustAnchors,
 }
 
 fn description_suffix(description: &Option<String>) -> String {

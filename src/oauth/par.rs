@@ -48,6 +48,7 @@ pub fn push(
             endpoint,
             &response,
             "check the client's PAR settings at the provider",
+            None,
         ));
     }
     Response::word(

@@ -29,7 +29,8 @@ pub fn register_native_client(http: &Http, endpoint_url: &str) -> Result<String,
         return Err(super::client::failure(
             endpoint,
             &response,
-            "the provider refused to register a client: give --client-id",
+            "the provider refused to register a client: give a client id",
+            Some(super::Remedy::ClientId),
         ));
     }
     Response::word(&response.json(endpoint)?, endpoint, "client_id", 512)

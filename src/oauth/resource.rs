@@ -3,8 +3,8 @@
 //! Bearer resource_metadata="…"` or the well-known address, and read which
 //! authorization servers it trusts.
 
-use super::Error;
 use super::http::{Http, Replay, check_url};
+use super::{Error, Remedy};
 
 /// What the resource says of itself (RFC 9728 §2).
 #[derive(Debug, Clone)]
@@ -52,10 +52,13 @@ pub fn discover(http: &Http, resource_url: &str) -> Result<ProtectedResource, Er
         found.challenge_scopes = challenge_scopes;
         return Ok(found);
     }
-    Err(Error::Misconfigured(format!(
-        "{resource_url} publishes no protected resource metadata (RFC 9728): {}; give --issuer instead",
-        failures.join(", ")
-    )))
+    Err(Error::Needs {
+        what: format!(
+            "{resource_url} publishes no protected resource metadata (RFC 9728): {}; give the authorization server's issuer instead",
+            failures.join(", ")
+        ),
+        remedy: Remedy::Issuer,
+    })
 }
 
 /// The metadata document at one address, checked. `identifier` is the
@@ -94,9 +97,12 @@ fn read(
     }
     let authorization_servers = strings("authorization_servers");
     if authorization_servers.is_empty() {
-        return Err(Error::Misconfigured(format!(
-            "{resource_url}'s metadata names no authorization server: give --issuer instead"
-        )));
+        return Err(Error::Needs {
+            what: format!(
+                "{resource_url}'s metadata names no authorization server: give its issuer instead"
+            ),
+            remedy: Remedy::Issuer,
+        });
     }
     for server in &authorization_servers {
         named_url(url, endpoint, "authorization_servers", server)?;

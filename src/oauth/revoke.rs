@@ -18,5 +18,10 @@ pub fn revoke(
     if (200..300).contains(&response.status) {
         return Ok(());
     }
-    Err(failure(endpoint, &response, "check --revocation-url"))
+    Err(failure(
+        endpoint,
+        &response,
+        "check the endpoint URL",
+        Some(super::Remedy::RevocationEndpoint),
+    ))
 }

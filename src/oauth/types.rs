@@ -42,7 +42,7 @@ pub enum ClientAuth {
 /// Where a ready-made client assertion comes from: called once per request.
 #[derive(Clone)]
 pub struct AssertionSource {
-    /// `--client-assertion-file F` and the like, for messages.
+    /// Where the assertion is read (a file, a CI runner), for messages.
     pub name: String,
     pub fetch: Arc<dyn Fn() -> Result<crate::secret::Secret, String> + Send + Sync>,
 }
@@ -77,8 +77,8 @@ impl ClientAuth {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssertionAudience(pub String);
 
-/// A client authentication method by name, as `--client-auth` and the
-/// profile key `client_auth` spell it.
+/// A client authentication method by name, as a config file spells it
+/// (`client_auth`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClientAuthMethod {
@@ -92,12 +92,12 @@ pub enum ClientAuthMethod {
     Post,
     /// client_id in the body, no secret (public clients)
     None,
-    /// A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth): --client-cert
+    /// A TLS client certificate (RFC 8705 tls_client_auth, self_signed_tls_client_auth)
     Tls,
-    /// a JWT signed with --client-key, fresh for each request (RFC 7523 §2.2)
+    /// a JWT signed with the client's private key, fresh for each request (RFC 7523 §2.2)
     #[serde(alias = "private-key-jwt")]
     PrivateKeyJwt,
-    /// a JWT signed with the client secret (HS256, or --client-key-alg)
+    /// a JWT signed with the client secret (HS256, HS384 or HS512)
     #[serde(alias = "client-secret-jwt")]
     ClientSecretJwt,
 }
@@ -130,7 +130,7 @@ impl ClientAuthMethod {
     }
 }
 
-/// `--client-assertion-aud`: what self-signed assertions name as `aud`,
+/// What self-signed client assertions name as `aud`,
 /// for every endpoint. Unset: the token endpoint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -138,7 +138,7 @@ pub enum AssertionAudienceKind {
     /// the token endpoint's URL, for every endpoint (the default)
     #[serde(alias = "token-endpoint")]
     TokenEndpoint,
-    /// the issuer (--issuer)
+    /// the issuer
     Issuer,
 }
 
@@ -190,7 +190,7 @@ pub enum GrantKind {
     DeviceCode,
     /// RFC 7523 §2.1: a JWT as the grant (Google service accounts).
     JwtBearer,
-    /// Any other `grant_type` (`login --grant-type`).
+    /// Any other `grant_type`, with the user's parameters.
     Extension(String),
 }
 

@@ -138,19 +138,15 @@ pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Option<T
     .with_context(|| format!("cannot read {}", path.display()))?;
     if bytes.len() as u64 > MAX_STORED_BYTES {
         return Err(super::Damaged(format!(
-            "{} is larger than any token set ({} bytes or more): run `oauthctl logout`, then log in again",
+            "{} is larger than any token set ({} bytes or more)",
             path.display(),
             MAX_STORED_BYTES
         ))
         .into());
     }
-    serde_json::from_slice(&bytes).map(Some).map_err(|err| {
-        super::Damaged(format!(
-            "{} is damaged ({err}): run `oauthctl logout`, then log in again",
-            path.display()
-        ))
-        .into()
-    })
+    serde_json::from_slice(&bytes)
+        .map(Some)
+        .map_err(|err| super::Damaged(format!("{} is damaged ({err})", path.display())).into())
 }
 
 /// [`read_json`] for a file someone else may have put there (a rescue

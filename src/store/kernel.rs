@@ -1,4 +1,4 @@
-//! `--store kernel`: token sets in the Linux kernel keyring (keyutils), in
+//! The `kernel` store: token sets in the Linux kernel keyring (keyutils), in
 //! kernel memory and never on disk; `kernel+file` adds a file-store copy
 //! that outlives a reboot. README "The kernel keyring" says why each choice.
 //!
@@ -124,7 +124,7 @@ impl KernelStore {
     fn parse(&self, description: &str, bytes: &[u8]) -> Result<TokenSet> {
         serde_json::from_slice(bytes).map_err(|err| {
             super::Damaged(format!(
-                "the kernel keyring entry {description} is damaged ({err}): run `oauthctl logout`, then log in again"
+                "the kernel keyring entry {description} is damaged ({err})"
             ))
             .into()
         })

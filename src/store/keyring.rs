@@ -96,7 +96,7 @@ impl KeyringStore {
                 // The keychain answered: the entry is damaged, not unavailable.
                 None => {
                     return Err(super::Damaged(format!(
-                        "the keychain entry {SERVICE}/{account} is missing chunk {index} of {count}: run `oauthctl logout`, then log in again"
+                        "the keychain entry {SERVICE}/{account} is missing chunk {index} of {count}"
                     ))
                     .into());
                 }
@@ -171,7 +171,7 @@ impl TokenStore for KeyringStore {
         };
         let set: TokenSet = serde_json::from_str(&value).map_err(|err| {
             super::Damaged(format!(
-                "the keychain entry {SERVICE}/{} is damaged ({err}): run `oauthctl logout`, then log in again",
+                "the keychain entry {SERVICE}/{} is damaged ({err})",
                 key.as_str()
             ))
         })?;
@@ -224,7 +224,7 @@ impl TokenStore for KeyringStore {
     }
 }
 
-/// `--store auto`: the keychain, or files when no keychain answers. Tokens
+/// The `auto` store: the keychain, or files when no keychain answers. Tokens
 /// saved to files during an earlier fallback are still found.
 pub struct AutoStore {
     keyring: KeyringStore,
@@ -435,7 +435,7 @@ fn connect() -> keyring_core::Result<Arc<CredentialStore>> {
 )))]
 fn connect() -> keyring_core::Result<Arc<CredentialStore>> {
     Err(keyring_core::Error::NotSupportedByStore(
-        "no keychain support on this platform: use --store file".into(),
+        "no keychain support on this platform".into(),
     ))
 }
 

@@ -249,7 +249,7 @@ pub trait TokenStore {
     }
     fn save(&self, key: &StoreKey, set: &TokenSet) -> Result<()>;
     fn delete(&self, key: &StoreKey) -> Result<()>;
-    /// Deletes whatever this store can enumerate (`logout --all`); returns
+    /// Deletes whatever this store can enumerate (logging out of all); returns
     /// how many token sets went.
     fn purge(&self) -> Result<usize> {
         Ok(0)
@@ -277,7 +277,7 @@ pub trait TokenStore {
     }
 }
 
-/// Which store holds the tokens (`--store`, `$OAUTHCTL_STORE`, a profile's
+/// Which store holds the tokens (a flag, an environment variable, a profile's
 /// `store`). cli.rs makes it a clap value, by [`StoreKind::name`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -307,7 +307,7 @@ impl StoreKind {
         StoreKind::None,
     ];
 
-    /// As `--store`, the config file and `status` spell it.
+    /// As the command line, the config file and `status` spell it.
     pub fn name(self) -> &'static str {
         match self {
             StoreKind::Auto => "auto",
@@ -320,7 +320,7 @@ impl StoreKind {
     }
 }
 
-/// Keeps nothing: `--store none`, for CI runs.
+/// Keeps nothing: the `none` store, for CI runs.
 pub struct NoStore;
 
 impl TokenStore for NoStore {

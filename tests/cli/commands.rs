@@ -684,6 +684,27 @@ fn plain_http_to_a_remote_host_is_refused() {
     );
 }
 
+/// Every URL of a profile is checked when it is resolved, by its key: a
+/// bad `revocation_url` stops `token` before any request, not only
+/// `logout --revoke` later.
+#[test]
+fn every_url_in_a_profile_is_checked_up_front_by_its_key() {
+    let provider = minting("never");
+    let env = TestEnv::new();
+    env.write_config(&format!(
+        "[profiles.ci]\ntoken_url = \"{}\"\nclient_id = \"ci\"\nclient_secret = \"s\"\ngrant = \"client_credentials\"\nrevocation_url = \"http://id.example.com/revoke\"\n",
+        provider.url("/token")
+    ));
+    let out = env.run(&["token", "-p", "ci"]);
+    assert_code(&out, 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("revocation_url (--revocation-url): refusing plain http"),
+        "{err}"
+    );
+    assert_eq!(provider.count(), 0, "a request was sent");
+}
+
 /// A client-credentials provider whose tokens name it (`NAME-1`, `NAME-2`...).
 fn minting(name: &'static str) -> FakeProvider {
     use crate::support::fake::{Reply, State};
@@ -703,9 +724,7 @@ fn minting(name: &'static str) -> FakeProvider {
     })
 }
 
-/// `token`'s fast path (a fresh token, the plain form) and the full parser
-/// (any other option) print the same; a provider option in the environment
-/// sends the call to the full parser, which sees it.
+/// A profile's `store` decides where its tokens are kept; `--store` wins.
 #[test]
 fn a_profile_chooses_its_store_and_the_command_line_overrides_it() {
     let provider = minting("minted");
@@ -741,6 +760,9 @@ fn a_profile_chooses_its_store_and_the_command_line_overrides_it() {
     assert_eq!(token_files(&env), 1);
 }
 
+/// `token` read by the recogniser (the plain forms) and by clap (any other
+/// option) prints the same; a provider option in the environment leaves
+/// the argv to clap, which sees it.
 #[test]
 fn token_fast_path_and_full_parser_agree() {
     let first = minting("first");
@@ -768,7 +790,7 @@ fn token_fast_path_and_full_parser_agree() {
     }
     assert_eq!(first.count(), 1, "a fresh token was minted again");
     // The environment names another token endpoint: another cache key, so
-    // the full parser mints there.
+    // clap reads the argv and the token is minted there.
     let out = env
         .cmd()
         .env("OAUTHCTL_TOKEN_URL", second.url("/token"))
@@ -776,7 +798,7 @@ fn token_fast_path_and_full_parser_agree() {
         .output()
         .unwrap();
     assert_eq!(stdout(&out), "second-1\n", "{}", stderr(&out));
-    // A token that needs renewing goes the full way too.
+    // A token that needs renewing is renewed, whichever reading it took.
     let out = env.run(&["token", "-p", "ci", "--min-ttl", "999999"]);
     assert_eq!(stdout(&out), "first-2\n", "{}", stderr(&out));
 }

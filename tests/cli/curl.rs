@@ -93,8 +93,8 @@ fn the_token_never_appears_in_curls_argv() {
     let env = logged_in(&op);
     let token = stored_token(&env);
     let (path, log) = argv_recording_curl(&env);
-    // The fast path (no clap, curl replaces oauthctl), the full parser (a
-    // provider option sends it there) and the supervised retry mode.
+    // The plain form the recogniser reads, one it leaves to clap (a
+    // provider option), and the supervised retry mode.
     for extra in [&[][..], &["--body", "form"][..], &["--retry-rejected"][..]] {
         let _ = std::fs::remove_file(&log);
         let _ = std::fs::remove_file(format!("{}.files", log.display()));

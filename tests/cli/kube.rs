@@ -90,7 +90,8 @@ fn minted() -> (FakeProvider, TestEnv) {
 #[test]
 fn kube_exec_credential_is_v1_unless_kubernetes_exec_info_asks_for_v1beta1() {
     let (_fake, env) = minted();
-    // The fast path (the plain form) and the full parser (a provider option).
+    // The plain form the recogniser reads, and one it leaves to clap (a
+    // provider option).
     for extra in [&[][..], &["--body", "form"][..]] {
         let out = env
             .cmd()

@@ -219,7 +219,6 @@ pub enum Command {
     Generate(GenerateCommand),
 }
 
-/// `--store`'s values: the store module names them, the help is here.
 /// `clap::ValueEnum` for a type of a layer that knows no clap (`oauth/`,
 /// `store/`): each variant's name on the command line, its aliases, and
 /// its help in `--help` and the completions.
@@ -261,21 +260,18 @@ value_enum!(BodyFormat {
     BodyFormat::Json => "json": "application/json, for providers that want it",
 });
 
-value_enum!(JwsAlg {
-    JwsAlg::HS256 => "HS256",
-    JwsAlg::HS384 => "HS384",
-    JwsAlg::HS512 => "HS512",
-    JwsAlg::RS256 => "RS256",
-    JwsAlg::RS384 => "RS384",
-    JwsAlg::RS512 => "RS512",
-    JwsAlg::PS256 => "PS256",
-    JwsAlg::PS384 => "PS384",
-    JwsAlg::PS512 => "PS512",
-    JwsAlg::ES256 => "ES256",
-    JwsAlg::ES384 => "ES384",
-    JwsAlg::EdDSA => "EdDSA",
-});
+// The algorithms' names are the JOSE ones, with no help of their own.
+impl ValueEnum for JwsAlg {
+    fn value_variants<'a>() -> &'a [Self] {
+        &JwsAlg::ALL
+    }
 
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
+}
+
+// `--store`'s values: the store module names them, the help is here.
 impl ValueEnum for StoreKind {
     fn value_variants<'a>() -> &'a [Self] {
         &StoreKind::ALL

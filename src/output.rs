@@ -290,15 +290,8 @@ mod tests {
             access_token: Secret::new("tok+en/="),
             token_type: token_type.map(str::to_owned),
             refresh_token: Some(Secret::new("never-printed")),
-            refresh_expires_at: None,
-            id_token: None,
-            expires_at: None,
             scope: Some("a b".into()),
-            requested_scope: None,
-            obtained_at: 0,
-            grant: None,
-            refresh_rejected: false,
-            dpop_key: None,
+            ..TokenSet::default()
         }
     }
 

@@ -653,16 +653,7 @@ mod tests {
         TokenSet {
             access_token: Secret::new("tok+en/="),
             token_type: Some("BearerToken".into()),
-            refresh_token: None,
-            refresh_expires_at: None,
-            id_token: None,
-            expires_at: None,
-            scope: None,
-            requested_scope: None,
-            obtained_at: 0,
-            grant: None,
-            refresh_rejected: false,
-            dpop_key: None,
+            ..TokenSet::default()
         }
     }
 

@@ -324,17 +324,7 @@ impl<'a> Tour<'a> {
     /// the provider's redirect to oauthctl's loopback listener.
     fn follow(&self, url: &str) -> Result<()> {
         self.say("  The demo, as the browser:");
-        let response = self
-            .http
-            .get(url)
-            .send()
-            .map_err(|err| anyhow::anyhow!("cannot open the login URL: {err}"))?;
-        let status = response.status();
-        let location = response
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let (status, location, _) = self.get(url, None, "location", "open the login URL")?;
         self.say(&format!(
             "    GET {}/authorize?…  ->  {status}",
             self.issuer
@@ -543,20 +533,33 @@ impl<'a> Tour<'a> {
         url: &str,
         token: &str,
     ) -> Result<(reqwest::StatusCode, Option<String>, String)> {
-        let response = self
-            .http
-            .get(url)
-            .bearer_auth(token)
+        self.get(url, Some(token), "www-authenticate", "reach the demo API")
+    }
+
+    /// `GET url` (as `token`'s bearer when given): its status, the `header`
+    /// it names, its body. `doing` says what failed when nothing answers.
+    fn get(
+        &self,
+        url: &str,
+        token: Option<&str>,
+        header: &str,
+        doing: &str,
+    ) -> Result<(reqwest::StatusCode, Option<String>, String)> {
+        let mut request = self.http.get(url);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request
             .send()
-            .map_err(|err| anyhow::anyhow!("cannot reach the demo API: {err}"))?;
+            .map_err(|err| anyhow::anyhow!("cannot {doing}: {err}"))?;
         let status = response.status();
-        let challenge = response
+        let value = response
             .headers()
-            .get("www-authenticate")
+            .get(header)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
         let body = response.text().unwrap_or_default();
-        Ok((status, challenge, body))
+        Ok((status, value, body))
     }
 
     /// Starts `oauthctl ARGS` in the demo's environment, with threads that

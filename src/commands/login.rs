@@ -60,18 +60,9 @@ pub fn run(ctx: &Ctx, args: &LoginArgs) -> Result<()> {
     let (mut set, nonce) = if let Some(source) = &args.with_refresh_token {
         let refresh_token = read_refresh_token(source)?;
         let seed = TokenSet {
-            access_token: Secret::new(""),
-            token_type: None,
             refresh_token: Some(refresh_token.clone()),
-            refresh_expires_at: None,
-            id_token: None,
             expires_at: Some(0),
-            scope: None,
-            requested_scope: None,
-            obtained_at: 0,
-            grant: None,
-            refresh_rejected: false,
-            dpop_key: None,
+            ..TokenSet::default()
         };
         (
             engine::refresh_with(ctx, &profile, &seed, &refresh_token)?,

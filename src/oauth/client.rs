@@ -268,12 +268,24 @@ pub fn post_token_about(
         Param::secret("token", token.clone()),
         Param::plain("token_type_hint", hint),
     ];
+    post_form(http, endpoint, url, client, &body)
+}
+
+/// [`post_authenticated`] with a form body, for the endpoints where a second
+/// request costs nothing (revocation, introspection, PAR).
+pub fn post_form(
+    http: &Http,
+    endpoint: &'static str,
+    url: &str,
+    client: &Client,
+    params: &[Param],
+) -> Result<super::http::Response, Error> {
     post_authenticated(
         http,
         endpoint,
         url,
         client,
-        &body,
+        params,
         BodyFormat::Form,
         Replay::Safe,
     )

@@ -29,6 +29,22 @@ pub enum JwsAlg {
 }
 
 impl JwsAlg {
+    /// Every algorithm, in the order the help lists them.
+    pub const ALL: [JwsAlg; 12] = [
+        JwsAlg::HS256,
+        JwsAlg::HS384,
+        JwsAlg::HS512,
+        JwsAlg::RS256,
+        JwsAlg::RS384,
+        JwsAlg::RS512,
+        JwsAlg::PS256,
+        JwsAlg::PS384,
+        JwsAlg::PS512,
+        JwsAlg::ES256,
+        JwsAlg::ES384,
+        JwsAlg::EdDSA,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             JwsAlg::HS256 => "HS256",

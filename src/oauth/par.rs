@@ -4,10 +4,9 @@
 //! changed on the way.
 
 use super::Error;
-use super::client::{Client, Replay, failure, post_authenticated};
+use super::client::{Client, failure, post_form};
 use super::grant::Param;
 use super::http::{Http, Response};
-use super::types::BodyFormat;
 
 /// A `request_uri` fits in a URL; one larger than this is not an answer.
 const MAX_REQUEST_URI: usize = 2048;
@@ -34,15 +33,7 @@ pub fn push(
         body.push(Param::plain("client_id", id.clone()));
     }
     // Each POST makes a new request_uri: sending it again costs nothing.
-    let response = post_authenticated(
-        http,
-        endpoint,
-        url,
-        client,
-        &body,
-        BodyFormat::Form,
-        Replay::Safe,
-    )?;
+    let response = post_form(http, endpoint, url, client, &body)?;
     if !(200..300).contains(&response.status) {
         return Err(failure(
             endpoint,

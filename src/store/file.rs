@@ -377,17 +377,9 @@ mod tests {
         assert!(store.load(&key).unwrap().is_none());
         let set = TokenSet {
             access_token: Secret::new("at"),
-            token_type: None,
             refresh_token: Some(Secret::new("rt")),
-            refresh_expires_at: None,
-            id_token: None,
             expires_at: Some(1),
-            scope: None,
-            requested_scope: None,
-            obtained_at: 0,
-            grant: None,
-            refresh_rejected: false,
-            dpop_key: None,
+            ..TokenSet::default()
         };
         store.save(&key, &set).unwrap();
         let back = store.load(&key).unwrap().unwrap();

@@ -71,6 +71,27 @@ pub struct TokenSet {
     pub dpop_key: Option<Secret>,
 }
 
+/// No token and nothing known about one: the start of a set built field by
+/// field (a refresh token the user brings, a test's fixture).
+impl Default for TokenSet {
+    fn default() -> TokenSet {
+        TokenSet {
+            access_token: Secret::new(""),
+            token_type: None,
+            refresh_token: None,
+            refresh_expires_at: None,
+            id_token: None,
+            expires_at: None,
+            scope: None,
+            requested_scope: None,
+            obtained_at: 0,
+            grant: None,
+            refresh_rejected: false,
+            dpop_key: None,
+        }
+    }
+}
+
 impl TokenSet {
     /// Builds the new set. Refresh-token rotation: a new refresh token replaces
     /// the old one; without one, the old one is kept. The same holds for the

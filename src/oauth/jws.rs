@@ -4,9 +4,10 @@
 //! knows the command line: it gets bytes and says what is wrong with them
 //! without quoting them.
 
-use super::der::{self, Reader};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use der::asn1::{AnyRef, ObjectIdentifier, UintRef};
+use der::{Decode, Encode, Reader as _, SliceReader, Tag, Tagged};
 use ring::signature::{self, EcdsaKeyPair, Ed25519KeyPair, KeyPair, RsaKeyPair};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -375,54 +376,61 @@ fn parse_pem(text: &str) -> Result<PrivateKey, KeyError> {
     }
 }
 
-const OID_RSA: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
-const OID_RSA_PSS: &[u8] = &[0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0a];
-const OID_EC: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01];
-const OID_P256: &[u8] = &[0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07];
-const OID_P384: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x22];
-const OID_P521: &[u8] = &[0x2b, 0x81, 0x04, 0x00, 0x23];
-const OID_ED25519: &[u8] = &[0x2b, 0x65, 0x70];
+const OID_RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const OID_RSA_PSS: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.10");
+const OID_EC: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+const OID_P256: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.3.1.7");
+const OID_P384: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.34");
+const OID_P521: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.132.0.35");
+const OID_ED25519: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.101.112");
 
-fn malformed(what: &'static str) -> impl Fn(der::Malformed) -> KeyError {
+fn malformed<E>(what: &'static str) -> impl Fn(E) -> KeyError {
     move |_| invalid(format!("malformed {what}"))
+}
+
+/// The version INTEGER that opens a key's SEQUENCE, read ahead of the
+/// crates: they refuse a version they do not know as merely malformed.
+fn leading_version(key: &[u8]) -> der::Result<u8> {
+    let outer: AnyRef<'_> = SliceReader::new(key)?.decode()?;
+    outer.tag().assert_eq(Tag::Sequence)?;
+    u8::decode(&mut SliceReader::new(outer.value())?)
+}
+
+/// The two curves ring signs with; the error names P-521, the likely one.
+fn named_curve(oid: Option<ObjectIdentifier>) -> Result<KeyKind, KeyError> {
+    match oid {
+        Some(OID_P256) => Ok(KeyKind::P256),
+        Some(OID_P384) => Ok(KeyKind::P384),
+        Some(OID_P521) => Err(invalid(
+            "an EC P-521 key: P-256 (ES256) and P-384 (ES384) are supported",
+        )),
+        _ => Err(invalid("an EC key on an unsupported curve")),
+    }
 }
 
 /// PKCS#8 `PrivateKeyInfo`: read its algorithm, then hand it to ring (EC
 /// keys go through their SEC1 contents, for a clear error when the public
 /// key is missing).
 fn parse_pkcs8(pkcs8: &[u8]) -> Result<PrivateKey, KeyError> {
-    let bad = malformed("PKCS#8 key");
-    let info = Reader::new(pkcs8).expect(der::SEQUENCE).map_err(&bad)?;
-    let mut info = Reader::new(info);
-    let version = info.small_integer().map_err(&bad)?;
+    let version = leading_version(pkcs8).map_err(malformed("PKCS#8 key"))?;
     if version > 1 {
         return Err(invalid(format!(
             "PKCS#8 version {version} is not supported"
         )));
     }
-    let mut algorithm = Reader::new(info.expect(der::SEQUENCE).map_err(&bad)?);
-    let oid = algorithm.expect(der::OID).map_err(&bad)?;
-    let private = info.expect(der::OCTET_STRING).map_err(&bad)?;
+    let info = pkcs8::PrivateKeyInfoRef::try_from(pkcs8).map_err(malformed("PKCS#8 key"))?;
     let rejected = |kind: &str, err: ring::error::KeyRejected| {
         invalid(format!("the {kind} key was rejected ({err})"))
     };
-    match oid {
+    match info.algorithm.oid {
         OID_RSA => Ok(rsa(RsaKeyPair::from_pkcs8(pkcs8).map_err(rsa_rejected)?)),
         OID_RSA_PSS => Err(invalid(
             "an RSASSA-PSS-only key: convert it to a plain RSA key (openssl pkey -in KEY -traditional), PS256 works with that",
         )),
         OID_EC => {
-            let curve = match algorithm.optional(der::OID).map_err(&bad)? {
-                Some(OID_P256) => KeyKind::P256,
-                Some(OID_P384) => KeyKind::P384,
-                Some(OID_P521) => {
-                    return Err(invalid(
-                        "an EC P-521 key: P-256 (ES256) and P-384 (ES384) are supported",
-                    ));
-                }
-                _ => return Err(invalid("an EC key on an unsupported curve")),
-            };
-            parse_sec1(private, Some(curve))
+            // Absent or NULL parameters name no curve.
+            let curve = named_curve(info.algorithm.parameters_oid().ok())?;
+            parse_sec1(info.private_key.as_bytes(), Some(curve))
         }
         OID_ED25519 => Ed25519KeyPair::from_pkcs8_maybe_unchecked(pkcs8)
             .map(|pair| PrivateKey {
@@ -464,25 +472,14 @@ fn rsa_from_pkcs1(der: &[u8]) -> Result<PrivateKey, KeyError> {
 /// curve, `[1]` the public key. ring needs the public key; the curve comes
 /// from `[0]` or, inside PKCS#8, from `curve`.
 fn parse_sec1(sec1: &[u8], curve: Option<KeyKind>) -> Result<PrivateKey, KeyError> {
-    let bad = malformed("EC private key");
-    let mut key = Reader::new(Reader::new(sec1).expect(der::SEQUENCE).map_err(&bad)?);
-    if key.small_integer().map_err(&bad)? != 1 {
+    if leading_version(sec1).map_err(malformed("EC private key"))? != 1 {
         return Err(invalid("an EC private key of an unknown version"));
     }
-    let private = key.expect(der::OCTET_STRING).map_err(&bad)?;
-    let named = match key.optional(der::CONTEXT_0).map_err(&bad)? {
-        Some(params) => Some(match Reader::new(params).expect(der::OID).map_err(&bad)? {
-            OID_P256 => KeyKind::P256,
-            OID_P384 => KeyKind::P384,
-            OID_P521 => {
-                return Err(invalid(
-                    "an EC P-521 key: P-256 (ES256) and P-384 (ES384) are supported",
-                ));
-            }
-            _ => return Err(invalid("an EC key on an unsupported curve")),
-        }),
-        None => None,
-    };
+    let key = sec1::EcPrivateKey::try_from(sec1).map_err(malformed("EC private key"))?;
+    let named = key
+        .parameters
+        .map(|sec1::EcParameters::NamedCurve(oid)| named_curve(Some(oid)))
+        .transpose()?;
     let kind = match (named, curve) {
         (Some(a), Some(b)) if a != b => {
             return Err(invalid("the EC key names two different curves"));
@@ -490,18 +487,12 @@ fn parse_sec1(sec1: &[u8], curve: Option<KeyKind>) -> Result<PrivateKey, KeyErro
         (Some(kind), _) | (None, Some(kind)) => kind,
         (None, None) => return Err(invalid("the EC key does not say its curve")),
     };
-    let public = match key.optional(der::CONTEXT_1).map_err(&bad)? {
-        Some(bits) => match Reader::new(bits).expect(der::BIT_STRING).map_err(&bad)? {
-            [0, point @ ..] => point,
-            _ => return Err(invalid("malformed EC public key")),
-        },
-        None => {
-            return Err(invalid(
-                "the EC private key does not include its public key, which signing needs: re-export it with the public key (openssl ec -in KEY -out KEY.pem)",
-            ));
-        }
+    let Some(public) = key.public_key else {
+        return Err(invalid(
+            "the EC private key does not include its public key, which signing needs: re-export it with the public key (openssl ec -in KEY -out KEY.pem)",
+        ));
     };
-    ec_pair(kind, private, public)
+    ec_pair(kind, key.private_key, public)
 }
 
 fn ec_pair(kind: KeyKind, private: &[u8], public: &[u8]) -> Result<PrivateKey, KeyError> {
@@ -624,11 +615,30 @@ fn rsa_jwk(jwk: &serde_json::Value) -> Result<PrivateKey, KeyError> {
             "the RSA JWK lacks its CRT parameters (p, q, dp, dq, qi), which signing needs",
         ));
     }
-    let mut contents = der::unsigned_integer(&[0]);
-    for name in ["n", "e", "d", "p", "q", "dp", "dq", "qi"] {
-        contents.extend(der::unsigned_integer(&jwk_bytes(jwk, name)?));
+    let values = ["n", "e", "d", "p", "q", "dp", "dq", "qi"]
+        .into_iter()
+        .map(|name| jwk_bytes(jwk, name))
+        .collect::<Result<Vec<_>, _>>()?;
+    // Only a length past what DER can say (256 MiB) fails here.
+    let pkcs1 = pkcs1_der(&values).map_err(|_| invalid("the RSA JWK is too large"))?;
+    rsa_from_pkcs1(&pkcs1)
+}
+
+/// A two-prime PKCS#1 `RSAPrivateKey` of n, e, d, p, q, dp, dq, qi.
+fn pkcs1_der(values: &[Vec<u8>]) -> der::Result<Vec<u8>> {
+    let uint = |i: usize| UintRef::new(&values[i]);
+    pkcs1::RsaPrivateKey {
+        modulus: uint(0)?,
+        public_exponent: uint(1)?,
+        private_exponent: uint(2)?,
+        prime1: uint(3)?,
+        prime2: uint(4)?,
+        exponent1: uint(5)?,
+        exponent2: uint(6)?,
+        coefficient: uint(7)?,
+        other_prime_infos: None,
     }
-    rsa_from_pkcs1(&der::element(der::SEQUENCE, &contents))
+    .to_der()
 }
 
 fn ec_jwk(jwk: &serde_json::Value) -> Result<PrivateKey, KeyError> {

@@ -5,7 +5,6 @@ pub mod authorize;
 pub mod challenge;
 pub mod client;
 pub mod client_metadata;
-mod der;
 pub mod device;
 pub mod discovery;
 pub mod dpop;

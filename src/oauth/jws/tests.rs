@@ -155,13 +155,13 @@ fn unusable_keys_say_why() {
 
     // SEC1 without its public key: ring cannot sign with that.
     let d = URL_SAFE_NO_PAD.decode(p256["d"].as_str().unwrap()).unwrap();
-    let mut contents = der::unsigned_integer(&[1]);
-    contents.extend(der::element(der::OCTET_STRING, &d));
-    contents.extend(der::element(
-        der::CONTEXT_0,
-        &der::element(der::OID, OID_P256),
-    ));
-    let sec1 = der::element(der::SEQUENCE, &contents);
+    let sec1 = sec1::EcPrivateKey {
+        private_key: &d,
+        parameters: Some(sec1::EcParameters::NamedCurve(OID_P256)),
+        public_key: None,
+    }
+    .to_der()
+    .unwrap();
     let pem = format!(
         "-----BEGIN EC PRIVATE KEY-----\n{}\n-----END EC PRIVATE KEY-----\n",
         base64::engine::general_purpose::STANDARD.encode(&sec1)

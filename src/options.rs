@@ -499,6 +499,22 @@ fn grant_name<S: Serializer>(grant: &Option<GrantKind>, serializer: S) -> Result
     }
 }
 
+impl ProviderOptions {
+    /// Every endpoint and server URL checked (https, or http to loopback;
+    /// no credentials in it), the error naming its key and flag.
+    pub fn check_urls(&self) -> anyhow::Result<()> {
+        for (flag, url) in self.urls() {
+            if let Some(url) = url {
+                crate::oauth::http::check_url(url).map_err(|err| {
+                    let key = flag.trim_start_matches('-').replace('-', "_");
+                    crate::error::usage(format!("{key} ({flag}): {err}"))
+                })?;
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

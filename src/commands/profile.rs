@@ -144,11 +144,7 @@ fn new_profile(ctx: &Ctx, args: &ProfileAddArgs) -> Result<ProviderOptions> {
         .flat_map(|s| s.split_whitespace())
         .map(str::to_owned)
         .collect();
-    for (flag, url) in options.urls() {
-        if let Some(url) = url {
-            crate::oauth::http::check_url(url).map_err(|err| usage(format!("{flag}: {err}")))?;
-        }
-    }
+    options.check_urls()?;
     for (flag, file) in options.credential_files() {
         if let Some(file) = file.filter(|f| !f.exists()) {
             return Err(usage(format!(

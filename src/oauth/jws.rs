@@ -30,37 +30,37 @@ pub enum JwsAlg {
 }
 
 impl JwsAlg {
-    /// Every algorithm, in the order the help lists them.
-    pub const ALL: [JwsAlg; 12] = [
-        JwsAlg::HS256,
-        JwsAlg::HS384,
-        JwsAlg::HS512,
-        JwsAlg::RS256,
-        JwsAlg::RS384,
-        JwsAlg::RS512,
-        JwsAlg::PS256,
-        JwsAlg::PS384,
-        JwsAlg::PS512,
-        JwsAlg::ES256,
-        JwsAlg::ES384,
-        JwsAlg::EdDSA,
+    /// Each algorithm with its JOSE name (RFC 7518 §3.1), in the order of
+    /// the enum, which is the order the help lists them: [`JwsAlg::name`]
+    /// indexes it by discriminant.
+    const NAMED: [(JwsAlg, &'static str); 12] = [
+        (JwsAlg::HS256, "HS256"),
+        (JwsAlg::HS384, "HS384"),
+        (JwsAlg::HS512, "HS512"),
+        (JwsAlg::RS256, "RS256"),
+        (JwsAlg::RS384, "RS384"),
+        (JwsAlg::RS512, "RS512"),
+        (JwsAlg::PS256, "PS256"),
+        (JwsAlg::PS384, "PS384"),
+        (JwsAlg::PS512, "PS512"),
+        (JwsAlg::ES256, "ES256"),
+        (JwsAlg::ES384, "ES384"),
+        (JwsAlg::EdDSA, "EdDSA"),
     ];
 
-    pub fn name(self) -> &'static str {
-        match self {
-            JwsAlg::HS256 => "HS256",
-            JwsAlg::HS384 => "HS384",
-            JwsAlg::HS512 => "HS512",
-            JwsAlg::RS256 => "RS256",
-            JwsAlg::RS384 => "RS384",
-            JwsAlg::RS512 => "RS512",
-            JwsAlg::PS256 => "PS256",
-            JwsAlg::PS384 => "PS384",
-            JwsAlg::PS512 => "PS512",
-            JwsAlg::ES256 => "ES256",
-            JwsAlg::ES384 => "ES384",
-            JwsAlg::EdDSA => "EdDSA",
+    /// Every algorithm, from [`JwsAlg::NAMED`].
+    pub const ALL: [JwsAlg; 12] = {
+        let mut all = [JwsAlg::HS256; 12];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = JwsAlg::NAMED[i].0;
+            i += 1;
         }
+        all
+    };
+
+    pub fn name(self) -> &'static str {
+        JwsAlg::NAMED[self as usize].1
     }
 
     pub fn is_hmac(self) -> bool {

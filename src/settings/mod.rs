@@ -436,16 +436,9 @@ impl Profile {
         scopes.dedup();
         options.scopes = scopes;
 
-        // Every URL once, here, by its key: a typo in `revocation_url` is
-        // said at once, not when `logout --revoke` first needs it.
-        for (flag, url) in options.urls() {
-            if let Some(url) = url {
-                crate::oauth::http::check_url(url).map_err(|e| {
-                    let key = flag.trim_start_matches('-').replace('-', "_");
-                    usage(format!("{key} ({flag}): {e}"))
-                })?;
-            }
-        }
+        // Every URL once, here: a typo in `revocation_url` is said at once,
+        // not when `logout --revoke` first needs it.
+        options.check_urls()?;
         if let Some(url) = &options.client_metadata_url {
             crate::oauth::client_metadata::check_url(url)
                 .map_err(|e| usage(format!("client_metadata_url (--client-metadata-url): {e}")))?;

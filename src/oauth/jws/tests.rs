@@ -225,3 +225,15 @@ fn compact_serialisation() {
     .unwrap();
     assert_eq!(token, "eyJhbGciOiJIUzI1NiJ9.eyJhIjoxfQ._w");
 }
+
+/// `name` indexes the table by discriminant: a variant added or moved
+/// out of step with it would get another algorithm's name.
+#[test]
+fn every_algorithm_has_its_own_name_in_enum_order() {
+    for (index, (alg, name)) in JwsAlg::NAMED.iter().enumerate() {
+        assert_eq!(*alg as usize, index, "{name} out of order");
+        assert_eq!(alg.name(), *name);
+        assert_eq!(format!("{alg:?}"), *name, "serde reads the variant's name");
+        assert_eq!(JwsAlg::ALL[index], *alg);
+    }
+}
